@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { correctionSchema, registrationSchema, STATUSES } from '../../shared/domain/candidate.js';
+import { DomainError, validationFailed } from '../../shared/errors.js';
+import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
+import {
+  correctCandidate,
+  getCandidate,
+  listCandidates,
+  registerCandidate,
+  type StoredCandidate,
+} from '../../shared/services/candidates.js';
+import { createApp, type GkbContext, principalOf } from '../http/app.js';
+import { ifMatchVersion, jsonBody, queryParam } from '../http/input.js';
+import { optionalText, yearParam } from '../http/params.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,100}$/;
+
+function respondWithCandidate(c: GkbContext, stored: StoredCandidate, status: 200 | 201 = 200): Response {
+  c.header('ETag', `"${stored.candidate.version}"`);
+  return c.json(
+    candidateRecord(stored.candidate, stored.waitlistPosition, principalOf(c), c.get('lang')),
+    status,
+  );
+}
+
+/** Candidates: registration, lists, the record and its corrections. */
+export const app = createApp('candidates', {
+  registerCandidate: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw validationFailed([{ field: 'Idempotency-Key', key: 'query.invalid' }]);
+    }
+    const result = await registerCandidate(principal, await jsonBody(c, registrationSchema), key);
+    c.header('Location', `/candidates/${result.candidate.id}`);
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return respondWithCandidate(c, result, 201);
+  },
+  listCandidates: async (c) => {
+    const principal = principalOf(c);
+    const page = await listCandidates(principal, {
+      year: yearParam(c, 'query'),
+      village: optionalText('village', c),
+      district: optionalText('district', c),
+      status: queryParam(c, 'status', z.enum(STATUSES).optional()),
+      limit: queryParam(c, 'limit', z.coerce.number().int().min(1).max(100).default(50)),
+      cursor: queryParam(c, 'cursor', z.string().max(2000).optional()),
+    });
+    return c.json({
+      items: page.items.map((s) => candidateSummary(s.candidate, s.waitlistPosition, c.get('lang'))),
+      nextCursor: page.nextCursor,
+    });
+  },
+  getCandidate: async (c) =>
+    respondWithCandidate(c, await getCandidate(principalOf(c), c.req.param('id') ?? '')),
+  correctCandidate: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
+    const version = ifMatchVersion(c);
+    if (version === 'invalid') throw new DomainError('VERSION_MISMATCH');
+    const input = await jsonBody(c, correctionSchema);
+    return respondWithCandidate(
+      c,
+      await correctCandidate(principal, c.req.param('id') ?? '', version, input),
+    );
+  },
+});

@@ -1,0 +1,54 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { type Context, Hono } from 'hono';
+import { type FunctionName, honoPath, type OperationOf, routes } from '../../shared/api/routes.js';
+import { DomainError } from '../../shared/errors.js';
+import { type Lang, langFrom } from '../../shared/i18n.js';
+import { type Principal, principalFromClaims, scopeOf } from '../../shared/principal.js';
+import { errorResponse } from './errors.js';
+import { logger } from './logger.js';
+
+export interface GkbEnv {
+  Bindings: { event: APIGatewayProxyEventV2WithJWTAuthorizer };
+  Variables: { lang: Lang; principal?: Principal };
+}
+export type GkbContext = Context<GkbEnv>;
+export type OperationHandler = (c: GkbContext) => Response | Promise<Response>;
+
+/**
+ * A Hono app serving the routes of `fn` from the route table. Every operation of the function
+ * must have a handler (checked by the type), and no route exists that the table lacks.
+ */
+export function createApp<F extends FunctionName>(fn: F, handlers: Record<OperationOf<F>, OperationHandler>) {
+  const app = new Hono<GkbEnv>();
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('lang', langFrom(c.req.header('accept-language')));
+    await next();
+    const principal = c.get('principal');
+    logger.info('request', {
+      route: c.env?.event?.routeKey ?? `${c.req.method} ${c.req.routePath}`,
+      status: c.res.status,
+      latencyMs: Math.round(performance.now() - started),
+      ...(principal ? { role: principal.role, scope: scopeOf(principal) } : {}),
+    });
+  });
+  for (const route of routes) {
+    if (route.fn !== fn) continue;
+    const handler = handlers[route.operation as OperationOf<F>];
+    app.on(route.method, honoPath(route.path), async (c) => {
+      if (route.auth === 'jwt')
+        c.set('principal', principalFromClaims(c.env?.event?.requestContext?.authorizer?.jwt?.claims));
+      return handler(c);
+    });
+  }
+  app.notFound((c) => errorResponse(c, new DomainError('NOT_FOUND')));
+  app.onError((error, c) => errorResponse(c, error));
+  return app;
+}
+
+/** The caller, on a route that requires a token. */
+export function principalOf(c: GkbContext): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new DomainError('UNAUTHENTICATED');
+  return principal;
+}

@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import { unavailable } from '../../shared/db/failures.js';
+import { DomainError, statusOf } from '../../shared/errors.js';
+import { type Lang, render } from '../../shared/i18n.js';
+import { logger } from './logger.js';
+
+/** The one place where errors become HTTP responses in the contract's shape. */
+export function errorResponse(c: Context, error: unknown): Response {
+  const lang: Lang = c.get('lang') ?? 'id';
+  const domain = error instanceof DomainError ? error : unavailable(error);
+  if (!domain) {
+    logger.error('unhandled error', { errorName: error instanceof Error ? error.name : typeof error });
+    return c.json(
+      {
+        error: {
+          code: 'INTERNAL_ERROR',
+          message: lang === 'en' ? 'Something went wrong on our side.' : 'Terjadi kesalahan di sistem kami.',
+          details: [],
+        },
+      },
+      500,
+    );
+  }
+  if (domain.retryAfterSeconds) c.header('Retry-After', String(domain.retryAfterSeconds));
+  return c.json(
+    {
+      error: {
+        code: domain.code,
+        message: render(domain.message_, lang),
+        details: domain.details.map((d) => ({ field: d.field, message: render(d, lang) })),
+      },
+    },
+    statusOf[domain.code] as 400,
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { todayInBrebes } from '../../shared/domain/dates.js';
+import { isProgramYear } from '../../shared/domain/program.js';
+import { validationFailed } from '../../shared/errors.js';
+import type { GkbContext } from './app.js';
+import { queryParam } from './input.js';
+
+/** A programme year from the path or `?year=`; the current year (in Brebes) when absent. */
+export function yearParam(c: GkbContext, from: 'path' | 'query'): number {
+  const raw = from === 'path' ? c.req.param('year') : c.req.query('year');
+  if (raw === undefined || raw === '') return todayInBrebes().year;
+  const year = /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!isProgramYear(year)) throw validationFailed([{ field: 'year', key: 'year.invalid' }]);
+  return year;
+}
+
+export const optionalText = (name: string, c: GkbContext) =>
+  queryParam(c, name, z.string().max(64).optional()) || undefined;

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { LambdaHandler } from '../../functions/http/lambda.js';
+import type { FunctionName } from '../../shared/api/routes.js';
+import { ensureProgram } from '../../shared/db/programs.js';
+import { todayInBrebes } from '../../shared/domain/dates.js';
+import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.js';
+import { LocalGateway } from './gateway.js';
+import { generateIdentityKeys, type IdentityKeys, LocalIdentityProvider } from './identity-provider.js';
+
+export const LOCAL_TABLE = 'gkb-local';
+
+interface LocalSecrets {
+  identity: IdentityKeys;
+  nikHashKey: string;
+}
+
+/** Keys the local system needs, kept with the data so that tokens and NIK keys survive restarts. */
+async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
+  const file = join(dataDir, 'local-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  const secrets = {
+    identity: await generateIdentityKeys(),
+    nikHashKey: randomBytes(32).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+/**
+ * The Lambda handlers, imported after the environment is set (as in Lambda, where the
+ * environment exists before the module loads).
+ */
+export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
+  const [docs, programs, candidates] = await Promise.all([
+    import('../../functions/docs/handler.js'),
+    import('../../functions/programs/handler.js'),
+    import('../../functions/candidates/handler.js'),
+  ]);
+  return { docs: docs.handler, programs: programs.handler, candidates: candidates.handler };
+}
+
+export function httpServer(gateway: LocalGateway): Server {
+  return createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      gateway
+        .handle({
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers,
+          body: Buffer.concat(chunks),
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        })
+        .then((response) => {
+          res.writeHead(response.status, response.headers);
+          res.end(response.body);
+        })
+        .catch((error: unknown) => {
+          console.error('local gateway failure', error instanceof Error ? error.name : error);
+          res.writeHead(502, { 'content-type': 'application/json' });
+          res.end('{"message":"Internal Server Error"}');
+        });
+    });
+  });
+}
+
+export interface LocalSystem {
+  url: string;
+  dynamo: RunningDynamoDb;
+  stop(): Promise<void>;
+}
+
+/** Everything `npm start` runs: DynamoDB Local, the table, this year's programme, the IdP and the API. */
+export async function startLocalSystem(options: { port: number; dataDir: string }): Promise<LocalSystem> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const secrets = await loadSecrets(options.dataDir);
+  const dynamo = await startDynamoDbLocal({ dbPath: join(options.dataDir, 'dynamodb') });
+  try {
+    Object.assign(process.env, {
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      TABLE_NAME: LOCAL_TABLE,
+      NIK_HASH_KEY: secrets.nikHashKey,
+    });
+    await ensureTable(dynamo.endpoint, LOCAL_TABLE);
+    await ensureProgram(todayInBrebes().year);
+    const gateway = new LocalGateway(
+      await importHandlers(),
+      await LocalIdentityProvider.create(secrets.identity),
+    );
+    const server = httpServer(gateway);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, resolve);
+    });
+    return {
+      url: `http://localhost:${options.port}`,
+      dynamo,
+      stop: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

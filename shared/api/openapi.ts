@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { correctionSchema, registrationSchema } from '../domain/candidate.js';
+import { programInputSchema } from '../domain/program.js';
+import { statusOf } from '../errors.js';
+import { type RouteDef, routes } from './routes.js';
+
+const requestBodies: Record<string, z.ZodType> = {
+  putProgram: programInputSchema,
+  registerCandidate: registrationSchema,
+  correctCandidate: correctionSchema,
+};
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'details'],
+      properties: {
+        code: { type: 'string', enum: Object.keys(statusOf) },
+        message: { type: 'string', description: 'Indonesian, or English with Accept-Language: en' },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  },
+};
+
+const successStatus = (route: RouteDef): string => (route.operation === 'registerCandidate' ? '201' : '200');
+
+function parametersOf(route: RouteDef) {
+  const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const query: Record<string, string[]> = {
+    listCandidates: ['year', 'village', 'district', 'status', 'limit', 'cursor'],
+    listVillages: ['district'],
+    getVillage: ['year'],
+  };
+  const headers: Record<string, string[]> = {
+    registerCandidate: ['Idempotency-Key'],
+    correctCandidate: ['If-Match'],
+  };
+  return [
+    ...inPath,
+    ...(query[route.operation] ?? []).map((name) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+    })),
+    ...(headers[route.operation] ?? []).map((name) => ({
+      name,
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+    })),
+    { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string', example: 'en' } },
+  ];
+}
+
+/** The OpenAPI 3.1 document of every route the service serves, from the route table and schemas. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes as readonly RouteDef[]) {
+    const body = requestBodies[route.operation];
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
+      operationId: route.operation,
+      summary: route.summary,
+      ...(route.auth === 'jwt' ? { security: [{ cognito: [] }] } : { security: [] }),
+      parameters: parametersOf(route),
+      ...(body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: z.toJSONSchema(body) } },
+            },
+          }
+        : {}),
+      responses: {
+        [successStatus(route)]: { description: 'OK' },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'GKB Tracker API',
+      version: '1.0.0',
+      description:
+        'Gerakan Kembali Bersekolah, Kabupaten Brebes. Errors are Indonesian by default; send Accept-Language: en for English.',
+    },
+    components: {
+      securitySchemes: {
+        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (Cognito ID token)' },
+      },
+      schemas: { Error: errorSchema },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,252 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { CandidateFields, Status } from '../domain/candidate.js';
+import type { FieldProblem } from '../errors.js';
+import { db, tableName } from './client.js';
+import { cancellationCodes } from './failures.js';
+import { keys } from './table.js';
+import { countAttribute } from './villages.js';
+
+export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
+
+export interface School {
+  npsn: string;
+  name: string;
+  level: string;
+}
+
+/** A candidate as stored (the full NIK and KK are encrypted at rest with the table's key). */
+export interface CandidateItem extends CandidateFields {
+  id: string;
+  year: number;
+  villageCode: string;
+  districtCode: string;
+  status: Status;
+  villageFunding: VillageFunding;
+  apbd: { amount: number } | null;
+  school: School | null;
+  version: number;
+  warnings: FieldProblem[];
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  /** Keyed hash of the NIK: links the candidate to its NIK guard item. */
+  nikHash: string;
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  candidateId: string;
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+/**
+ * Writes a new candidate in one transaction: the NIK guard (one NIK a year), the village
+ * aggregate (a place while fewer than `quota` are held and nobody waits, else the end of
+ * the waitlist), the candidate and, when given, the idempotency record. The place branch is
+ * chosen from the aggregate read just before; its condition makes a stale choice fail.
+ */
+export async function insertCandidate(
+  item: CandidateItem,
+  quota: number,
+  idempotency?: { key: string; sub: string; fingerprint: string },
+): Promise<'ok' | 'duplicateNik' | 'idempotencyTaken' | 'placesChanged'> {
+  const funded = item.villageFunding === 'FUNDED';
+  const count = countAttribute(item.status);
+  const transactItems = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.nikGuard(item.year, item.nikHash),
+          candidateId: item.id,
+          villageCode: item.villageCode,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.villageAggregate(item.year, item.villageCode),
+        UpdateExpression: funded
+          ? 'SET villageCode = :village, districtCode = :district ADD funded :one, registered :one, #count :one'
+          : 'SET villageCode = :village, districtCode = :district, waitlist = list_append(if_not_exists(waitlist, :empty), :ids) ADD registered :one, #count :one',
+        ConditionExpression: funded
+          ? '(attribute_not_exists(funded) OR funded < :quota) AND (attribute_not_exists(waitlist) OR size(waitlist) = :zero)'
+          : 'funded >= :quota OR size(waitlist) > :zero',
+        ExpressionAttributeNames: { '#count': count },
+        ExpressionAttributeValues: {
+          ':village': item.villageCode,
+          ':district': item.districtCode,
+          ':one': 1,
+          ':quota': quota,
+          ':zero': 0,
+          ...(funded ? {} : { ':empty': [], ':ids': [item.id] }),
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.candidate(item.id),
+          ...keys.candidateIndex(item.year, item.villageCode, item.id),
+          ...item,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...(idempotency
+      ? [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.idempotency(idempotency.sub, idempotency.key),
+                fingerprint: idempotency.fingerprint,
+                candidateId: item.id,
+                expiresAt: Math.floor(Date.parse(item.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : []),
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    return 'ok';
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+    if (idempotency && failed(3)) return 'idempotencyTaken';
+    if (failed(0)) return 'duplicateNik';
+    if (failed(1)) return 'placesChanged';
+    throw error;
+  }
+}
+
+export async function readIdempotency(sub: string, key: string): Promise<IdempotencyRecord | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.idempotency(sub, key), ConsistentRead: true }),
+  );
+  return Item as IdempotencyRecord | undefined;
+}
+
+export async function readCandidate(id: string): Promise<CandidateItem | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.candidate(id), ConsistentRead: true }),
+  );
+  return Item ? stripKeys(Item) : undefined;
+}
+
+function stripKeys(item: Record<string, unknown>): CandidateItem {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...candidate } = item;
+  return candidate as unknown as CandidateItem;
+}
+
+/**
+ * Replaces a candidate whose version is still `expectedVersion`. When the NIK changed, the
+ * old guard is released and the new one taken in the same transaction.
+ */
+export async function replaceCandidate(
+  item: CandidateItem,
+  expectedVersion: number,
+  previousNikHash: string,
+): Promise<'ok' | 'versionMismatch' | 'duplicateNik'> {
+  const nikChanged = previousNikHash !== item.nikHash;
+  const transactItems = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.candidate(item.id),
+          ...keys.candidateIndex(item.year, item.villageCode, item.id),
+          ...item,
+        },
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      },
+    },
+    ...(nikChanged
+      ? [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.nikGuard(item.year, item.nikHash),
+                candidateId: item.id,
+                villageCode: item.villageCode,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: keys.nikGuard(item.year, previousNikHash),
+              ConditionExpression: 'candidateId = :id',
+              ExpressionAttributeValues: { ':id': item.id },
+            },
+          },
+        ]
+      : []),
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    return 'ok';
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
+    if (codes[1] === 'ConditionalCheckFailed') return 'duplicateNik';
+    throw error;
+  }
+}
+
+export interface CandidatePage {
+  items: CandidateItem[];
+  lastKey?: Record<string, string>;
+}
+
+/**
+ * Candidates of a year whose index key starts with `prefix` (a village code followed by `#`,
+ * or a kecamatan code followed by `.`, or nothing), in registration order per village.
+ * With a status filter DynamoDB filters after reading, so several queries may fill a page.
+ */
+export async function queryCandidates(options: {
+  year: number;
+  prefix: string;
+  status?: Status;
+  limit: number;
+  startKey?: Record<string, string>;
+}): Promise<CandidatePage> {
+  const items: CandidateItem[] = [];
+  let startKey = options.startKey;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: options.prefix
+          ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)'
+          : 'gsi1pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': keys.candidateIndex(options.year, '', '').gsi1pk,
+          ...(options.prefix ? { ':prefix': options.prefix } : {}),
+          ...(options.status ? { ':status': options.status } : {}),
+        },
+        ...(options.status
+          ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+          : {}),
+        Limit: options.limit - items.length,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []).map(stripKeys));
+    startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+  } while (startKey && items.length < options.limit);
+  return { items, lastKey: startKey };
+}

@@ -1,0 +1,33 @@
+import { DomainError } from '../errors.js';
+
+/** The per-item reason codes of a cancelled transaction, in request order. */
+export function cancellationCodes(error: unknown): string[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((r) => r.Code ?? 'None');
+}
+
+const UNAVAILABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionInProgressException',
+]);
+
+/** Throttling and outages that survived the SDK's own retries become 503 with Retry-After. */
+export function unavailable(error: unknown): DomainError | undefined {
+  if (error instanceof Error && UNAVAILABLE.has(error.name)) {
+    return new DomainError('RETRY_LATER', [], undefined, 2);
+  }
+  const codes = cancellationCodes(error);
+  if (
+    codes?.some(
+      (c) => c === 'TransactionConflict' || c === 'ThrottlingError' || c === 'ProvisionedThroughputExceeded',
+    )
+  ) {
+    return new DomainError('RETRY_LATER', [], undefined, 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * The single table, declared once: CDK deploys it, the local server and the tests create
+ * it from this. Keys (see README "Data model"):
+ *
+ * | item              | pk                         | sk                      | gsi1pk / gsi1sk                     |
+ * |-------------------|----------------------------|-------------------------|-------------------------------------|
+ * | programme year    | YEAR#2026                  | PROGRAM                 |                                     |
+ * | village aggregate | YEAR#2026                  | VILLAGE#33.29.01.2001   |                                     |
+ * | candidate         | CANDIDATE#<id>             | CANDIDATE               | CANDIDATES#2026 / <village>#<id>    |
+ * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
+ * | idempotency key   | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY             |                                     |
+ */
+export const tableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  timeToLiveAttribute: 'expiresAt',
+} as const;
+
+/** The CreateTable input for DynamoDB Local (and the emulator-based tests). */
+export function createTableInput(tableName: string) {
+  const { partitionKey, sortKey, indexes } = tableDefinition;
+  const attributes = [partitionKey, sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    KeySchema: [
+      { AttributeName: partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: indexes.map((i) => ({
+      IndexName: i.name,
+      KeySchema: [
+        { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}
+
+export const keys = {
+  program: (year: number) => ({ pk: `YEAR#${year}`, sk: 'PROGRAM' }),
+  villageAggregate: (year: number, villageCode: string) => ({
+    pk: `YEAR#${year}`,
+    sk: `VILLAGE#${villageCode}`,
+  }),
+  candidate: (id: string) => ({ pk: `CANDIDATE#${id}`, sk: 'CANDIDATE' }),
+  candidateIndex: (year: number, villageCode: string, id: string) => ({
+    gsi1pk: `CANDIDATES#${year}`,
+    gsi1sk: `${villageCode}#${id}`,
+  }),
+  nikGuard: (year: number, nikHash: string) => ({ pk: `NIK#${year}#${nikHash}`, sk: 'NIK' }),
+  idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),
+};

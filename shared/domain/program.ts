@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { FieldProblem } from '../errors.js';
+import { parseIsoDate } from './dates.js';
+
+export const TRACKS = ['ATS', 'DTS'] as const;
+export type Track = (typeof TRACKS)[number];
+
+/** Settings of one programme year; all of them Bappeda can change. */
+export interface ProgramSettings {
+  year: number;
+  villageQuota: number;
+  apbdesPerPerson: number;
+  apbdCeiling: number;
+  apbdPlaces: number;
+  referenceDate: string;
+  ageRanges: Record<Track, [number, number]>;
+}
+
+export const defaultProgram = (year: number): ProgramSettings => ({
+  year,
+  villageQuota: 10,
+  apbdesPerPerson: 1_500_000,
+  apbdCeiling: 500_000_000,
+  apbdPlaces: 300,
+  referenceDate: `${year}-07-01`,
+  ageRanges: { ATS: [7, 18], DTS: [12, 55] },
+});
+
+const positiveInt = z.number().int().min(1).max(1_000_000_000_000);
+const ageRange = z.tuple([z.number().int(), z.number().int()]);
+
+/** `PUT /programs/{year}`: every field optional; missing ones keep their current (or default) value. */
+export const programInputSchema = z.strictObject({
+  villageQuota: positiveInt.optional(),
+  apbdesPerPerson: positiveInt.optional(),
+  apbdCeiling: positiveInt.optional(),
+  apbdPlaces: positiveInt.optional(),
+  referenceDate: z.string().optional(),
+  ageRanges: z.strictObject({ ATS: ageRange.optional(), DTS: ageRange.optional() }).optional(),
+});
+export type ProgramInput = z.infer<typeof programInputSchema>;
+
+export const isProgramYear = (year: number): boolean =>
+  Number.isInteger(year) && year >= 2020 && year <= 2100;
+
+/** Applies a change to the current settings and checks the rules that span fields. */
+export function applyProgramInput(
+  current: ProgramSettings,
+  input: ProgramInput,
+): { settings: ProgramSettings; problems: FieldProblem[] } {
+  const settings: ProgramSettings = {
+    ...current,
+    ...Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'ageRanges' && v !== undefined)),
+    ageRanges: {
+      ATS: input.ageRanges?.ATS ?? current.ageRanges.ATS,
+      DTS: input.ageRanges?.DTS ?? current.ageRanges.DTS,
+    },
+  };
+  const problems: FieldProblem[] = [];
+  const date = parseIsoDate(settings.referenceDate);
+  if (date === 'format' || date === 'invalid') {
+    problems.push({ field: 'referenceDate', key: date === 'format' ? 'date.format' : 'date.invalid' });
+  } else if (date.year !== settings.year) {
+    problems.push({ field: 'referenceDate', key: 'program.referenceDate' });
+  }
+  for (const track of TRACKS) {
+    const [min, max] = settings.ageRanges[track];
+    if (min < 0 || max > 100 || min > max)
+      problems.push({ field: `ageRanges.${track}`, key: 'program.ageRange' });
+  }
+  return { settings, problems };
+}

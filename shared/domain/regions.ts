@@ -1,0 +1,30 @@
+import data from '../reference/regions.json' with { type: 'json' };
+
+export interface District {
+  code: string;
+  name: string;
+}
+export interface Village {
+  code: string;
+  name: string;
+  districtCode: string;
+}
+
+export const regency: { code: string; name: string } = data.regency;
+export const districts: readonly District[] = data.districts;
+export const villages: readonly Village[] = data.villages;
+
+const provinceCodes = new Set(data.provinceCodes);
+const allDistrictCodes = new Set(data.allDistrictCodes.split(' '));
+const villageByCode = new Map(villages.map((v) => [v.code, v]));
+const districtByCode = new Map(districts.map((d) => [d.code, d]));
+
+export const findVillage = (code: string): Village | undefined => villageByCode.get(code);
+export const findDistrict = (code: string): District | undefined => districtByCode.get(code);
+export const villagesOf = (districtCode: string): Village[] =>
+  villages.filter((v) => v.districtCode === districtCode);
+
+/** `33` is a province code (NIK digits 1–2). */
+export const isProvinceCode = (twoDigits: string): boolean => provinceCodes.has(twoDigits);
+/** `332901` is a kecamatan code anywhere in Indonesia (NIK digits 1–6). */
+export const isDistrictCode = (sixDigits: string): boolean => allDistrictCodes.has(sixDigits);

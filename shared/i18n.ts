@@ -1,0 +1,207 @@
+/**
+ * Every text the system shows, in Indonesian (default) and English. Errors and warnings
+ * carry a key and parameters, never rendered text, so the language is chosen per request.
+ * Parameters never hold personal data (no NIK, KK, name or phone).
+ */
+export type Lang = 'id' | 'en';
+type Params = Record<string, string | number>;
+type Text = (p: Params) => string;
+
+const catalogue = {
+  // top-level error messages, one per error code
+  'error.VALIDATION_FAILED': [
+    'Data belum benar. Periksa kolom yang ditandai.',
+    'Some fields need attention.',
+  ],
+  'error.UNAUTHENTICATED': [
+    'Anda belum masuk atau sesi sudah berakhir. Silakan masuk lagi.',
+    'You are not signed in or your session has expired. Please sign in again.',
+  ],
+  'error.FORBIDDEN': ['Peran Anda tidak boleh melakukan ini.', 'Your role may not do this.'],
+  'error.NOT_FOUND': ['Data tidak ditemukan.', 'Not found.'],
+  'error.DUPLICATE_NIK': [
+    (p) => `NIK ini sudah terdaftar pada tahun program ${p.year}. Satu orang hanya boleh didaftarkan sekali.`,
+    (p) =>
+      `This NIK is already registered in programme year ${p.year}. A person may be registered only once.`,
+  ],
+  'error.INVALID_TRANSITION': ['Perubahan status ini tidak diizinkan.', 'This status change is not allowed.'],
+  'error.NOT_FUNDED': ['Calon belum mendapat tempat yang didanai.', 'The candidate holds no funded place.'],
+  'error.CEILING_EXCEEDED': [
+    'Batas kuota atau anggaran terlampaui.',
+    'A quota or budget limit would be exceeded.',
+  ],
+  'error.PROGRAM_NOT_CONFIGURED': [
+    (p) => `Tahun program ${p.year} belum diatur oleh Bappeda.`,
+    (p) => `Programme year ${p.year} has not been configured by Bappeda.`,
+  ],
+  'error.IDEMPOTENCY_KEY_REUSED': [
+    'Idempotency-Key ini sudah dipakai untuk data yang berbeda.',
+    'This Idempotency-Key was already used with a different body.',
+  ],
+  'error.VERSION_MISMATCH': [
+    'Data ini sudah diubah orang lain. Muat ulang lalu coba lagi.',
+    'Someone else changed this record. Reload and try again.',
+  ],
+  'error.PRECONDITION_REQUIRED': [
+    'Header If-Match wajib dikirim untuk mengubah data ini.',
+    'The If-Match header is required to change this record.',
+  ],
+  'error.RATE_LIMITED': ['Terlalu banyak permintaan. Tunggu sebentar.', 'Too many requests. Please wait.'],
+  'error.RETRY_LATER': [
+    'Sistem sedang sibuk. Coba lagi sebentar lagi.',
+    'The system is busy. Please try again shortly.',
+  ],
+
+  // field problems
+  'field.required': ['Wajib diisi.', 'Required.'],
+  'field.unknown': ['Kolom ini tidak dikenal.', 'Unknown field.'],
+  'field.string': ['Harus berupa teks.', 'Must be text.'],
+  'field.integer': ['Harus berupa bilangan bulat.', 'Must be a whole number.'],
+  'field.boolean': ['Harus true atau false.', 'Must be true or false.'],
+  'field.object': ['Harus berupa objek.', 'Must be an object.'],
+  'field.oneOf': [(p) => `Harus salah satu dari: ${p.values}.`, (p) => `Must be one of: ${p.values}.`],
+  'field.min': [(p) => `Paling kecil ${p.min}.`, (p) => `At least ${p.min}.`],
+  'field.max': [(p) => `Paling besar ${p.max}.`, (p) => `At most ${p.max}.`],
+  'field.tooLong': [(p) => `Paling banyak ${p.max} karakter.`, (p) => `At most ${p.max} characters.`],
+  'body.json': ['Isi permintaan bukan JSON yang sah.', 'The request body is not valid JSON.'],
+  'body.object': ['Isi permintaan harus berupa objek JSON.', 'The request body must be a JSON object.'],
+  'body.tooLarge': [
+    (p) => `Isi permintaan terlalu besar (paling banyak ${p.max} KB).`,
+    (p) => `The request body is too large (at most ${p.max} KB).`,
+  ],
+  'query.invalid': ['Nilai parameter tidak sah.', 'Invalid parameter value.'],
+  'query.cursor': [
+    'Cursor tidak sah. Mulai lagi dari halaman pertama.',
+    'Invalid cursor. Start again from the first page.',
+  ],
+
+  'nik.digits': ['NIK hanya boleh berisi angka.', 'A NIK may contain digits only.'],
+  'nik.length': [
+    (p) => `NIK harus 16 angka, yang diisi ${p.count} angka.`,
+    (p) => `A NIK has 16 digits; ${p.count} were given.`,
+  ],
+  'nik.province': [
+    'Dua angka pertama NIK bukan kode provinsi yang ada.',
+    'The first two digits of the NIK are not a province code.',
+  ],
+  'nik.day': [
+    'Angka ke-7 dan ke-8 NIK (tanggal lahir) harus 01–31, atau 41–71 untuk perempuan.',
+    'Digits 7–8 of the NIK (birth day) must be 01–31, or 41–71 for women.',
+  ],
+  'nik.month': [
+    'Angka ke-9 dan ke-10 NIK (bulan lahir) harus 01–12.',
+    'Digits 9–10 of the NIK (birth month) must be 01–12.',
+  ],
+  'nik.date': [
+    'Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak ada di kalender.',
+    'The birth date in the NIK (digits 7–12) does not exist.',
+  ],
+  'nik.serial': [
+    'Empat angka terakhir NIK tidak boleh 0000.',
+    'The last four digits of the NIK cannot be 0000.',
+  ],
+  'nik.warn.birthDate': [
+    'Tanggal lahir di NIK berbeda dengan tanggal lahir yang diisi. Periksa KTP/KK; data tetap disimpan.',
+    'The birth date in the NIK differs from the declared one. Check the ID card; the record is kept.',
+  ],
+  'nik.warn.sex': [
+    'Jenis kelamin di NIK berbeda dengan yang diisi. Periksa KTP/KK; data tetap disimpan.',
+    'The sex encoded in the NIK differs from the declared one. Check the ID card; the record is kept.',
+  ],
+  'nik.warn.district': [
+    'Enam angka pertama NIK bukan kode kecamatan yang dikenal (mungkin sudah pindah). Data tetap disimpan.',
+    'The first six digits of the NIK are not a known kecamatan code (the person may have moved). The record is kept.',
+  ],
+  'kk.digits': ['No KK hanya boleh berisi angka.', 'A KK number may contain digits only.'],
+  'kk.length': [
+    (p) => `No KK harus 16 angka, yang diisi ${p.count} angka.`,
+    (p) => `A KK number has 16 digits; ${p.count} were given.`,
+  ],
+  'name.length': ['Nama harus 1 sampai 100 huruf.', 'The name must be 1 to 100 characters.'],
+  'name.chars': [
+    "Nama hanya boleh berisi huruf, spasi, titik (.), petik (') dan tanda hubung (-).",
+    "A name may contain letters, spaces, full stops (.), apostrophes (') and hyphens (-) only.",
+  ],
+  'date.format': [
+    'Tulis tanggal sebagai TTTT-BB-HH, misalnya 2010-07-05.',
+    'Write the date as YYYY-MM-DD, e.g. 2010-07-05.',
+  ],
+  'date.invalid': ['Tanggal ini tidak ada di kalender.', 'This date does not exist.'],
+  'date.notPast': ['Tanggal lahir harus sebelum hari ini.', 'The birth date must be before today.'],
+  'date.tooOld': ['Tanggal lahir tidak boleh sebelum tahun 1900.', 'The birth date cannot be before 1900.'],
+  'age.range': [
+    (p) => `Umur ${p.age} tahun pada ${p.date}; jalur ${p.track} untuk umur ${p.min}–${p.max} tahun.`,
+    (p) => `Aged ${p.age} on ${p.date}; the ${p.track} track is for ages ${p.min}–${p.max}.`,
+  ],
+  'guardian.required': [
+    'Nama wali wajib diisi untuk calon yang berumur di bawah 18 tahun.',
+    'A guardian name is required for a candidate under 18.',
+  ],
+  'consent.given': ['Persetujuan harus diberikan (given: true).', 'Consent must be given (given: true).'],
+  'consent.guardian': [
+    'Untuk calon di bawah 18 tahun, persetujuan diberikan oleh wali (GUARDIAN).',
+    'For a candidate under 18, consent is given by the guardian (GUARDIAN).',
+  ],
+  'reasonNote.required': [
+    'Alasan 12 (lainnya) perlu catatan yang menjelaskan alasannya.',
+    'Reason 12 (other) needs a note explaining the reason.',
+  ],
+  'lastLevel.neverEnrolled': [
+    'Calon yang belum pernah sekolah tidak punya pendidikan terakhir: pilih NONE.',
+    'A person who never enrolled has no last level: choose NONE.',
+  ],
+  'lastLevel.notContinued': [
+    'Lulus tidak melanjutkan berarti sudah lulus satu jenjang: pilih SD, SMP atau SMA.',
+    'Graduated and not continued means a level was completed: choose SD, SMP or SMA.',
+  ],
+  'phone.invalid': [
+    'Nomor HP tidak sah. Tulis nomor seluler Indonesia, misalnya 0812 3456 7890.',
+    'Invalid phone. Write an Indonesian mobile number, e.g. 0812 3456 7890.',
+  ],
+  'village.unknown': [
+    'Kode desa ini tidak ada di Kabupaten Brebes.',
+    'This village code does not exist in Brebes.',
+  ],
+  'district.unknown': [
+    'Kode kecamatan ini tidak ada di Kabupaten Brebes.',
+    'This kecamatan code does not exist in Brebes.',
+  ],
+  'year.invalid': [
+    'Tahun program harus antara 2020 dan 2100.',
+    'The programme year must be between 2020 and 2100.',
+  ],
+  'program.ageRange': [
+    'Rentang umur harus [min, max] di antara 0 dan 100 dengan min ≤ max.',
+    'An age range must be [min, max] within 0 to 100 with min ≤ max.',
+  ],
+  'program.referenceDate': [
+    'Tanggal acuan harus berada di dalam tahun program.',
+    'The reference date must fall inside the programme year.',
+  ],
+  'program.quotaInUse': [
+    (p) =>
+      `Kuota desa tidak bisa diturunkan di bawah ${p.used}: sudah ada desa dengan ${p.used} tempat terisi.`,
+    (p) => `The village quota cannot go below ${p.used}: a village already holds ${p.used} places.`,
+  ],
+  'patch.notEditable': [
+    'Data hanya bisa dikoreksi selama status Terdata atau Terverifikasi.',
+    'A record can be corrected only while Identified or Verified.',
+  ],
+} satisfies Record<string, [string | Text, string | Text]>;
+
+export type MessageKey = keyof typeof catalogue;
+export interface Message {
+  key: MessageKey;
+  params?: Params;
+}
+
+export function render(message: Message, lang: Lang): string {
+  const text: string | Text = catalogue[message.key][lang === 'en' ? 1 : 0];
+  return typeof text === 'function' ? text(message.params ?? {}) : text;
+}
+
+/** Indonesian unless the caller's Accept-Language prefers English. */
+export function langFrom(acceptLanguage: string | undefined | null): Lang {
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'id';
+}

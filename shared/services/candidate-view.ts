@@ -1,0 +1,54 @@
+import type { CandidateItem } from '../db/candidates.js';
+import { maskIdNumber } from '../domain/nik.js';
+import { type Lang, render } from '../i18n.js';
+import { canSeeFullIdentity, type Principal } from '../principal.js';
+
+/** The candidate as lists show it: no full NIK or KK, no contact details. */
+export function candidateSummary(c: CandidateItem, waitlistPosition: number | null, lang: Lang) {
+  return {
+    id: c.id,
+    year: c.year,
+    villageCode: c.villageCode,
+    districtCode: c.districtCode,
+    nikMasked: maskIdNumber(c.nik),
+    fullName: c.fullName,
+    birthDate: c.birthDate,
+    sex: c.sex,
+    track: c.track,
+    status: c.status,
+    funding: {
+      village: c.villageFunding,
+      waitlistPosition: c.villageFunding === 'WAITLISTED' ? waitlistPosition : null,
+      apbd: c.apbd,
+    },
+    school: c.school,
+    version: c.version,
+    warnings: c.warnings.map((w) => ({ field: w.field, message: render(w, lang) })),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** One candidate's own record: every registration field, and the full NIK/KK for those allowed. */
+export function candidateRecord(
+  c: CandidateItem,
+  waitlistPosition: number | null,
+  viewer: Principal,
+  lang: Lang,
+) {
+  return {
+    ...candidateSummary(c, waitlistPosition, lang),
+    ...(canSeeFullIdentity(viewer, c.villageCode)
+      ? { nik: c.nik, kk: c.kk }
+      : { kkMasked: maskIdNumber(c.kk) }),
+    outOfSchoolType: c.outOfSchoolType,
+    lastLevel: c.lastLevel,
+    reasonCode: c.reasonCode,
+    reasonNote: c.reasonNote,
+    plannedPathway: c.plannedPathway,
+    disability: c.disability,
+    phone: c.phone,
+    guardianName: c.guardianName,
+    consent: c.consent,
+  };
+}

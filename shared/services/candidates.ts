@@ -1,0 +1,261 @@
+import {
+  type CandidateItem,
+  type IdempotencyRecord,
+  insertCandidate,
+  queryCandidates,
+  readCandidate,
+  readIdempotency,
+  replaceCandidate,
+} from '../db/candidates.js';
+import { keyedHash } from '../db/nik-hash.js';
+import { programNotConfigured, requireProgram } from '../db/programs.js';
+import { readProgramAndVillage, readVillageAggregates } from '../db/villages.js';
+import {
+  type CorrectionInput,
+  checkCandidate,
+  EDITABLE_STATUSES,
+  type RegistrationInput,
+  type Status,
+} from '../domain/candidate.js';
+import { isId, newId } from '../domain/ids.js';
+import { findDistrict, findVillage } from '../domain/regions.js';
+import { DomainError, validationFailed } from '../errors.js';
+import { canSeeVillage, type Principal } from '../principal.js';
+
+const MAX_PLACE_ATTEMPTS = 8;
+
+export interface StoredCandidate {
+  candidate: CandidateItem;
+  waitlistPosition: number | null;
+}
+
+/**
+ * Registers a candidate for the official's own village. The same Idempotency-Key with the
+ * same body answers with the first registration; with another body it is refused.
+ */
+export async function registerCandidate(
+  principal: Principal,
+  input: RegistrationInput,
+  idempotencyKey?: string,
+  now: () => Date = () => new Date(),
+): Promise<StoredCandidate & { replayed: boolean }> {
+  if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
+  const village = findVillage(input.villageCode);
+  if (!village) throw validationFailed([{ field: 'villageCode', key: 'village.unknown' }]);
+  if (village.code !== principal.villageCode) throw new DomainError('FORBIDDEN');
+
+  let { program, aggregate } = await readProgramAndVillage(input.year, village.code);
+  if (!program) throw programNotConfigured(input.year);
+  const { problems, checked } = checkCandidate(input, program);
+  if (!checked) throw validationFailed(problems);
+
+  const nikHash = await keyedHash(`nik:${checked.fields.nik}`);
+  const idempotency = idempotencyKey
+    ? { key: idempotencyKey, sub: principal.sub, fingerprint: await keyedHash(`body:${stableJson(input)}`) }
+    : undefined;
+
+  for (let attempt = 0; attempt < MAX_PLACE_ATTEMPTS; attempt++) {
+    if (attempt > 0) {
+      // Places changed between our read and the write (someone registered or left): read again.
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      ({ program, aggregate } = await readProgramAndVillage(input.year, village.code));
+      if (!program) throw programNotConfigured(input.year);
+    }
+    const funded = aggregate?.funded ?? 0;
+    const waiting = aggregate?.waitlist?.length ?? 0;
+    const at = now().toISOString();
+    const candidate: CandidateItem = {
+      id: newId(),
+      year: input.year,
+      villageCode: village.code,
+      districtCode: village.districtCode,
+      ...checked.fields,
+      status: 'IDENTIFIED',
+      villageFunding: funded < program.villageQuota && waiting === 0 ? 'FUNDED' : 'WAITLISTED',
+      apbd: null,
+      school: null,
+      version: 1,
+      warnings: checked.warnings,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: principal.sub,
+      nikHash,
+    };
+    const outcome = await insertCandidate(candidate, program.villageQuota, idempotency);
+    if (outcome === 'ok') {
+      return {
+        candidate,
+        waitlistPosition: candidate.villageFunding === 'WAITLISTED' ? waiting + 1 : null,
+        replayed: false,
+      };
+    }
+    if (outcome === 'duplicateNik') {
+      throw new DomainError('DUPLICATE_NIK', [], {
+        key: 'error.DUPLICATE_NIK',
+        params: { year: input.year },
+      });
+    }
+    if (outcome === 'idempotencyTaken' && idempotency) {
+      const record = await readIdempotency(principal.sub, idempotency.key);
+      if (record) return { ...(await replay(record, idempotency.fingerprint)), replayed: true };
+    }
+  }
+  throw new DomainError('RETRY_LATER', [], undefined, 1);
+}
+
+async function replay(record: IdempotencyRecord, fingerprint: string): Promise<StoredCandidate> {
+  if (record.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+  const candidate = await readCandidate(record.candidateId);
+  if (!candidate) throw new DomainError('NOT_FOUND');
+  return withPosition(candidate);
+}
+
+/** JSON with sorted keys, so that the same body always has the same fingerprint. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+async function withPosition(candidate: CandidateItem): Promise<StoredCandidate> {
+  if (candidate.villageFunding !== 'WAITLISTED') return { candidate, waitlistPosition: null };
+  const aggregates = await readVillageAggregates(candidate.year, [candidate.villageCode]);
+  const index = aggregates.get(candidate.villageCode)?.waitlist?.indexOf(candidate.id) ?? -1;
+  return { candidate, waitlistPosition: index >= 0 ? index + 1 : null };
+}
+
+/** A candidate in the caller's scope; anything else answers as if it did not exist. */
+export async function getCandidate(principal: Principal, id: string): Promise<StoredCandidate> {
+  const candidate = isId(id) ? await readCandidate(id) : undefined;
+  if (!candidate || !canSeeVillage(principal, candidate.villageCode)) throw new DomainError('NOT_FOUND');
+  return withPosition(candidate);
+}
+
+/** Corrects registration fields while the candidate is IDENTIFIED or VERIFIED. */
+export async function correctCandidate(
+  principal: Principal,
+  id: string,
+  ifMatch: number | undefined,
+  input: CorrectionInput,
+  now: () => Date = () => new Date(),
+): Promise<StoredCandidate> {
+  if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
+  const current = isId(id) ? await readCandidate(id) : undefined;
+  if (!current || current.villageCode !== principal.villageCode) throw new DomainError('NOT_FOUND');
+  if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
+  if (ifMatch !== current.version) throw new DomainError('VERSION_MISMATCH');
+  if (!EDITABLE_STATUSES.includes(current.status)) {
+    throw new DomainError('INVALID_TRANSITION', [], { key: 'patch.notEditable' });
+  }
+  const program = await requireProgram(current.year);
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const { problems, checked } = checkCandidate({ ...current, ...defined }, program);
+  if (!checked) throw validationFailed(problems);
+
+  const nikHash =
+    checked.fields.nik === current.nik ? current.nikHash : await keyedHash(`nik:${checked.fields.nik}`);
+  const updated: CandidateItem = {
+    ...current,
+    ...checked.fields,
+    warnings: checked.warnings,
+    nikHash,
+    version: current.version + 1,
+    updatedAt: now().toISOString(),
+  };
+  const outcome = await replaceCandidate(updated, current.version, current.nikHash);
+  if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
+  if (outcome === 'duplicateNik') {
+    throw new DomainError('DUPLICATE_NIK', [], {
+      key: 'error.DUPLICATE_NIK',
+      params: { year: current.year },
+    });
+  }
+  return withPosition(updated);
+}
+
+export interface ListQuery {
+  year: number;
+  village?: string;
+  district?: string;
+  status?: Status;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * A page of candidates in scope. Officials see their village, volunteers their kecamatan,
+ * Bappeda everything; a filter naming a place outside the scope answers 404.
+ */
+export async function listCandidates(
+  principal: Principal,
+  query: ListQuery,
+): Promise<{ items: StoredCandidate[]; nextCursor: string | null }> {
+  const prefix = listPrefix(principal, query);
+  const startKey = query.cursor ? decodeCursor(query.cursor, query.year, prefix) : undefined;
+  const page = await queryCandidates({
+    year: query.year,
+    prefix,
+    status: query.status,
+    limit: query.limit,
+    startKey,
+  });
+  const waitlisted = page.items.filter((c) => c.villageFunding === 'WAITLISTED');
+  const aggregates = await readVillageAggregates(
+    query.year,
+    waitlisted.map((c) => c.villageCode),
+  );
+  const items = page.items.map((candidate) => {
+    const index = aggregates.get(candidate.villageCode)?.waitlist?.indexOf(candidate.id) ?? -1;
+    return { candidate, waitlistPosition: index >= 0 ? index + 1 : null };
+  });
+  return { items, nextCursor: page.lastKey ? encodeCursor(page.lastKey) : null };
+}
+
+function listPrefix(principal: Principal, query: ListQuery): string {
+  if (query.village) {
+    if (!findVillage(query.village) || !canSeeVillage(principal, query.village))
+      throw new DomainError('NOT_FOUND');
+    if (query.district && findVillage(query.village)?.districtCode !== query.district)
+      throw new DomainError('NOT_FOUND');
+    return `${query.village}#`;
+  }
+  if (principal.role === 'village_official') {
+    if (query.district && query.district !== principal.districtCode) throw new DomainError('NOT_FOUND');
+    return `${principal.villageCode}#`;
+  }
+  const district =
+    query.district ?? (principal.role === 'fmpp_volunteer' ? principal.districtCode : undefined);
+  if (!district) return '';
+  if (
+    !findDistrict(district) ||
+    (principal.role === 'fmpp_volunteer' && district !== principal.districtCode)
+  ) {
+    throw new DomainError('NOT_FOUND');
+  }
+  return `${district}.`;
+}
+
+const encodeCursor = (key: Record<string, string>): string =>
+  Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** A cursor is only accepted for the query that produced it: no way to page outside one's scope. */
+function decodeCursor(cursor: string, year: number, prefix: string): Record<string, string> {
+  const invalid = () => validationFailed([{ field: 'cursor', key: 'query.cursor' }]);
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalid();
+  const k = key as Record<string, unknown>;
+  const names = Object.keys(k).sort().join(',');
+  if (names !== 'gsi1pk,gsi1sk,pk,sk' || Object.values(k).some((v) => typeof v !== 'string')) throw invalid();
+  if (k.gsi1pk !== `CANDIDATES#${year}` || !String(k.gsi1sk).startsWith(prefix)) throw invalid();
+  return k as Record<string, string>;
+}
