@@ -1,0 +1,133 @@
+import { Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { type FunctionName, routes } from '../shared/api/routes.js';
+
+export interface GkbApiProps {
+  readonly functions: Record<FunctionName, IFunction>;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  /** Stage-wide steady rate (requests/s) and burst; excess requests get 429. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/**
+ * One access-log line per request: who (source IP, token subject), what (route, status) and
+ * how long. Never bodies or query strings, which can carry personal data.
+ */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  protocol: '$context.protocol',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  error: '$context.error.message',
+  sub: '$context.authorizer.claims.sub',
+};
+
+/**
+ * The HTTP API, generated from the shared route table so that API Gateway and the local
+ * server serve the same routes. Every `jwt` route goes through the Cognito JWT authorizer;
+ * unknown paths fall to `$default` and the docs function, which answers the contract's 404.
+ */
+export class GkbApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: GkbApiProps) {
+    super(scope, id);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'GKB Tracker API',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    // Audience is the web client: API Gateway checks `aud` (ID tokens) or `client_id`
+    // (access tokens) against it, and the issuer against the pool.
+    const jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+    });
+    const noAuthorizer = new HttpNoneAuthorizer();
+
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    const integrationFor = (fn: FunctionName): HttpLambdaIntegration => {
+      let integration = integrations.get(fn);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${fn}Integration`, props.functions[fn]);
+        integrations.set(fn, integration);
+      }
+      return integration;
+    };
+
+    const addRoute = (
+      id: string,
+      routeKey: HttpRouteKey,
+      fn: FunctionName,
+      authorizer: IHttpRouteAuthorizer,
+    ) =>
+      new HttpRoute(this, id, {
+        httpApi: this.httpApi,
+        routeKey,
+        integration: integrationFor(fn),
+        authorizer,
+      });
+
+    for (const route of routes) {
+      const routeKey = HttpRouteKey.with(route.path, HttpMethod[route.method]);
+      if (route.auth === 'jwt') {
+        addRoute(route.operation, routeKey, route.fn, jwtAuthorizer);
+      } else {
+        const publicRoute = addRoute(route.operation, routeKey, route.fn, noAuthorizer);
+        acknowledgePublic(publicRoute, `${route.method} ${route.path}`);
+      }
+    }
+    const fallback = addRoute('default', HttpRouteKey.DEFAULT, 'docs', noAuthorizer);
+    acknowledgePublic(fallback, '$default');
+  }
+}
+
+function acknowledgePublic(route: HttpRoute, routeKey: string): void {
+  Validations.of(route).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason:
+      `${routeKey} is public by the API contract (health, OpenAPI, docs page, or the 404 for unknown ` +
+      'paths); it is served by the docs function, which has no data access.',
+  });
+}
