@@ -200,8 +200,19 @@ export function render(message: Message, lang: Lang): string {
   return typeof text === 'function' ? text(message.params ?? {}) : text;
 }
 
-/** Indonesian unless the caller's Accept-Language prefers English. */
+/** Indonesian unless the caller's Accept-Language prefers English (weights respected). */
 export function langFrom(acceptLanguage: string | undefined | null): Lang {
-  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'id';
+  let best: { lang: Lang; q: number } = { lang: 'id', q: 0 };
+  for (const part of acceptLanguage?.split(',') ?? []) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(
+      params
+        .find((p) => p.trim().startsWith('q='))
+        ?.trim()
+        .slice(2) ?? 1,
+    );
+    const lang = tag.startsWith('en') ? 'en' : tag.startsWith('id') ? 'id' : undefined;
+    if (lang && q > best.q) best = { lang, q };
+  }
+  return best.lang;
 }

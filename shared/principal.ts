@@ -32,7 +32,7 @@ function groupsOf(claim: unknown): string[] {
 export function principalFromClaims(claims: Claims | undefined): Principal {
   const sub = typeof claims?.sub === 'string' ? claims.sub : '';
   if (!claims || !sub) throw new DomainError('UNAUTHENTICATED');
-  const roles = groupsOf(claims['cognito:groups']).filter((g): g is Role =>
+  const roles = [...new Set(groupsOf(claims['cognito:groups']))].filter((g): g is Role =>
     (ROLES as readonly string[]).includes(g),
   );
   if (roles.length !== 1) throw new DomainError('FORBIDDEN');

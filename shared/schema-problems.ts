@@ -6,14 +6,17 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.') || 'body';
+    if (issue.code !== 'unrecognized_keys' && issue.input === undefined) {
+      problems.push({ field, key: 'field.required' });
+      continue;
+    }
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys)
           problems.push({ field: field === 'body' ? key : `${field}.${key}`, key: 'field.unknown' });
         break;
       case 'invalid_type':
-        if (issue.input === undefined) problems.push({ field, key: 'field.required' });
-        else if (issue.expected === 'string') problems.push({ field, key: 'field.string' });
+        if (issue.expected === 'string') problems.push({ field, key: 'field.string' });
         else if (issue.expected === 'boolean') problems.push({ field, key: 'field.boolean' });
         else if (issue.expected === 'number' || issue.expected === 'int')
           problems.push({ field, key: 'field.integer' });

@@ -57,13 +57,13 @@ export class LocalIdentityProvider {
   /** An ID token as Cognito would issue it for a user with these groups and attributes. */
   async issueToken(
     claims: Record<string, ClaimValue>,
-    options: { expiresInSeconds?: number } = {},
+    options: { expiresInSeconds?: number; audience?: string; issuer?: string } = {},
   ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ token_use: 'id', auth_time: now, ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: this.keys.privateJwk.kid ?? '' })
-      .setIssuer(LOCAL_ISSUER)
-      .setAudience(LOCAL_CLIENT_ID)
+      .setIssuer(options.issuer ?? LOCAL_ISSUER)
+      .setAudience(options.audience ?? LOCAL_CLIENT_ID)
       .setIssuedAt(now)
       .setExpirationTime(now + (options.expiresInSeconds ?? TOKEN_LIFETIME_SECONDS))
       .sign(this.signingKey);
