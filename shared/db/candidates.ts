@@ -43,15 +43,16 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 /**
  * Writes a new candidate in one transaction: the NIK guard (one NIK a year), the village
  * aggregate (a place while fewer than `quota` are held and nobody waits, else the end of
- * the waitlist), the candidate and, when given, the idempotency record. The place branch is
+ * a waitlist still `waiting` long), the candidate and, when given, the idempotency record. The place branch is
  * chosen from the aggregate read just before; its condition makes a stale choice fail.
  */
 export async function insertCandidate(
   item: CandidateItem,
-  quota: number,
+  place: { quota: number; waiting: number },
   idempotency?: { key: string; sub: string; fingerprint: string },
 ): Promise<'ok' | 'duplicateNik' | 'idempotencyTaken' | 'placesChanged'> {
   const funded = item.villageFunding === 'FUNDED';
+  const { quota, waiting } = place;
   const count = countAttribute(item.status);
   const transactItems = [
     {
@@ -74,7 +75,9 @@ export async function insertCandidate(
           : 'SET villageCode = :village, districtCode = :district, waitlist = list_append(if_not_exists(waitlist, :empty), :ids) ADD registered :one, #count :one',
         ConditionExpression: funded
           ? '(attribute_not_exists(funded) OR funded < :quota) AND (attribute_not_exists(waitlist) OR size(waitlist) = :zero)'
-          : 'funded >= :quota OR size(waitlist) > :zero',
+          : // The waitlist must be as long as when it was read, so the position answered is exact.
+            '(funded >= :quota OR size(waitlist) > :zero) AND ' +
+            '(size(waitlist) = :waiting OR (attribute_not_exists(waitlist) AND :waiting = :zero))',
         ExpressionAttributeNames: { '#count': count },
         ExpressionAttributeValues: {
           ':village': item.villageCode,
@@ -82,7 +85,7 @@ export async function insertCandidate(
           ':one': 1,
           ':quota': quota,
           ':zero': 0,
-          ...(funded ? {} : { ':empty': [], ':ids': [item.id] }),
+          ...(funded ? {} : { ':empty': [], ':ids': [item.id], ':waiting': waiting }),
         },
       },
     },

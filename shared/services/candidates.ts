@@ -22,7 +22,7 @@ import { findDistrict, findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 
-const MAX_PLACE_ATTEMPTS = 8;
+const MAX_PLACE_ATTEMPTS = 12;
 
 export interface StoredCandidate {
   candidate: CandidateItem;
@@ -57,7 +57,7 @@ export async function registerCandidate(
   for (let attempt = 0; attempt < MAX_PLACE_ATTEMPTS; attempt++) {
     if (attempt > 0) {
       // Places changed between our read and the write (someone registered or left): read again.
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
       ({ program, aggregate } = await readProgramAndVillage(input.year, village.code));
       if (!program) throw programNotConfigured(input.year);
     }
@@ -81,7 +81,7 @@ export async function registerCandidate(
       createdBy: principal.sub,
       nikHash,
     };
-    const outcome = await insertCandidate(candidate, program.villageQuota, idempotency);
+    const outcome = await insertCandidate(candidate, { quota: program.villageQuota, waiting }, idempotency);
     if (outcome === 'ok') {
       return {
         candidate,

@@ -125,6 +125,32 @@ describe('registering a candidate', () => {
     }
   });
 
+  it('numbers concurrent registrations into a full village 1..n on the waitlist, each answer exact', async () => {
+    const village = '33.29.01.2007';
+    const official = await sys.token('village_official', village);
+    for (let i = 0; i < 10; i++) {
+      const res = await sys.request('POST', '/candidates', {
+        token: official,
+        body: registration(500 + i, { villageCode: village }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        sys.request<Candidate>('POST', '/candidates', {
+          token: official,
+          body: registration(520 + i, { villageCode: village }),
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(results.map((r) => r.body.funding.waitlistPosition).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const r of results) {
+      const got = await sys.request<Candidate>('GET', `/candidates/${r.body.id}`, { token: official });
+      expect(got.body.funding).toEqual(r.body.funding);
+    }
+  });
+
   it('takes one NIK raced into two villages once: one 201, one 409 DUPLICATE_NIK', async () => {
     const [a, b] = ['33.29.01.2004', '33.29.02.2001'];
     const body = (villageCode: string) => registration(200, { villageCode });
