@@ -1,4 +1,4 @@
-import { getProgram, saveProgram } from '../../shared/db/programs.js';
+import { getProgram, programNotConfigured, saveProgram } from '../../shared/db/programs.js';
 import { byStatusOf, readProgramAndVillage } from '../../shared/db/villages.js';
 import { programInputSchema } from '../../shared/domain/program.js';
 import { districts, findDistrict, findVillage, villages, villagesOf } from '../../shared/domain/regions.js';
@@ -27,11 +27,7 @@ export const app = createApp('programs', {
     if (!village || !canSeeVillage(principal, village.code)) throw new DomainError('NOT_FOUND');
     const year = yearParam(c, 'query');
     const { program, aggregate } = await readProgramAndVillage(year, village.code);
-    if (!program)
-      throw new DomainError('PROGRAM_NOT_CONFIGURED', [], {
-        key: 'error.PROGRAM_NOT_CONFIGURED',
-        params: { year },
-      });
+    if (!program) throw programNotConfigured(year);
     return c.json({
       ...village,
       year,

@@ -55,17 +55,7 @@ export async function insertCandidate(
   const { quota, waiting } = place;
   const count = countAttribute(item.status);
   const transactItems = [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...keys.nikGuard(item.year, item.nikHash),
-          candidateId: item.id,
-          villageCode: item.villageCode,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    takeNikGuard(item),
     {
       Update: {
         TableName: tableName(),
@@ -131,6 +121,15 @@ export async function insertCandidate(
   }
 }
 
+/** The guard that makes a NIK unique in a year: put only where none exists. */
+const takeNikGuard = (item: CandidateItem) => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...keys.nikGuard(item.year, item.nikHash), candidateId: item.id, villageCode: item.villageCode },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
 export async function readIdempotency(sub: string, key: string): Promise<IdempotencyRecord | undefined> {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.idempotency(sub, key), ConsistentRead: true }),
@@ -175,17 +174,7 @@ export async function replaceCandidate(
     },
     ...(nikChanged
       ? [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.nikGuard(item.year, item.nikHash),
-                candidateId: item.id,
-                villageCode: item.villageCode,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          takeNikGuard(item),
           {
             Delete: {
               TableName: tableName(),

@@ -24,6 +24,9 @@ import { canSeeVillage, type Principal } from '../principal.js';
 
 const MAX_PLACE_ATTEMPTS = 12;
 
+const duplicateNik = (year: number) =>
+  new DomainError('DUPLICATE_NIK', [], { key: 'error.DUPLICATE_NIK', params: { year } });
+
 export interface StoredCandidate {
   candidate: CandidateItem;
   waitlistPosition: number | null;
@@ -90,10 +93,7 @@ export async function registerCandidate(
       };
     }
     if (outcome === 'duplicateNik') {
-      throw new DomainError('DUPLICATE_NIK', [], {
-        key: 'error.DUPLICATE_NIK',
-        params: { year: input.year },
-      });
+      throw duplicateNik(input.year);
     }
     if (outcome === 'idempotencyTaken' && idempotency) {
       const record = await readIdempotency(principal.sub, idempotency.key);
@@ -170,10 +170,7 @@ export async function correctCandidate(
   const outcome = await replaceCandidate(updated, current.version, current.nikHash);
   if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   if (outcome === 'duplicateNik') {
-    throw new DomainError('DUPLICATE_NIK', [], {
-      key: 'error.DUPLICATE_NIK',
-      params: { year: current.year },
-    });
+    throw duplicateNik(current.year);
   }
   return withPosition(updated);
 }

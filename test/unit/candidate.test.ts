@@ -3,6 +3,7 @@ import { checkCandidate } from '../../shared/domain/candidate.js';
 import type { CalendarDate } from '../../shared/domain/dates.js';
 import { defaultProgram, type ProgramSettings } from '../../shared/domain/program.js';
 import type { FieldProblem } from '../../shared/errors.js';
+import { candidateFields } from '../support/candidates.js';
 
 type Input = Parameters<typeof checkCandidate>[0];
 
@@ -10,20 +11,7 @@ const program = defaultProgram(2026); // reference date 2026-07-01, ATS 7–18, 
 const today: CalendarDate = { year: 2026, month: 11, day: 30 };
 
 /** A 15-year-old girl from Salem (NIK day 45 → 5 July 2010), registered with her guardian's consent. */
-const minor = (overrides: Partial<Input> = {}): Input => ({
-  nik: '3329014507100001',
-  kk: '3329010101100001',
-  fullName: 'Siti Aminah',
-  birthDate: '2010-07-05',
-  sex: 'F',
-  track: 'ATS',
-  outOfSchoolType: 'DROPPED_OUT',
-  lastLevel: 'SD',
-  reasonCode: 1,
-  guardianName: 'Tarsih',
-  consent: { given: true, by: 'GUARDIAN', name: 'Tarsih' },
-  ...overrides,
-});
+const minor = (overrides: Partial<Input> = {}): Input => ({ ...candidateFields(1), ...overrides });
 
 /** An adult man consenting for himself, no guardian (NIK matches 1 July 1990). */
 const adult = (overrides: Partial<Input> = {}): Input =>

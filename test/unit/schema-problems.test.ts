@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { correctionSchema, registrationSchema } from '../../shared/domain/candidate.js';
 import { parseWith } from '../../shared/schema-problems.js';
+import { registration } from '../support/candidates.js';
 
-const valid = () => ({
-  year: 2026,
-  villageCode: '33.29.01.2001',
-  nik: '3329014507100001',
-  kk: '3329010101100001',
-  fullName: 'Siti Aminah',
-  birthDate: '2010-07-05',
-  sex: 'F',
-  track: 'ATS',
-  outOfSchoolType: 'DROPPED_OUT',
-  lastLevel: 'SD',
-  reasonCode: 1,
-  guardianName: 'Tarsih',
-  consent: { given: true, by: 'GUARDIAN', name: 'Tarsih' },
-});
+const valid = () => registration(1);
 
 /** Parses JSON text as a request body arrives, so that `__proto__` becomes an own key. */
 const fromJson = (extra: string) => JSON.parse(JSON.stringify(valid()).replace(/^\{/, `{${extra},`));
