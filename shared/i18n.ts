@@ -183,6 +183,16 @@ const catalogue = {
       `Kuota desa tidak bisa diturunkan di bawah ${p.used}: sudah ada desa dengan ${p.used} tempat terisi.`,
     (p) => `The village quota cannot go below ${p.used}: a village already holds ${p.used} places.`,
   ],
+  'school.required': [
+    'Pendaftaran ke sekolah membutuhkan data sekolah: NPSN, nama dan jenjang.',
+    'Enrolment needs the school: NPSN, name and level.',
+  ],
+  'school.notAllowed': [
+    'Data sekolah hanya diisi saat status menjadi Terdaftar (ENROLLED).',
+    'A school is given only when moving to ENROLLED.',
+  ],
+  'school.npsn': ['NPSN harus 8 angka.', 'The NPSN has 8 digits.'],
+  'school.name': ['Nama sekolah harus 1 sampai 200 huruf.', 'The school name must be 1 to 200 characters.'],
   'patch.notEditable': [
     'Data hanya bisa dikoreksi selama status Terdata atau Terverifikasi.',
     'A record can be corrected only while Identified or Verified.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { correctionSchema, registrationSchema, STATUSES } from '../../shared/domain/candidate.js';
+import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
 import {
@@ -9,6 +10,7 @@ import {
   registerCandidate,
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
+import { candidateHistory, transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { ifMatchVersion, jsonBody, queryParam } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';
@@ -65,4 +67,16 @@ export const app = createApp('candidates', {
       await correctCandidate(principal, c.req.param('id') ?? '', version, input),
     );
   },
+  transitionCandidate: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role === 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const version = ifMatchVersion(c);
+    if (version === 'invalid') throw new DomainError('VERSION_MISMATCH');
+    const input = await jsonBody(c, transitionSchema);
+    return respondWithCandidate(
+      c,
+      await transitionCandidate(principal, c.req.param('id') ?? '', version, input),
+    );
+  },
+  candidateHistory: async (c) => c.json(await candidateHistory(principalOf(c), c.req.param('id') ?? '')),
 });

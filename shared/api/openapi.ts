@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { programInputSchema } from '../domain/program.js';
+import { transitionSchema } from '../domain/workflow.js';
 import { statusOf } from '../errors.js';
 import { type RouteDef, routes } from './routes.js';
 
@@ -8,6 +9,7 @@ const requestBodies: Record<string, z.ZodType> = {
   putProgram: programInputSchema,
   registerCandidate: registrationSchema,
   correctCandidate: correctionSchema,
+  transitionCandidate: transitionSchema,
 };
 
 const errorSchema = {
@@ -46,6 +48,7 @@ function parametersOf(route: RouteDef) {
   const headers: Record<string, string[]> = {
     registerCandidate: ['Idempotency-Key'],
     correctCandidate: ['If-Match'],
+    transitionCandidate: ['If-Match'],
   };
   return [
     ...inPath,

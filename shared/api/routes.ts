@@ -115,6 +115,22 @@ export const routes = [
     operation: 'correctCandidate',
     summary: 'Correct registration fields (village official, If-Match required)',
   },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/transitions',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'transitionCandidate',
+    summary: 'Move a candidate along the workflow (volunteer; official: WITHDRAWN only; If-Match required)',
+  },
+  {
+    method: 'GET',
+    path: '/candidates/{id}/history',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'candidateHistory',
+    summary: "A candidate's transitions, oldest first",
+  },
 ] as const satisfies readonly RouteDef[];
 
 export type Route = (typeof routes)[number];

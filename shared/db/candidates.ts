@@ -1,18 +1,14 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CandidateFields, Status } from '../domain/candidate.js';
+import type { School } from '../domain/workflow.js';
 import type { FieldProblem } from '../errors.js';
 import { db, tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
+import { appendHistory } from './history.js';
 import { keys } from './table.js';
 import { countAttribute } from './villages.js';
 
 export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
-
-export interface School {
-  npsn: string;
-  name: string;
-  level: string;
-}
 
 /** A candidate as stored (the full NIK and KK are encrypted at rest with the table's key). */
 export interface CandidateItem extends CandidateFields {
@@ -90,6 +86,13 @@ export async function insertCandidate(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    appendHistory(item.id, item.version, {
+      at: item.createdAt,
+      actor: { id: item.createdBy, role: 'village_official' },
+      from: null,
+      to: item.status,
+      note: null,
+    }),
     ...(idempotency
       ? [
           {
@@ -114,7 +117,7 @@ export async function insertCandidate(
     const codes = cancellationCodes(error);
     if (!codes) throw error;
     const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
-    if (idempotency && failed(3)) return 'idempotencyTaken';
+    if (idempotency && failed(4)) return 'idempotencyTaken';
     if (failed(0)) return 'duplicateNik';
     if (failed(1)) return 'placesChanged';
     throw error;

@@ -7,6 +7,7 @@
  * | programme year    | YEAR#2026                  | PROGRAM                 |                                     |
  * | village aggregate | YEAR#2026                  | VILLAGE#33.29.01.2001   |                                     |
  * | candidate         | CANDIDATE#<id>             | CANDIDATE               | CANDIDATES#2026 / <village>#<id>    |
+ * | history entry     | CANDIDATE#<id>             | HISTORY#<version, 6 digits> |                                 |
  * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
  * | idempotency key   | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY             |                                     |
  */
@@ -50,6 +51,10 @@ export const keys = {
   candidateIndex: (year: number, villageCode: string, id: string) => ({
     gsi1pk: `CANDIDATES#${year}`,
     gsi1sk: `${villageCode}#${id}`,
+  }),
+  history: (id: string, version: number) => ({
+    pk: `CANDIDATE#${id}`,
+    sk: `HISTORY#${String(version).padStart(6, '0')}`,
   }),
   nikGuard: (year: number, nikHash: string) => ({ pk: `NIK#${year}#${nikHash}`, sk: 'NIK' }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),

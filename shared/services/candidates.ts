@@ -122,7 +122,8 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-async function withPosition(candidate: CandidateItem): Promise<StoredCandidate> {
+/** The candidate with its current waitlist position (one more read, only when waitlisted). */
+export async function withPosition(candidate: CandidateItem): Promise<StoredCandidate> {
   if (candidate.villageFunding !== 'WAITLISTED') return { candidate, waitlistPosition: null };
   const aggregates = await readVillageAggregates(candidate.year, [candidate.villageCode]);
   const index = aggregates.get(candidate.villageCode)?.waitlist?.indexOf(candidate.id) ?? -1;

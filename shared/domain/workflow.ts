@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Role } from '../principal.js';
+import { PATHWAYS, STATUSES, type Status } from './candidate.js';
+
+/** The status workflow of domain.md, and no other move. COMPLETED, INELIGIBLE and WITHDRAWN are final. */
+export const NEXT_STATUSES: Record<Status, readonly Status[]> = {
+  IDENTIFIED: ['VERIFIED', 'INELIGIBLE', 'WITHDRAWN'],
+  VERIFIED: ['ENROLLED', 'INELIGIBLE', 'WITHDRAWN'],
+  ENROLLED: ['ACTIVE', 'DROPPED_OUT'],
+  ACTIVE: ['COMPLETED', 'DROPPED_OUT'],
+  DROPPED_OUT: ['ENROLLED'],
+  COMPLETED: [],
+  INELIGIBLE: [],
+  WITHDRAWN: [],
+};
+
+/** Leaving the programme before enrolment releases the candidate's place. */
+export const RELEASING_STATUSES: readonly Status[] = ['INELIGIBLE', 'WITHDRAWN'];
+/** Statuses before enrolment: a place held then is reserved, not yet committed. */
+export const BEFORE_ENROLMENT: readonly Status[] = ['IDENTIFIED', 'VERIFIED'];
+
+export type TransitionVerdict = 'allowed' | 'forbidden' | 'invalid';
+
+/**
+ * Who may move a candidate from one status to another. Volunteers make every transition
+ * (403 never, 409 for a move the workflow lacks); a village official may only withdraw, and
+ * only before enrolment; Bappeda makes none.
+ */
+export function transitionVerdict(role: Role, from: Status, to: Status): TransitionVerdict {
+  if (role === 'bappeda_staff') return 'forbidden';
+  if (role === 'village_official') {
+    if (to !== 'WITHDRAWN') return 'forbidden';
+    if (!BEFORE_ENROLMENT.includes(from) && !RELEASING_STATUSES.includes(from)) return 'forbidden';
+  }
+  return NEXT_STATUSES[from].includes(to) ? 'allowed' : 'invalid';
+}
+
+export const schoolSchema = z.strictObject({
+  npsn: z.string().max(32),
+  name: z.string().max(300),
+  level: z.enum(PATHWAYS),
+});
+export type School = z.infer<typeof schoolSchema>;
+
+export const transitionSchema = z.strictObject({
+  to: z.enum(STATUSES),
+  note: z.string().max(500).nullish(),
+  school: schoolSchema.nullish(),
+});
+export type TransitionInput = z.infer<typeof transitionSchema>;

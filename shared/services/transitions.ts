@@ -1,0 +1,114 @@
+import { type CandidateItem, readCandidate } from '../db/candidates.js';
+import { type HistoryEntry, readHistory } from '../db/history.js';
+import { type PlaceChange, writeTransition } from '../db/transitions.js';
+import { readVillageAggregates } from '../db/villages.js';
+import type { Status } from '../domain/candidate.js';
+import { isId } from '../domain/ids.js';
+import { normaliseName } from '../domain/names.js';
+import {
+  RELEASING_STATUSES,
+  type School,
+  type TransitionInput,
+  transitionVerdict,
+} from '../domain/workflow.js';
+import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+import { canSeeVillage, type Principal } from '../principal.js';
+import { type StoredCandidate, withPosition } from './candidates.js';
+
+const MAX_PLACE_ATTEMPTS = 12;
+
+/** A candidate the caller may act on: volunteers their kecamatan, officials their village. */
+async function readInScope(principal: Principal, id: string): Promise<CandidateItem> {
+  const candidate = isId(id) ? await readCandidate(id) : undefined;
+  if (!candidate || !canSeeVillage(principal, candidate.villageCode)) throw new DomainError('NOT_FOUND');
+  return candidate;
+}
+
+/** The school on enrolment: required then, and only then. */
+function checkSchool(to: Status, school: TransitionInput['school']): School | undefined {
+  if (to !== 'ENROLLED') {
+    if (school) throw validationFailed([{ field: 'school', key: 'school.notAllowed' }]);
+    return undefined;
+  }
+  if (!school) throw validationFailed([{ field: 'school', key: 'school.required' }]);
+  const problems: FieldProblem[] = [];
+  const npsn = school.npsn.replace(/\s/g, '');
+  if (!/^\d{8}$/.test(npsn)) problems.push({ field: 'school.npsn', key: 'school.npsn' });
+  const name = normaliseName(school.name);
+  if (name.length < 1 || name.length > 200) problems.push({ field: 'school.name', key: 'school.name' });
+  if (problems.length > 0) throw validationFailed(problems);
+  return { npsn, name, level: school.level };
+}
+
+/** What leaving does to the village's places, from a fresh read of the aggregate. */
+async function placeChangeFor(candidate: CandidateItem, to: Status): Promise<PlaceChange> {
+  if (!RELEASING_STATUSES.includes(to) || candidate.villageFunding === 'NONE') return { kind: 'keep' };
+  const aggregate = (await readVillageAggregates(candidate.year, [candidate.villageCode])).get(
+    candidate.villageCode,
+  );
+  const waitlist = aggregate?.waitlist ?? [];
+  if (candidate.villageFunding === 'WAITLISTED')
+    return { kind: 'unqueue', index: waitlist.indexOf(candidate.id) };
+  const headId = waitlist[0];
+  if (headId === undefined) return { kind: 'free' };
+  const head = await readCandidate(headId);
+  if (!head) throw new Error('waitlist names a candidate that does not exist');
+  return { kind: 'promote', head };
+}
+
+/**
+ * Moves a candidate along the workflow. Leaving before enrolment releases the place, and the
+ * first waitlisted candidate takes it, in the same transaction as the move.
+ */
+export async function transitionCandidate(
+  principal: Principal,
+  id: string,
+  ifMatch: number | undefined,
+  input: TransitionInput,
+  now: () => Date = () => new Date(),
+): Promise<StoredCandidate> {
+  if (principal.role === 'bappeda_staff') throw new DomainError('FORBIDDEN');
+  for (let attempt = 0; attempt < MAX_PLACE_ATTEMPTS; attempt++) {
+    if (attempt > 0)
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+    const current = await readInScope(principal, id);
+    const verdict = transitionVerdict(principal.role, current.status, input.to);
+    if (verdict === 'forbidden') throw new DomainError('FORBIDDEN');
+    if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
+    if (ifMatch !== current.version) throw new DomainError('VERSION_MISMATCH');
+    if (verdict === 'invalid') throw new DomainError('INVALID_TRANSITION');
+    const school = checkSchool(input.to, input.school);
+    if (input.to === 'ENROLLED' && current.villageFunding !== 'FUNDED' && !current.apbd) {
+      throw new DomainError('NOT_FUNDED');
+    }
+
+    const place = await placeChangeFor(current, input.to);
+    const at = now().toISOString();
+    const updated: CandidateItem = {
+      ...current,
+      status: input.to,
+      school: school ?? current.school,
+      villageFunding: place.kind === 'keep' ? current.villageFunding : 'NONE',
+      version: current.version + 1,
+      updatedAt: at,
+    };
+    const entry: HistoryEntry = {
+      at,
+      actor: { id: principal.sub, role: principal.role },
+      from: current.status,
+      to: input.to,
+      note: input.note?.trim() || null,
+      ...(school ? { school } : {}),
+    };
+    const outcome = await writeTransition(updated, current.version, entry, place);
+    if (outcome === 'ok') return withPosition(updated);
+    if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
+  }
+  throw new DomainError('RETRY_LATER', [], undefined, 1);
+}
+
+/** Every transition of a candidate in scope, oldest first. */
+export async function candidateHistory(principal: Principal, id: string): Promise<HistoryEntry[]> {
+  await readInScope(principal, id);
+  return readHistory(id);
+}
