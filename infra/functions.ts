@@ -23,10 +23,14 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  * needs no data at all; only `candidates` hashes NIKs. Widen here, in one place, when a
  * function starts needing more.
  */
-export const FUNCTION_ACCESS: Record<FunctionName, { table: boolean; nikHashKey: boolean }> = {
-  docs: { table: false, nikHashKey: false },
-  programs: { table: true, nikHashKey: false },
-  candidates: { table: true, nikHashKey: true },
+export const FUNCTION_ACCESS: Record<
+  FunctionName,
+  { table: 'none' | 'read' | 'readWrite'; nikHashKey: boolean }
+> = {
+  docs: { table: 'none', nikHashKey: false },
+  programs: { table: 'readWrite', nikHashKey: false },
+  candidates: { table: 'readWrite', nikHashKey: true },
+  reports: { table: 'read', nikHashKey: false },
 };
 
 /** Lambda's latest Node.js runtime in this CDK version (cdk-nag L1 wants the latest). */
@@ -94,10 +98,13 @@ export class GkbFunctions extends Construct {
     });
 
     const access = FUNCTION_ACCESS[fn];
-    if (access.table) {
+    if (access.table === 'readWrite') {
       // Data only (no table admin); includes encrypt/decrypt on the table's KMS key.
       data.table.grantReadWriteData(role);
-      acknowledgeTableGrant(role, data);
+      acknowledgeTableGrant(role, data, true);
+    } else if (access.table === 'read') {
+      data.table.grantReadData(role);
+      acknowledgeTableGrant(role, data, false);
     }
     if (access.nikHashKey) {
       data.nikHashSecret.grantRead(role);
@@ -110,15 +117,20 @@ export class GkbFunctions extends Construct {
  * The wildcards that Table.grantReadWriteData puts in the role's policy, each with its reason.
  * cdk-nag 3 wants every finding acknowledged by its own id (`rule[finding]`).
  */
-function acknowledgeTableGrant(role: Role, data: GkbData): void {
+function acknowledgeTableGrant(role: Role, data: GkbData, writes: boolean): void {
   const tableLogicalId = Stack.of(role).getLogicalId(data.table.node.defaultChild as CfnTable);
+  const indexes = {
+    id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+    reason:
+      "Query access to the table's indexes: the table declares only gsi1 (shared/db/table.ts), which the " +
+      'CDK grant covers as index/*.',
+  };
+  if (!writes) {
+    Validations.of(role).acknowledge(indexes);
+    return;
+  }
   Validations.of(role).acknowledge(
-    {
-      id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
-      reason:
-        "Query access to the table's indexes: the table declares only gsi1 (shared/db/table.ts), which the " +
-        'CDK grant covers as index/*.',
-    },
+    indexes,
     {
       id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
       reason: "Part of the CDK table data grant, limited to the table's own CMK; no other key is reachable.",

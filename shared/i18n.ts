@@ -193,6 +193,38 @@ const catalogue = {
   ],
   'school.npsn': ['NPSN harus 8 angka.', 'The NPSN has 8 digits.'],
   'school.name': ['Nama sekolah harus 1 sampai 200 huruf.', 'The school name must be 1 to 200 characters.'],
+  'program.apbdPlacesInUse': [
+    (p) => `Jumlah tempat APBD tidak bisa di bawah ${p.used}: sudah sebanyak itu tempat yang dibagikan.`,
+    (p) => `APBD places cannot go below ${p.used}: that many places have been handed out.`,
+  ],
+  'program.ceilingInUse': [
+    (p) => `Pagu APBD tidak bisa di bawah ${p.used}: sudah terpakai untuk tempat yang dibagikan.`,
+    (p) => `The APBD ceiling cannot go below ${p.used}: places already handed out carry that money.`,
+  ],
+  'apbd.notEligible': [
+    'Tempat APBD hanya untuk calon yang masih menunggu (daftar tunggu desa) dan belum didaftarkan ke sekolah.',
+    'An APBD place is only for a candidate still on the village waitlist and not yet enrolled.',
+  ],
+  'apbd.noneLeft': [
+    'Tempat atau dana APBD tahun ini sudah habis.',
+    'No APBD place or money is left this year.',
+  ],
+  'disbursement.overCommitment': [
+    (p) => `Pembayaran melebihi komitmen: sisa yang bisa dibayar dari sumber ini ${p.left}.`,
+    (p) => `The payment exceeds the commitment: what is left to pay from this source is ${p.left}.`,
+  ],
+  'disbursement.duplicateReference': [
+    'Nomor referensi ini sudah dicatat untuk calon ini dari sumber yang sama.',
+    'This reference is already recorded for this candidate from the same source.',
+  ],
+  'disbursement.reference': [
+    'Referensi 1 sampai 64 karakter: huruf, angka, spasi, titik, garis miring, tanda hubung.',
+    'A reference has 1 to 64 characters: letters, digits, spaces, dots, slashes, hyphens.',
+  ],
+  'disbursement.paidAt': [
+    'Tanggal bayar harus di antara awal tahun program dan hari ini.',
+    'The payment date must lie between the start of the programme year and today.',
+  ],
   'patch.notEditable': [
     'Data hanya bisa dikoreksi selama status Terdata atau Terverifikasi.',
     'A record can be corrected only while Identified or Verified.',

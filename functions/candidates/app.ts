@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { disbursementSchema } from '../../shared/domain/budget.js';
 import { correctionSchema, registrationSchema, STATUSES } from '../../shared/domain/candidate.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
+import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
 import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
 import {
   correctCandidate,
@@ -60,7 +62,6 @@ export const app = createApp('candidates', {
     const principal = principalOf(c);
     if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
     const version = ifMatchVersion(c);
-    if (version === 'invalid') throw new DomainError('VERSION_MISMATCH');
     const input = await jsonBody(c, correctionSchema);
     return respondWithCandidate(
       c,
@@ -71,12 +72,25 @@ export const app = createApp('candidates', {
     const principal = principalOf(c);
     if (principal.role === 'bappeda_staff') throw new DomainError('FORBIDDEN');
     const version = ifMatchVersion(c);
-    if (version === 'invalid') throw new DomainError('VERSION_MISMATCH');
     const input = await jsonBody(c, transitionSchema);
     return respondWithCandidate(
       c,
       await transitionCandidate(principal, c.req.param('id') ?? '', version, input),
     );
+  },
+  assignApbdPlace: async (c) =>
+    respondWithCandidate(
+      c,
+      await assignApbdPlace(principalOf(c), c.req.param('id') ?? '', ifMatchVersion(c)),
+    ),
+  recordDisbursement: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const version = ifMatchVersion(c);
+    const input = await jsonBody(c, disbursementSchema);
+    const result = await recordDisbursement(principal, c.req.param('id') ?? '', version, input);
+    c.header('ETag', `"${result.candidateVersion}"`);
+    return c.json(result.disbursement, 201);
   },
   candidateHistory: async (c) => c.json(await candidateHistory(principalOf(c), c.req.param('id') ?? '')),
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validationFailed } from '../../shared/errors.js';
+import { DomainError, validationFailed } from '../../shared/errors.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import type { GkbContext } from './app.js';
 
@@ -33,10 +33,11 @@ export function queryParam<T extends z.ZodType>(c: GkbContext, name: string, sch
   return parsed.data as z.infer<T>;
 }
 
-/** `If-Match: "3"` (or `3`, or `W/"3"`) as a number; undefined when absent. */
-export function ifMatchVersion(c: GkbContext): number | 'invalid' | undefined {
+/** `If-Match: "3"` (or `3`, or `W/"3"`) as a number; undefined when absent; unparseable is stale (412). */
+export function ifMatchVersion(c: GkbContext): number | undefined {
   const header = c.req.header('if-match');
   if (header === undefined) return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  return m ? Number(m[1]) : 'invalid';
+  if (!m) throw new DomainError('VERSION_MISMATCH');
+  return Number(m[1]);
 }

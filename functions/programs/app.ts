@@ -1,9 +1,10 @@
-import { getProgram, programNotConfigured, saveProgram } from '../../shared/db/programs.js';
+import { getProgram, programNotConfigured } from '../../shared/db/programs.js';
 import { byStatusOf, readProgramAndVillage } from '../../shared/db/villages.js';
 import { programInputSchema } from '../../shared/domain/program.js';
 import { districts, findDistrict, findVillage, villages, villagesOf } from '../../shared/domain/regions.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { canSeeVillage } from '../../shared/principal.js';
+import { saveProgram } from '../../shared/services/programs.js';
 import { createApp, principalOf } from '../http/app.js';
 import { jsonBody } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';

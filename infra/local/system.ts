@@ -34,12 +34,18 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates] = await Promise.all([
+  const [docs, programs, candidates, reports] = await Promise.all([
     import('../../functions/docs/handler.js'),
     import('../../functions/programs/handler.js'),
     import('../../functions/candidates/handler.js'),
+    import('../../functions/reports/handler.js'),
   ]);
-  return { docs: docs.handler, programs: programs.handler, candidates: candidates.handler };
+  return {
+    docs: docs.handler,
+    programs: programs.handler,
+    candidates: candidates.handler,
+    reports: reports.handler,
+  };
 }
 
 export function httpServer(gateway: LocalGateway): Server {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { disbursementSchema } from '../domain/budget.js';
 import { correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { programInputSchema } from '../domain/program.js';
 import { transitionSchema } from '../domain/workflow.js';
@@ -10,6 +11,7 @@ const requestBodies: Record<string, z.ZodType> = {
   registerCandidate: registrationSchema,
   correctCandidate: correctionSchema,
   transitionCandidate: transitionSchema,
+  recordDisbursement: disbursementSchema,
 };
 
 const errorSchema = {
@@ -31,7 +33,8 @@ const errorSchema = {
   },
 };
 
-const successStatus = (route: RouteDef): string => (route.operation === 'registerCandidate' ? '201' : '200');
+const successStatus = (route: RouteDef): string =>
+  ['registerCandidate', 'recordDisbursement'].includes(route.operation) ? '201' : '200';
 
 function parametersOf(route: RouteDef) {
   const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
@@ -44,11 +47,15 @@ function parametersOf(route: RouteDef) {
     listCandidates: ['year', 'village', 'district', 'status', 'limit', 'cursor'],
     listVillages: ['district'],
     getVillage: ['year'],
+    budgetReport: ['year', 'by', 'format'],
+    quotaReport: ['year', 'format'],
   };
   const headers: Record<string, string[]> = {
     registerCandidate: ['Idempotency-Key'],
     correctCandidate: ['If-Match'],
     transitionCandidate: ['If-Match'],
+    assignApbdPlace: ['If-Match'],
+    recordDisbursement: ['If-Match'],
   };
   return [
     ...inPath,

@@ -3,7 +3,7 @@
  * server's routing and each function's Hono app (functions/http/bind.ts), so they cannot
  * drift. `fn` names the Lambda (functions/<fn>/handler.ts) that serves the route.
  */
-export const FUNCTIONS = ['docs', 'programs', 'candidates'] as const;
+export const FUNCTIONS = ['docs', 'programs', 'candidates', 'reports'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -130,6 +130,38 @@ export const routes = [
     auth: 'jwt',
     operation: 'candidateHistory',
     summary: "A candidate's transitions, oldest first",
+  },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/apbd-place',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'assignApbdPlace',
+    summary: 'Give a waitlisted candidate an APBD place (Bappeda; If-Match required)',
+  },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/disbursements',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'recordDisbursement',
+    summary: 'Record a payment to the learner (Bappeda; If-Match required)',
+  },
+  {
+    method: 'GET',
+    path: '/reports/budget',
+    fn: 'reports',
+    auth: 'jwt',
+    operation: 'budgetReport',
+    summary: 'Places and money per kecamatan or village (Bappeda): JSON, CSV or XLSX',
+  },
+  {
+    method: 'GET',
+    path: '/reports/quota',
+    fn: 'reports',
+    auth: 'jwt',
+    operation: 'quotaReport',
+    summary: 'Villages whose village places are below quota (Bappeda)',
   },
 ] as const satisfies readonly RouteDef[];
 

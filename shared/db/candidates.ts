@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { counterChanges } from '../domain/budget.js';
 import type { CandidateFields, Status } from '../domain/candidate.js';
 import type { School } from '../domain/workflow.js';
 import type { FieldProblem } from '../errors.js';
@@ -6,9 +7,15 @@ import { db, tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import { appendHistory } from './history.js';
 import { keys } from './table.js';
-import { countAttribute } from './villages.js';
+import { UpdateBuilder } from './update-expression.js';
 
 export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
+export type FundingSource = 'APBDES' | 'APBD';
+
+export interface ApbdPlace {
+  place: number;
+  amount: number;
+}
 
 /** A candidate as stored (the full NIK and KK are encrypted at rest with the table's key). */
 export interface CandidateItem extends CandidateFields {
@@ -18,7 +25,12 @@ export interface CandidateItem extends CandidateFields {
   districtCode: string;
   status: Status;
   villageFunding: VillageFunding;
-  apbd: { amount: number } | null;
+  /** The APBDes amount of the village place held (fixed when the place is taken). */
+  villageAmount: number | null;
+  /** The APBD place held: its number in the year's pool and its amount. */
+  apbd: ApbdPlace | null;
+  /** Rupiah paid so far, per source. */
+  disbursed: Record<FundingSource, number>;
   school: School | null;
   version: number;
   warnings: FieldProblem[];
@@ -38,41 +50,44 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
 /**
  * Writes a new candidate in one transaction: the NIK guard (one NIK a year), the village
- * aggregate (a place while fewer than `quota` are held and nobody waits, else the end of
- * a waitlist still `waiting` long), the candidate and, when given, the idempotency record. The place branch is
- * chosen from the aggregate read just before; its condition makes a stale choice fail.
+ * aggregate (a place while fewer than `quota` are held and nobody waits, else the end of a
+ * waitlist still `waiting` long), the candidate, its first history entry and, when given,
+ * the idempotency record. The place was chosen from the aggregate read just before; the
+ * aggregate's condition makes a stale choice fail, to be read again.
  */
 export async function insertCandidate(
   item: CandidateItem,
   place: { quota: number; waiting: number },
   idempotency?: { key: string; sub: string; fingerprint: string },
 ): Promise<'ok' | 'duplicateNik' | 'idempotencyTaken' | 'placesChanged'> {
-  const funded = item.villageFunding === 'FUNDED';
-  const { quota, waiting } = place;
-  const count = countAttribute(item.status);
+  const aggregate = new UpdateBuilder()
+    .set('villageCode', item.villageCode)
+    .set('districtCode', item.districtCode)
+    .addAll(counterChanges(undefined, item));
+  const [funded, waitlist, zero] = [aggregate.name('funded'), aggregate.name('waitlist'), aggregate.value(0)];
+  const quota = aggregate.value(place.quota);
+  if (item.villageFunding === 'FUNDED') {
+    aggregate
+      .when(`attribute_not_exists(${funded}) OR ${funded} < ${quota}`)
+      .when(`attribute_not_exists(${waitlist}) OR size(${waitlist}) = ${zero}`);
+  } else {
+    const waiting = aggregate.value(place.waiting);
+    aggregate
+      .setExpression(
+        'waitlist',
+        `list_append(if_not_exists(${waitlist}, ${aggregate.value([])}), ${aggregate.value([item.id])})`,
+      )
+      .when(`${funded} >= ${quota} OR size(${waitlist}) > ${zero}`)
+      // The waitlist must be as long as when it was read, so the position answered is exact.
+      .when(`size(${waitlist}) = ${waiting} OR (attribute_not_exists(${waitlist}) AND ${waiting} = ${zero})`);
+  }
   const transactItems = [
     takeNikGuard(item),
     {
       Update: {
         TableName: tableName(),
         Key: keys.villageAggregate(item.year, item.villageCode),
-        UpdateExpression: funded
-          ? 'SET villageCode = :village, districtCode = :district ADD funded :one, registered :one, #count :one'
-          : 'SET villageCode = :village, districtCode = :district, waitlist = list_append(if_not_exists(waitlist, :empty), :ids) ADD registered :one, #count :one',
-        ConditionExpression: funded
-          ? '(attribute_not_exists(funded) OR funded < :quota) AND (attribute_not_exists(waitlist) OR size(waitlist) = :zero)'
-          : // The waitlist must be as long as when it was read, so the position answered is exact.
-            '(funded >= :quota OR size(waitlist) > :zero) AND ' +
-            '(size(waitlist) = :waiting OR (attribute_not_exists(waitlist) AND :waiting = :zero))',
-        ExpressionAttributeNames: { '#count': count },
-        ExpressionAttributeValues: {
-          ':village': item.villageCode,
-          ':district': item.districtCode,
-          ':one': 1,
-          ':quota': quota,
-          ':zero': 0,
-          ...(funded ? {} : { ':empty': [], ':ids': [item.id], ':waiting': waiting }),
-        },
+        ...aggregate.build(),
       },
     },
     {

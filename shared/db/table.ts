@@ -6,8 +6,11 @@
  * |-------------------|----------------------------|-------------------------|-------------------------------------|
  * | programme year    | YEAR#2026                  | PROGRAM                 |                                     |
  * | village aggregate | YEAR#2026                  | VILLAGE#33.29.01.2001   |                                     |
+ * | APBD place pool   | YEAR#2026                  | APBD                    |                                     |
  * | candidate         | CANDIDATE#<id>             | CANDIDATE               | CANDIDATES#2026 / <village>#<id>    |
  * | history entry     | CANDIDATE#<id>             | HISTORY#<version, 6 digits> |                                 |
+ * | disbursement      | CANDIDATE#<id>             | DISBURSEMENT#<id>       |                                     |
+ * | payment reference | CANDIDATE#<id>             | REFERENCE#<source>#<ref> |                                    |
  * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
  * | idempotency key   | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY             |                                     |
  */
@@ -43,6 +46,7 @@ export function createTableInput(tableName: string) {
 
 export const keys = {
   program: (year: number) => ({ pk: `YEAR#${year}`, sk: 'PROGRAM' }),
+  apbdPool: (year: number) => ({ pk: `YEAR#${year}`, sk: 'APBD' }),
   villageAggregate: (year: number, villageCode: string) => ({
     pk: `YEAR#${year}`,
     sk: `VILLAGE#${villageCode}`,
@@ -55,6 +59,14 @@ export const keys = {
   history: (id: string, version: number) => ({
     pk: `CANDIDATE#${id}`,
     sk: `HISTORY#${String(version).padStart(6, '0')}`,
+  }),
+  disbursement: (candidateId: string, id: string) => ({
+    pk: `CANDIDATE#${candidateId}`,
+    sk: `DISBURSEMENT#${id}`,
+  }),
+  paymentReference: (candidateId: string, source: string, reference: string) => ({
+    pk: `CANDIDATE#${candidateId}`,
+    sk: `REFERENCE#${source}#${reference}`,
   }),
   nikGuard: (year: number, nikHash: string) => ({ pk: `NIK#${year}#${nikHash}`, sk: 'NIK' }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),

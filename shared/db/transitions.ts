@@ -1,99 +1,75 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { counterChanges } from '../domain/budget.js';
+import { returnPlace } from './apbd.js';
 import type { CandidateItem } from './candidates.js';
 import { db, tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import { appendHistory, type HistoryEntry } from './history.js';
 import { keys } from './table.js';
-import { countAttribute } from './villages.js';
+import { UpdateBuilder } from './update-expression.js';
 
 /**
- * What a transition does to the village's places, decided from the aggregate just read:
- * - `keep`: the place (or none) stays as it is;
+ * What a transition does to the village's waitlist, decided from the aggregate just read:
+ * - `keep`: nothing;
  * - `free`: a village place is released and nobody waits for it;
- * - `promote`: a village place is released and the head of the waitlist takes it;
- * - `unqueue`: a waitlisted candidate leaves the waitlist from `index`.
+ * - `promote`: a village place is released and the head of the waitlist (`head`, before)
+ *   takes it (`promoted`, after);
+ * - `unqueue`: the waitlisted candidate leaves the waitlist from `index`.
  */
-export type PlaceChange =
+export type WaitlistChange =
   | { kind: 'keep' }
   | { kind: 'free' }
-  | { kind: 'promote'; head: CandidateItem }
+  | { kind: 'promote'; head: CandidateItem; promoted: CandidateItem }
   | { kind: 'unqueue'; index: number };
 
+/** Puts a candidate that is still at `expectedVersion`. */
+export const putCandidate = (c: CandidateItem, expectedVersion: number) => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...keys.candidate(c.id), ...keys.candidateIndex(c.year, c.villageCode, c.id), ...c },
+    ConditionExpression: 'version = :v',
+    ExpressionAttributeValues: { ':v': expectedVersion },
+  },
+});
+
 /**
- * Writes a transition in one transaction: the candidate (if still at `expectedVersion`), its
- * history entry, the village aggregate (counts by status and places) and, on promotion, the
- * promoted candidate. Conditions make a stale reading of the aggregate fail, to be re-read.
+ * Writes a transition in one transaction: the candidate (if still at its version), its
+ * history entry, the village aggregate (counts, places, money: the change of every
+ * candidate touched), the promoted candidate, and an APBD place returned to the pool.
+ * Conditions make a stale reading of the aggregate fail, to be read again.
  */
 export async function writeTransition(
+  current: CandidateItem,
   updated: CandidateItem,
-  expectedVersion: number,
   entry: HistoryEntry,
-  place: PlaceChange,
+  waitlist: WaitlistChange,
 ): Promise<'ok' | 'versionMismatch' | 'placesChanged'> {
-  const from = entry.from ?? updated.status;
-  const names: Record<string, string> = {
-    '#from': countAttribute(from),
-    '#to': countAttribute(updated.status),
-  };
-  const values: Record<string, unknown> = { ':one': 1, ':minus': -1 };
-  let update = 'ADD #from :minus, #to :one';
-  let condition = 'attribute_exists(pk)';
-  if (place.kind === 'free') {
-    update += ', funded :minus';
-    condition += ' AND (attribute_not_exists(waitlist) OR size(waitlist) = :zero)';
-    values[':zero'] = 0;
-  } else if (place.kind === 'promote') {
-    update += ' REMOVE waitlist[0]';
-    condition += ' AND waitlist[0] = :head';
-    values[':head'] = place.head.id;
-  } else if (place.kind === 'unqueue') {
-    update += ` REMOVE waitlist[${place.index}]`;
-    condition += ` AND waitlist[${place.index}] = :self`;
-    values[':self'] = updated.id;
+  const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
+  if (waitlist.kind === 'free') {
+    const list = aggregate.name('waitlist');
+    aggregate.when(`attribute_not_exists(${list}) OR size(${list}) = ${aggregate.value(0)}`);
+  } else if (waitlist.kind === 'promote') {
+    aggregate
+      .addAll(counterChanges(waitlist.head, waitlist.promoted))
+      .remove('waitlist[0]')
+      .when(`${aggregate.name('waitlist[0]')} = ${aggregate.value(waitlist.head.id)}`);
+  } else if (waitlist.kind === 'unqueue') {
+    const element = `waitlist[${waitlist.index}]`;
+    aggregate.remove(element).when(`${aggregate.name(element)} = ${aggregate.value(current.id)}`);
   }
+  const releasedApbd = current.apbd && !updated.apbd ? current.apbd : undefined;
   const transactItems = [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...keys.candidate(updated.id),
-          ...keys.candidateIndex(updated.year, updated.villageCode, updated.id),
-          ...updated,
-        },
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': expectedVersion },
-      },
-    },
+    putCandidate(updated, current.version),
     appendHistory(updated.id, updated.version, entry),
     {
       Update: {
         TableName: tableName(),
         Key: keys.villageAggregate(updated.year, updated.villageCode),
-        UpdateExpression: update,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ...aggregate.build(),
       },
     },
-    ...(place.kind === 'promote'
-      ? [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.candidate(place.head.id),
-              UpdateExpression: 'SET villageFunding = :funded, updatedAt = :at ADD version :one',
-              ConditionExpression: 'version = :headVersion AND villageFunding = :waitlisted',
-              ExpressionAttributeValues: {
-                ':funded': 'FUNDED',
-                ':waitlisted': 'WAITLISTED',
-                ':at': updated.updatedAt,
-                ':one': 1,
-                ':headVersion': place.head.version,
-              },
-            },
-          },
-        ]
-      : []),
+    ...(waitlist.kind === 'promote' ? [putCandidate(waitlist.promoted, waitlist.head.version)] : []),
+    ...(releasedApbd ? [returnPlace(updated.year, releasedApbd)] : []),
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -102,8 +78,43 @@ export async function writeTransition(
     const codes = cancellationCodes(error);
     if (!codes) throw error;
     if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
-    if (codes[2] === 'ConditionalCheckFailed' || codes[3] === 'ConditionalCheckFailed')
-      return 'placesChanged';
+    if (codes.includes('ConditionalCheckFailed')) return 'placesChanged';
+    throw error;
+  }
+}
+
+/**
+ * Gives a free village place to the head of the waitlist (after the quota was raised):
+ * the aggregate and the promoted candidate in one transaction, while the head is still the
+ * head and fewer than `quota` places are held.
+ */
+export async function writePromotion(
+  head: CandidateItem,
+  promoted: CandidateItem,
+  quota: number,
+): Promise<boolean> {
+  const aggregate = new UpdateBuilder().addAll(counterChanges(head, promoted)).remove('waitlist[0]');
+  aggregate
+    .when(`${aggregate.name('waitlist[0]')} = ${aggregate.value(head.id)}`)
+    .when(`${aggregate.name('funded')} < ${aggregate.value(quota)}`);
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.villageAggregate(head.year, head.villageCode),
+              ...aggregate.build(),
+            },
+          },
+          putCandidate(promoted, head.version),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return false;
     throw error;
   }
 }

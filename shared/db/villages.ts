@@ -1,3 +1,4 @@
+import type { Counter } from '../domain/budget.js';
 import { STATUSES, type Status } from '../domain/candidate.js';
 import type { ProgramSettings } from '../domain/program.js';
 import { batchGet } from './batch-get.js';
@@ -6,21 +7,14 @@ import { keys } from './table.js';
 
 /**
  * The per-village, per-year aggregate, updated in the same transaction as every change it
- * counts. `funded` is the number of village places held; `waitlist` holds the ids of
- * waitlisted candidates in registration order (position = index + 1); `count_<STATUS>`
- * counts candidates by status.
+ * counts: one number per counter of `shared/domain/budget.ts` (candidates by status, village
+ * places held, APBD places, money reserved, committed and disbursed per source), and
+ * `waitlist`, the ids of waitlisted candidates in registration order (position = index + 1).
  */
-export interface VillageAggregate {
-  funded?: number;
-  registered?: number;
-  waitlist?: string[];
-  [count: `count_${string}`]: number | undefined;
-}
-
-export const countAttribute = (status: Status) => `count_${status}` as const;
+export type VillageAggregate = Partial<Record<Counter, number>> & { waitlist?: string[] };
 
 export function byStatusOf(aggregate: VillageAggregate | undefined): Record<Status, number> {
-  return Object.fromEntries(STATUSES.map((s) => [s, aggregate?.[countAttribute(s)] ?? 0])) as Record<
+  return Object.fromEntries(STATUSES.map((s) => [s, aggregate?.[`count_${s}`] ?? 0])) as Record<
     Status,
     number
   >;

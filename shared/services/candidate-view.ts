@@ -19,7 +19,11 @@ export function candidateSummary(c: CandidateItem, waitlistPosition: number | nu
     funding: {
       village: c.villageFunding,
       waitlistPosition: c.villageFunding === 'WAITLISTED' ? waitlistPosition : null,
-      apbd: c.apbd,
+      apbd: c.apbd ? { amount: c.apbd.amount, place: c.apbd.place, disbursed: c.disbursed.APBD } : null,
+      apbdes:
+        c.villageFunding === 'FUNDED'
+          ? { amount: c.villageAmount ?? 0, disbursed: c.disbursed.APBDES }
+          : null,
     },
     school: c.school,
     version: c.version,

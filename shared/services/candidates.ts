@@ -66,6 +66,7 @@ export async function registerCandidate(
     }
     const funded = aggregate?.funded ?? 0;
     const waiting = aggregate?.waitlist?.length ?? 0;
+    const takesPlace = funded < program.villageQuota && waiting === 0;
     const at = now().toISOString();
     const candidate: CandidateItem = {
       id: newId(),
@@ -74,8 +75,10 @@ export async function registerCandidate(
       districtCode: village.districtCode,
       ...checked.fields,
       status: 'IDENTIFIED',
-      villageFunding: funded < program.villageQuota && waiting === 0 ? 'FUNDED' : 'WAITLISTED',
+      villageFunding: takesPlace ? 'FUNDED' : 'WAITLISTED',
+      villageAmount: takesPlace ? program.apbdesPerPerson : null,
       apbd: null,
+      disbursed: { APBDES: 0, APBD: 0 },
       school: null,
       version: 1,
       warnings: checked.warnings,

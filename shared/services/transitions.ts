@@ -1,7 +1,7 @@
 import { type CandidateItem, readCandidate } from '../db/candidates.js';
 import { type HistoryEntry, readHistory } from '../db/history.js';
-import { type PlaceChange, writeTransition } from '../db/transitions.js';
-import { readVillageAggregates } from '../db/villages.js';
+import { type WaitlistChange, writeTransition } from '../db/transitions.js';
+import { readProgramAndVillage } from '../db/villages.js';
 import type { Status } from '../domain/candidate.js';
 import { isId } from '../domain/ids.js';
 import { normaliseName } from '../domain/names.js';
@@ -40,20 +40,25 @@ function checkSchool(to: Status, school: TransitionInput['school']): School | un
   return { npsn, name, level: school.level };
 }
 
-/** What leaving does to the village's places, from a fresh read of the aggregate. */
-async function placeChangeFor(candidate: CandidateItem, to: Status): Promise<PlaceChange> {
-  if (!RELEASING_STATUSES.includes(to) || candidate.villageFunding === 'NONE') return { kind: 'keep' };
-  const aggregate = (await readVillageAggregates(candidate.year, [candidate.villageCode])).get(
-    candidate.villageCode,
-  );
+/** What leaving does to the village's waitlist, from a fresh read of the aggregate. */
+async function waitlistChangeFor(current: CandidateItem, to: Status, at: string): Promise<WaitlistChange> {
+  if (!RELEASING_STATUSES.includes(to) || current.villageFunding === 'NONE') return { kind: 'keep' };
+  const { program, aggregate } = await readProgramAndVillage(current.year, current.villageCode);
   const waitlist = aggregate?.waitlist ?? [];
-  if (candidate.villageFunding === 'WAITLISTED')
-    return { kind: 'unqueue', index: waitlist.indexOf(candidate.id) };
+  if (current.villageFunding === 'WAITLISTED')
+    return { kind: 'unqueue', index: waitlist.indexOf(current.id) };
   const headId = waitlist[0];
   if (headId === undefined) return { kind: 'free' };
   const head = await readCandidate(headId);
-  if (!head) throw new Error('waitlist names a candidate that does not exist');
-  return { kind: 'promote', head };
+  if (!head || !program) throw new Error('the waitlist names a candidate or year that does not exist');
+  const promoted: CandidateItem = {
+    ...head,
+    villageFunding: 'FUNDED',
+    villageAmount: program.apbdesPerPerson,
+    version: head.version + 1,
+    updatedAt: at,
+  };
+  return { kind: 'promote', head, promoted };
 }
 
 /**
@@ -82,13 +87,15 @@ export async function transitionCandidate(
       throw new DomainError('NOT_FUNDED');
     }
 
-    const place = await placeChangeFor(current, input.to);
     const at = now().toISOString();
+    const waitlist = await waitlistChangeFor(current, input.to, at);
+    const leaving = RELEASING_STATUSES.includes(input.to);
     const updated: CandidateItem = {
       ...current,
       status: input.to,
       school: school ?? current.school,
-      villageFunding: place.kind === 'keep' ? current.villageFunding : 'NONE',
+      // Leaving before enrolment gives back every place held, village and APBD.
+      ...(leaving ? { villageFunding: 'NONE', villageAmount: null, apbd: null } : {}),
       version: current.version + 1,
       updatedAt: at,
     };
@@ -100,7 +107,7 @@ export async function transitionCandidate(
       note: input.note?.trim() || null,
       ...(school ? { school } : {}),
     };
-    const outcome = await writeTransition(updated, current.version, entry, place);
+    const outcome = await writeTransition(current, updated, entry, waitlist);
     if (outcome === 'ok') return withPosition(updated);
     if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   }

@@ -213,9 +213,9 @@ describe('places released and promoted', () => {
     const all: Candidate[] = [];
     for (let i = 0; i < 13; i++) all.push(await register(village));
     expect(all.slice(10).map((c) => c.funding)).toEqual([
-      { village: 'WAITLISTED', waitlistPosition: 1, apbd: null },
-      { village: 'WAITLISTED', waitlistPosition: 2, apbd: null },
-      { village: 'WAITLISTED', waitlistPosition: 3, apbd: null },
+      { village: 'WAITLISTED', waitlistPosition: 1, apbd: null, apbdes: null },
+      { village: 'WAITLISTED', waitlistPosition: 2, apbd: null, apbdes: null },
+      { village: 'WAITLISTED', waitlistPosition: 3, apbd: null, apbdes: null },
     ]);
     const [first, , , , , , , , , , w1, w2, w3] = all as [Candidate, ...Candidate[]];
     const left = await move(first, 'WITHDRAWN', {}, await sys.token('village_official', village));

@@ -1,0 +1,117 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { counterChanges } from '../domain/budget.js';
+import { type ApbdPool, takePlace } from './apbd.js';
+import type { CandidateItem, FundingSource } from './candidates.js';
+import { db, tableName } from './client.js';
+import { cancellationCodes } from './failures.js';
+import { programUnchanged } from './programs.js';
+import { keys } from './table.js';
+import { putCandidate } from './transitions.js';
+import { UpdateBuilder } from './update-expression.js';
+
+/**
+ * Gives a waitlisted candidate an APBD place in one transaction: the pool (the place still
+ * free or still the next to create), the settings unchanged, the candidate at its version,
+ * and the village aggregate (money reserved; the candidate leaves the village waitlist).
+ */
+export async function writeApbdAssignment(
+  current: CandidateItem,
+  updated: CandidateItem,
+  pool: ApbdPool,
+  programVersion: number,
+  waitlistIndex: number,
+): Promise<'ok' | 'versionMismatch' | 'changed'> {
+  const element = `waitlist[${waitlistIndex}]`;
+  const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).remove(element);
+  aggregate.when(`${aggregate.name(element)} = ${aggregate.value(current.id)}`);
+  if (!updated.apbd) throw new Error('an APBD assignment must give a place');
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          putCandidate(updated, current.version),
+          takePlace(updated.year, pool, updated.apbd),
+          programUnchanged(updated.year, programVersion),
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.villageAggregate(updated.year, updated.villageCode),
+              ...aggregate.build(),
+            },
+          },
+        ],
+      }),
+    );
+    return 'ok';
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
+    if (codes.includes('ConditionalCheckFailed')) return 'changed';
+    throw error;
+  }
+}
+
+export interface Disbursement {
+  id: string;
+  candidateId: string;
+  source: FundingSource;
+  amount: number;
+  paidAt: string;
+  reference: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/**
+ * Records a payment in one transaction: the candidate's paid total (at its version, so two
+ * payments cannot both fit under the same commitment), the payment, its reference (once per
+ * candidate and source) and the village aggregate's disbursed money.
+ */
+export async function writeDisbursement(
+  current: CandidateItem,
+  updated: CandidateItem,
+  payment: Disbursement,
+): Promise<'ok' | 'versionMismatch' | 'duplicateReference'> {
+  const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          putCandidate(updated, current.version),
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.paymentReference(current.id, payment.source, payment.reference),
+                disbursementId: payment.id,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.disbursement(current.id, payment.id), ...payment },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.villageAggregate(current.year, current.villageCode),
+              ...aggregate.build(),
+            },
+          },
+        ],
+      }),
+    );
+    return 'ok';
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
+    if (codes[1] === 'ConditionalCheckFailed') return 'duplicateReference';
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ProgramSettings } from '../domain/program.js';
+import { type ApbdPool, poolFromItem } from './apbd.js';
+import { db, tableName } from './client.js';
+import { settingsOf } from './programs.js';
+import { keys } from './table.js';
+import type { VillageAggregate } from './villages.js';
+
+export interface YearState {
+  program?: ProgramSettings;
+  programVersion: number;
+  pool: ApbdPool;
+  villages: Map<string, VillageAggregate>;
+}
+
+/**
+ * Everything a year's reports and settings checks need, in one partition: the programme,
+ * the APBD pool and one aggregate per village. The number of requests grows with villages
+ * (a page holds hundreds), never with candidates.
+ */
+export async function readYear(year: number): Promise<YearState> {
+  const state: YearState = { programVersion: 0, pool: poolFromItem(undefined), villages: new Map() };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.program(year).pk },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const sk = String(item.sk);
+      if (sk === keys.program(year).sk) {
+        state.program = settingsOf(item);
+        state.programVersion = Number(item.version ?? 0);
+      } else if (sk === keys.apbdPool(year).sk) state.pool = poolFromItem(item);
+      else if (sk.startsWith('VILLAGE#'))
+        state.villages.set(sk.slice('VILLAGE#'.length), item as VillageAggregate);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return state;
+}

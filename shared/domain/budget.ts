@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { STATUSES, type Status } from './candidate.js';
+
+/** Holders in these statuses have their place reserved; in the others (but leaving) committed. */
+export const RESERVED_STATUSES: readonly Status[] = ['IDENTIFIED', 'VERIFIED'];
+export const COMMITTED_STATUSES: readonly Status[] = ['ENROLLED', 'ACTIVE', 'COMPLETED', 'DROPPED_OUT'];
+
+/** What of a candidate the village and year totals count. */
+export interface BudgetFacts {
+  status: Status;
+  villageFunding: 'FUNDED' | 'WAITLISTED' | 'NONE';
+  villageAmount: number | null;
+  apbd: { amount: number } | null;
+  disbursed: { APBDES: number; APBD: number };
+}
+
+export const COUNTERS = [
+  'registered',
+  'funded',
+  ...STATUSES.map((s) => `count_${s}` as const),
+  'apbdesReserved',
+  'apbdesCommitted',
+  'apbdesDisbursed',
+  'apbdPlaces',
+  'apbdReserved',
+  'apbdCommitted',
+  'apbdDisbursed',
+] as const;
+export type Counter = (typeof COUNTERS)[number];
+
+/**
+ * One candidate's part in every counter of its village's aggregate. Every write changes the
+ * aggregate by `after − before` of the candidates it touches, so the aggregate always equals
+ * the sum over the village's candidates.
+ */
+export function contributionOf(c: BudgetFacts): Record<Counter, number> {
+  const zero = Object.fromEntries(COUNTERS.map((k) => [k, 0])) as Record<Counter, number>;
+  const reserved = RESERVED_STATUSES.includes(c.status);
+  const committed = COMMITTED_STATUSES.includes(c.status);
+  const village = c.villageFunding === 'FUNDED' ? (c.villageAmount ?? 0) : 0;
+  const apbd = c.apbd?.amount ?? 0;
+  return {
+    ...zero,
+    registered: 1,
+    funded: c.villageFunding === 'FUNDED' ? 1 : 0,
+    [`count_${c.status}`]: 1,
+    apbdesReserved: reserved ? village : 0,
+    apbdesCommitted: committed ? village : 0,
+    apbdesDisbursed: c.disbursed.APBDES,
+    apbdPlaces: c.apbd ? 1 : 0,
+    apbdReserved: reserved ? apbd : 0,
+    apbdCommitted: committed ? apbd : 0,
+    apbdDisbursed: c.disbursed.APBD,
+  };
+}
+
+/** The change in every counter when a candidate goes from `before` (absent: new) to `after`. */
+export function counterChanges(before: BudgetFacts | undefined, after: BudgetFacts): Record<Counter, number> {
+  const a = contributionOf(after);
+  if (!before) return a;
+  const b = contributionOf(before);
+  return Object.fromEntries(COUNTERS.map((k) => [k, a[k] - b[k]])) as Record<Counter, number>;
+}
+
+export const FUNDING_SOURCES = ['APBDES', 'APBD'] as const;
+
+export const disbursementSchema = z.strictObject({
+  source: z.enum(FUNDING_SOURCES),
+  amount: z.number().int().min(1).max(1_000_000_000_000),
+  paidAt: z.string().max(32),
+  reference: z.string().max(200),
+});
+export type DisbursementInput = z.infer<typeof disbursementSchema>;
+
+/** What is committed to a candidate from a source: the place's amount once enrolled, else 0. */
+export function committedTo(c: BudgetFacts, source: (typeof FUNDING_SOURCES)[number]): number {
+  const contribution = contributionOf(c);
+  return source === 'APBDES' ? contribution.apbdesCommitted : contribution.apbdCommitted;
+}

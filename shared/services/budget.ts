@@ -1,0 +1,139 @@
+import { nextPlace, poolFromItem } from '../db/apbd.js';
+import { batchGet } from '../db/batch-get.js';
+import { type CandidateItem, readCandidate } from '../db/candidates.js';
+import { type Disbursement, writeApbdAssignment, writeDisbursement } from '../db/money-writes.js';
+import { programNotConfigured, settingsOf } from '../db/programs.js';
+import { keys } from '../db/table.js';
+import type { VillageAggregate } from '../db/villages.js';
+import { committedTo, type DisbursementInput, RESERVED_STATUSES } from '../domain/budget.js';
+import { compareDates, parseIsoDate, todayInBrebes } from '../domain/dates.js';
+import { isId, newId } from '../domain/ids.js';
+import { formatRupiah } from '../domain/money.js';
+import { DomainError, validationFailed } from '../errors.js';
+import type { Principal } from '../principal.js';
+import { type StoredCandidate, withPosition } from './candidates.js';
+
+const MAX_ATTEMPTS = 12;
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+
+/** A candidate for Bappeda to act on, at the version the client read. */
+async function readForBappeda(
+  principal: Principal,
+  id: string,
+  ifMatch: number | undefined,
+): Promise<CandidateItem> {
+  if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+  const candidate = isId(id) ? await readCandidate(id) : undefined;
+  if (!candidate) throw new DomainError('NOT_FOUND');
+  if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
+  if (ifMatch !== candidate.version) throw new DomainError('VERSION_MISMATCH');
+  return candidate;
+}
+
+/**
+ * Gives a waitlisted candidate an APBD place while places and money remain. A released
+ * place is handed out again (lowest number first, with its own amount) before a new one.
+ * The candidate leaves the village waitlist: it is funded.
+ */
+export async function assignApbdPlace(
+  principal: Principal,
+  id: string,
+  ifMatch: number | undefined,
+  now: () => Date = () => new Date(),
+): Promise<StoredCandidate> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await pause(attempt);
+    const current = await readForBappeda(principal, id, ifMatch);
+    const eligible =
+      RESERVED_STATUSES.includes(current.status) && current.villageFunding === 'WAITLISTED' && !current.apbd;
+    if (!eligible) throw new DomainError('INVALID_TRANSITION', [], { key: 'apbd.notEligible' });
+
+    const items = await batchGet([
+      keys.program(current.year),
+      keys.apbdPool(current.year),
+      keys.villageAggregate(current.year, current.villageCode),
+    ]);
+    const programItem = items.find((i) => i.sk === keys.program(current.year).sk);
+    if (!programItem) throw programNotConfigured(current.year);
+    const pool = poolFromItem(items.find((i) => i.sk === keys.apbdPool(current.year).sk));
+    const aggregate = items.find((i) => String(i.sk).startsWith('VILLAGE#')) as VillageAggregate | undefined;
+    const place = nextPlace(pool, settingsOf(programItem));
+    if (!place) throw new DomainError('CEILING_EXCEEDED', [], { key: 'apbd.noneLeft' });
+
+    const updated: CandidateItem = {
+      ...current,
+      apbd: place,
+      villageFunding: 'NONE',
+      version: current.version + 1,
+      updatedAt: now().toISOString(),
+    };
+    const index = aggregate?.waitlist?.indexOf(current.id) ?? -1;
+    const outcome = await writeApbdAssignment(
+      current,
+      updated,
+      pool,
+      Number(programItem.version ?? 0),
+      index,
+    );
+    if (outcome === 'ok') return withPosition(updated);
+    if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
+  }
+  throw new DomainError('RETRY_LATER', [], undefined, 1);
+}
+
+/** Records a payment to the learner; a source's payments never exceed what is committed to them. */
+export async function recordDisbursement(
+  principal: Principal,
+  id: string,
+  ifMatch: number | undefined,
+  input: DisbursementInput,
+  now: () => Date = () => new Date(),
+): Promise<{ disbursement: Disbursement; candidateVersion: number }> {
+  const current = await readForBappeda(principal, id, ifMatch);
+  const reference = input.reference.trim().replace(/\s+/g, ' ');
+  const problems = [];
+  if (!/^[A-Za-z0-9 ./_-]{1,64}$/.test(reference))
+    problems.push({ field: 'reference', key: 'disbursement.reference' } as const);
+  const paidAt = parseIsoDate(input.paidAt);
+  if (paidAt === 'format' || paidAt === 'invalid') {
+    problems.push({ field: 'paidAt', key: paidAt === 'format' ? 'date.format' : 'date.invalid' } as const);
+  } else if (paidAt.year < current.year || compareDates(paidAt, todayInBrebes(now())) > 0) {
+    problems.push({ field: 'paidAt', key: 'disbursement.paidAt' } as const);
+  }
+  if (problems.length > 0) throw validationFailed(problems);
+
+  const left = committedTo(current, input.source) - current.disbursed[input.source];
+  if (input.amount > left) {
+    throw new DomainError('CEILING_EXCEEDED', [
+      {
+        field: 'amount',
+        key: 'disbursement.overCommitment',
+        params: { left: formatRupiah(Math.max(0, left)) },
+      },
+    ]);
+  }
+  const at = now().toISOString();
+  const updated: CandidateItem = {
+    ...current,
+    disbursed: { ...current.disbursed, [input.source]: current.disbursed[input.source] + input.amount },
+    version: current.version + 1,
+    updatedAt: at,
+  };
+  const disbursement: Disbursement = {
+    id: newId(),
+    candidateId: current.id,
+    source: input.source,
+    amount: input.amount,
+    paidAt: input.paidAt,
+    reference,
+    recordedAt: at,
+    recordedBy: principal.sub,
+  };
+  const outcome = await writeDisbursement(current, updated, disbursement);
+  if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
+  if (outcome === 'duplicateReference') {
+    throw validationFailed([{ field: 'reference', key: 'disbursement.duplicateReference' }]);
+  }
+  return { disbursement, candidateVersion: updated.version };
+}

@@ -1,0 +1,88 @@
+import { readCandidate } from '../db/candidates.js';
+import { putProgram } from '../db/programs.js';
+import { writePromotion } from '../db/transitions.js';
+import { readProgramAndVillage } from '../db/villages.js';
+import { readYear } from '../db/year.js';
+import { formatRupiah } from '../domain/money.js';
+import {
+  applyProgramInput,
+  defaultProgram,
+  type ProgramInput,
+  type ProgramSettings,
+} from '../domain/program.js';
+import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+
+/**
+ * Creates or changes a programme year. Missing fields keep their current value (defaults on
+ * creation). Limits cannot go below what is used: a village quota below the places a village
+ * holds, APBD places below those already handed out, a ceiling below the money they carry.
+ * A raised quota gives the new places to waitlisted candidates at once.
+ */
+export async function saveProgram(year: number, input: ProgramInput): Promise<ProgramSettings> {
+  const before = await readYear(year);
+  const { settings, problems } = applyProgramInput(before.program ?? defaultProgram(year), input);
+  if (problems.length > 0) throw validationFailed(problems);
+  const overUse = limitsBelowUse(settings, before);
+  if (overUse.length > 0) throw new DomainError('CEILING_EXCEEDED', overUse);
+
+  await putProgram(settings, before.programVersion);
+  if (before.program && settings.villageQuota < before.program.villageQuota) {
+    // A registration that read the old quota may have taken a place meanwhile: if so, undo.
+    const after = await readYear(year);
+    const late = limitsBelowUse(settings, after);
+    if (late.length > 0) {
+      await putProgram(before.program, before.programVersion + 1);
+      throw new DomainError('CEILING_EXCEEDED', late);
+    }
+  }
+  if (before.program && settings.villageQuota > before.program.villageQuota) {
+    for (const [villageCode, aggregate] of before.villages) {
+      if ((aggregate.waitlist?.length ?? 0) > 0) await fillVillagePlaces(year, villageCode);
+    }
+  }
+  return settings;
+}
+
+function limitsBelowUse(
+  settings: ProgramSettings,
+  state: Awaited<ReturnType<typeof readYear>>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const maxHeld = Math.max(0, ...[...state.villages.values()].map((v) => v.funded ?? 0));
+  if (settings.villageQuota < maxHeld) {
+    problems.push({ field: 'villageQuota', key: 'program.quotaInUse', params: { used: maxHeld } });
+  }
+  const { createdPlaces, allocatedMoney } = state.pool;
+  if (settings.apbdPlaces < createdPlaces) {
+    problems.push({ field: 'apbdPlaces', key: 'program.apbdPlacesInUse', params: { used: createdPlaces } });
+  }
+  // Money already given to places, plus at least one rupiah for each place still to create.
+  const minimumCeiling = allocatedMoney + Math.max(0, settings.apbdPlaces - createdPlaces);
+  if (settings.apbdCeiling < minimumCeiling) {
+    problems.push({
+      field: 'apbdCeiling',
+      key: 'program.ceilingInUse',
+      params: { used: formatRupiah(minimumCeiling) },
+    });
+  }
+  return problems;
+}
+
+/** Gives a village's free places to its waitlist, head first, until the quota is reached. */
+export async function fillVillagePlaces(year: number, villageCode: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { program, aggregate } = await readProgramAndVillage(year, villageCode);
+    const headId = aggregate?.waitlist?.[0];
+    if (!program || !headId || (aggregate?.funded ?? 0) >= program.villageQuota) return;
+    const head = await readCandidate(headId);
+    if (!head) return;
+    const promoted = {
+      ...head,
+      villageFunding: 'FUNDED' as const,
+      villageAmount: program.apbdesPerPerson,
+      version: head.version + 1,
+      updatedAt: new Date().toISOString(),
+    };
+    await writePromotion(head, promoted, program.villageQuota);
+  }
+}
