@@ -69,6 +69,7 @@ export async function assignApbdPlace(
       updatedAt: now().toISOString(),
     };
     const index = aggregate?.waitlist?.indexOf(current.id) ?? -1;
+    if (index < 0) continue; // promoted since it was read: the next read sees its new version
     const outcome = await writeApbdAssignment(
       current,
       updated,

@@ -89,6 +89,8 @@ export async function transitionCandidate(
 
     const at = now().toISOString();
     const waitlist = await waitlistChangeFor(current, input.to, at);
+    // Not in the waitlist any more: it changed since it was read (promoted, funded); read again.
+    if (waitlist.kind === 'unqueue' && waitlist.index < 0) continue;
     const leaving = RELEASING_STATUSES.includes(input.to);
     const updated: CandidateItem = {
       ...current,

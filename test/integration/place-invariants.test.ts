@@ -115,7 +115,7 @@ describe('village places under random concurrent traffic', () => {
       });
       const results = await Promise.all(operations);
       for (const r of results)
-        expect([200, 201, 409, 412], `seed ${seed}, round ${round}`).toContain(r.status);
+        expect([200, 201, 409, 412], `seed ${seed}, round ${round}: ${r.text}`).toContain(r.status);
       known = await checkInvariants(`seed ${seed}, round ${round}`);
     }
     for (const c of known) {
