@@ -53,7 +53,8 @@ const ACCESS_LOG_FIELDS = {
 /**
  * The HTTP API, generated from the shared route table so that API Gateway and the local
  * server serve the same routes. Every `jwt` route goes through the Cognito JWT authorizer;
- * unknown paths fall to `$default` and the docs function, which answers the contract's 404.
+ * `session` routes (the web pages) and `public` ones have none; unknown paths fall to
+ * `$default` and the docs function, which answers the contract's 404.
  */
 export class GkbApi extends Construct {
   readonly httpApi: HttpApi;
@@ -111,11 +112,21 @@ export class GkbApi extends Construct {
 
     for (const route of routes) {
       const routeKey = HttpRouteKey.with(route.path, HttpMethod[route.method]);
-      if (route.auth === 'jwt') {
-        addRoute(route.operation, routeKey, route.fn, jwtAuthorizer);
-      } else {
-        const publicRoute = addRoute(route.operation, routeKey, route.fn, noAuthorizer);
-        acknowledgePublic(publicRoute, `${route.method} ${route.path}`);
+      const label = `${route.method} ${route.path}`;
+      switch (route.auth) {
+        case 'jwt':
+          addRoute(route.operation, routeKey, route.fn, jwtAuthorizer);
+          break;
+        case 'session':
+          acknowledgeSession(addRoute(route.operation, routeKey, route.fn, noAuthorizer), label);
+          break;
+        case 'public':
+          acknowledgePublic(addRoute(route.operation, routeKey, route.fn, noAuthorizer), label);
+          break;
+        default: {
+          const unknown: never = route;
+          throw new Error(`Unknown auth on route ${JSON.stringify(unknown)}`);
+        }
       }
     }
     const fallback = addRoute('default', HttpRouteKey.DEFAULT, 'docs', noAuthorizer);
@@ -129,5 +140,15 @@ function acknowledgePublic(route: HttpRoute, routeKey: string): void {
     reason:
       `${routeKey} is public by the API contract (health, OpenAPI, docs page, or the 404 for unknown ` +
       'paths); it is served by the docs function, which has no data access.',
+  });
+}
+
+function acknowledgeSession(route: HttpRoute, routeKey: string): void {
+  Validations.of(route).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason:
+      `${routeKey} is a web page served by the web function, which checks its own signed, HttpOnly ` +
+      "session cookie (set after Cognito's hosted sign-in) on every request; API Gateway's JWT " +
+      'authorizer cannot read cookies.',
   });
 }

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
@@ -10,6 +11,7 @@ import {
   UserPool,
   type UserPoolClient,
   UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
@@ -22,6 +24,8 @@ export interface GkbAuthProps {
   /** Where the web app may receive the authorization code (PKCE), and return after sign-out. */
   readonly callbackUrls: string[];
   readonly logoutUrls: string[];
+  /** The hosted UI lives at `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly domainPrefix: string;
 }
 
 /**
@@ -31,6 +35,12 @@ export interface GkbAuthProps {
 export class GkbAuth extends Construct {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
+  /** Cognito's hosted sign-in, where the web function sends browsers to sign in and out. */
+  readonly domain: UserPoolDomain;
+  /** The hosted UI's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`, no trailing slash. */
+  readonly hostedUiBaseUrl: string;
+  /** The `iss` of the pool's tokens, `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
+  readonly issuer: string;
 
   constructor(scope: Construct, id: string, props: GkbAuthProps) {
     super(scope, id);
@@ -97,5 +107,15 @@ export class GkbAuth extends Construct {
         .withCustomAttributes(...SCOPE_ATTRIBUTES),
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+
+    // The hosted sign-in (classic hosted UI, which needs no branding resource) on a Cognito
+    // domain. The web function redirects there for the code grant and for sign-out.
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
+    });
+    this.hostedUiBaseUrl = this.domain.baseUrl();
+    // Spelled exactly as the API's JWT authorizer spells it, so both check the same issuer.
+    this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
   }
 }

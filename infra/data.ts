@@ -7,19 +7,21 @@ import { tableDefinition } from '../shared/db/table.js';
 
 /**
  * Everything that holds personal data at rest: the single table, the keyed-hash (HMAC) key
- * for NIKs, and the customer-managed KMS key that encrypts both. All of it is retained when
- * the stack is deleted: losing the table or the hash key would lose the records of children.
+ * for NIKs, the web session cookie key, and the customer-managed KMS key that encrypts them.
+ * All of it is retained when the stack is deleted: losing the table or the hash key would
+ * lose the records of children.
  */
 export class GkbData extends Construct {
   readonly key: Key;
   readonly table: Table;
   readonly nikHashSecret: Secret;
+  readonly sessionSecret: Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
     this.key = new Key(this, 'DataKey', {
-      description: 'GKB Tracker: encrypts the table and the NIK hash key',
+      description: 'GKB Tracker: encrypts the table, the NIK hash key and the session key',
       enableKeyRotation: true,
       pendingWindow: Duration.days(30),
       removalPolicy: RemovalPolicy.RETAIN,
@@ -63,6 +65,21 @@ export class GkbData extends Construct {
       reason:
         'Not rotated on purpose: every NIK guard key in the table is an HMAC under this key, so a new key ' +
         'would orphan all stored hashes and let a NIK be registered twice in a year.',
+    });
+
+    // The HMAC key that signs the web function's session cookies, generated the same way.
+    // Unlike the NIK key, nothing stored depends on it: a new key only signs everyone out.
+    this.sessionSecret = new Secret(this, 'SessionKey', {
+      description: 'GKB Tracker: HMAC key that signs the web session cookies',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.sessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'No rotation Lambda yet: the key only signs web session cookies, which expire after 8 hours, and ' +
+        'rotating it merely signs every user out; operations can add a rotation schedule later.',
     });
   }
 }

@@ -20,18 +20,26 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * What each function may touch. `docs` serves health, OpenAPI, the docs page and 404s and
- * needs no data at all; only `candidates` hashes NIKs. Widen here, in one place, when a
- * function starts needing more.
+ * needs no data at all; only `candidates` and `web` (whose registration form does what
+ * POST /candidates does) hash NIKs, and only `web` signs session cookies. Widen here, in one
+ * place, when a function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
   FunctionName,
-  { table: 'none' | 'read' | 'readWrite'; nikHashKey: boolean }
+  { table: 'none' | 'read' | 'readWrite'; nikHashKey: boolean; sessionKey: boolean }
 > = {
-  docs: { table: 'none', nikHashKey: false },
-  programs: { table: 'readWrite', nikHashKey: false },
-  candidates: { table: 'readWrite', nikHashKey: true },
-  reports: { table: 'read', nikHashKey: false },
+  docs: { table: 'none', nikHashKey: false, sessionKey: false },
+  programs: { table: 'readWrite', nikHashKey: false, sessionKey: false },
+  candidates: { table: 'readWrite', nikHashKey: true, sessionKey: false },
+  reports: { table: 'read', nikHashKey: false, sessionKey: false },
+  web: { table: 'readWrite', nikHashKey: true, sessionKey: true },
 };
+
+export interface GkbFunctionsProps {
+  readonly data: GkbData;
+  /** Extra environment for some functions, e.g. the Cognito settings of `web`. */
+  readonly environment?: Partial<Record<FunctionName, Record<string, string>>>;
+}
 
 /** Lambda's latest Node.js runtime in this CDK version (cdk-nag L1 wants the latest). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
@@ -43,14 +51,21 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 export class GkbFunctions extends Construct {
   readonly byName: Record<FunctionName, NodejsFunction>;
 
-  constructor(scope: Construct, id: string, data: GkbData) {
+  constructor(scope: Construct, id: string, props: GkbFunctionsProps) {
     super(scope, id);
-    const entries = FUNCTIONS.map((fn) => [fn, this.createFunction(fn, data)] as const);
+    const entries = FUNCTIONS.map(
+      (fn) => [fn, this.createFunction(fn, props.data, props.environment?.[fn] ?? {})] as const,
+    );
     this.byName = Object.fromEntries(entries) as Record<FunctionName, NodejsFunction>;
   }
 
-  private createFunction(fn: FunctionName, data: GkbData): NodejsFunction {
+  private createFunction(
+    fn: FunctionName,
+    data: GkbData,
+    extraEnvironment: Record<string, string>,
+  ): NodejsFunction {
     const scope = new Construct(this, fn);
+    const access = FUNCTION_ACCESS[fn];
     const logGroup = new LogGroup(scope, 'Logs', { retention: RetentionDays.THREE_MONTHS });
 
     // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may write
@@ -77,11 +92,14 @@ export class GkbFunctions extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       environment: {
         // Every function gets the same names so shared configuration parses them uniformly;
-        // permissions, not names, are what FUNCTION_ACCESS limits.
+        // permissions, not names, are what FUNCTION_ACCESS limits. The session key is the
+        // exception: only the functions that sign cookies are told where it is.
         TABLE_NAME: data.table.tableName,
         NIK_HASH_SECRET_ARN: data.nikHashSecret.secretArn,
+        ...(access.sessionKey ? { SESSION_SECRET_ARN: data.sessionSecret.secretArn } : {}),
         POWERTOOLS_SERVICE_NAME: 'gkb-tracker',
         NODE_OPTIONS: '--enable-source-maps',
+        ...extraEnvironment,
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -97,7 +115,6 @@ export class GkbFunctions extends Construct {
       },
     });
 
-    const access = FUNCTION_ACCESS[fn];
     if (access.table === 'readWrite') {
       // Data only (no table admin); includes encrypt/decrypt on the table's KMS key.
       data.table.grantReadWriteData(role);
@@ -108,6 +125,9 @@ export class GkbFunctions extends Construct {
     }
     if (access.nikHashKey) {
       data.nikHashSecret.grantRead(role);
+    }
+    if (access.sessionKey) {
+      data.sessionSecret.grantRead(role);
     }
     return handler;
   }

@@ -42,12 +42,34 @@ export class GkbStack extends Stack {
       description: 'Where Cognito may send the browser after sign-out (comma-separated)',
     });
 
+    const domainPrefix = new CfnParameter(this, 'AuthDomainPrefix', {
+      type: 'String',
+      default: 'gkb-brebes',
+      // Cognito's rule for prefixes; it also rejects 'aws', 'amazon' and 'cognito' in them.
+      allowedPattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$',
+      constraintDescription: 'lower-case letters, digits and hyphens, not at either end, at most 63',
+      description:
+        "Prefix of Cognito's hosted sign-in domain, https://<prefix>.auth.<region>.amazoncognito.com " +
+        '(unique per region)',
+    });
+
     this.data = new GkbData(this, 'Data');
     this.auth = new GkbAuth(this, 'Auth', {
       callbackUrls: callbackUrls.valueAsList,
       logoutUrls: logoutUrls.valueAsList,
+      domainPrefix: domainPrefix.valueAsString,
     });
-    this.functions = new GkbFunctions(this, 'Functions', this.data);
+    this.functions = new GkbFunctions(this, 'Functions', {
+      data: this.data,
+      environment: {
+        // What the web function needs for the code grant (PKCE) and to verify the ID token.
+        web: {
+          COGNITO_DOMAIN: this.auth.hostedUiBaseUrl,
+          COGNITO_CLIENT_ID: this.auth.webClient.userPoolClientId,
+          COGNITO_ISSUER: this.auth.issuer,
+        },
+      },
+    });
     this.api = new GkbApi(this, 'Api', {
       functions: this.functions.byName,
       userPool: this.auth.userPool,
@@ -58,6 +80,10 @@ export class GkbStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'HostedUiUrl', {
+      value: this.auth.hostedUiBaseUrl,
+      description: "Base URL of Cognito's hosted sign-in",
+    });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }
 }

@@ -15,15 +15,18 @@ export const LOCAL_TABLE = 'gkb-local';
 interface LocalSecrets {
   identity: IdentityKeys;
   nikHashKey: string;
+  sessionKey: string;
 }
 
 /** Keys the local system needs, kept with the data so that tokens and NIK keys survive restarts. */
 async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
-  const secrets = {
-    identity: await generateIdentityKeys(),
-    nikHashKey: randomBytes(32).toString('base64url'),
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  if (stored.identity && stored.nikHashKey && stored.sessionKey) return stored as LocalSecrets;
+  const secrets: LocalSecrets = {
+    identity: stored.identity ?? (await generateIdentityKeys()),
+    nikHashKey: stored.nikHashKey ?? randomBytes(32).toString('base64url'),
+    sessionKey: randomBytes(32).toString('base64url'),
   };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
@@ -34,17 +37,19 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates, reports] = await Promise.all([
+  const [docs, programs, candidates, reports, web] = await Promise.all([
     import('../../functions/docs/handler.js'),
     import('../../functions/programs/handler.js'),
     import('../../functions/candidates/handler.js'),
     import('../../functions/reports/handler.js'),
+    import('../../functions/web/handler.js'),
   ]);
   return {
     docs: docs.handler,
     programs: programs.handler,
     candidates: candidates.handler,
     reports: reports.handler,
+    web: web.handler,
   };
 }
 
@@ -94,6 +99,8 @@ export async function startLocalSystem(options: { port: number; dataDir: string 
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       TABLE_NAME: LOCAL_TABLE,
       NIK_HASH_KEY: secrets.nikHashKey,
+      SESSION_KEY: secrets.sessionKey,
+      GKB_LOCAL_SIGN_IN: 'true',
     });
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     await ensureProgram(todayInBrebes().year);
