@@ -13,7 +13,7 @@ export const app = createApp('docs', {
     const rows = (routes as readonly RouteDef[])
       .map(
         (r) =>
-          `<tr><td><code>${r.method}</code></td><td><code>${escapeHtml(r.path)}</code></td><td>${escapeHtml(r.summary)}</td><td>${r.auth === 'jwt' ? 'Bearer JWT' : 'publik'}</td></tr>`,
+          `<tr><td><code>${r.method}</code></td><td><code>${escapeHtml(r.path)}</code></td><td>${escapeHtml(r.summary)}</td><td>${r.auth === 'jwt' ? 'Bearer JWT' : r.auth === 'session' ? 'sesi web (cookie)' : 'publik'}</td></tr>`,
       )
       .join('');
     return c.html(html`<!doctype html>

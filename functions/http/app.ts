@@ -9,7 +9,7 @@ import { logger } from './logger.js';
 
 export interface GkbEnv {
   Bindings: { event: APIGatewayProxyEventV2WithJWTAuthorizer };
-  Variables: { lang: Lang; principal?: Principal };
+  Variables: { lang: Lang; principal?: Principal; csrf?: string };
 }
 export type GkbContext = Context<GkbEnv>;
 export type OperationHandler = (c: GkbContext) => Response | Promise<Response>;
@@ -18,11 +18,23 @@ export type OperationHandler = (c: GkbContext) => Response | Promise<Response>;
  * A Hono app serving the routes of `fn` from the route table. Every operation of the function
  * must have a handler (checked by the type), and no route exists that the table lacks.
  */
-export function createApp<F extends FunctionName>(fn: F, handlers: Record<OperationOf<F>, OperationHandler>) {
+export function createApp<F extends FunctionName>(
+  fn: F,
+  handlers: Record<OperationOf<F>, OperationHandler>,
+  options: {
+    /** How errors are shown: the contract's JSON by default; the web app renders pages. */
+    onError?: (c: GkbContext, error: unknown) => Response | Promise<Response>;
+    /** Runs before every route: the web app picks the language and reads the session here. */
+    before?: (c: GkbContext) => void | Promise<void>;
+  } = {},
+) {
   const app = new Hono<GkbEnv>();
+  const onError: (c: GkbContext, error: unknown) => Response | Promise<Response> =
+    options.onError ?? errorResponse;
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('lang', langFrom(c.req.header('accept-language')));
+    await options.before?.(c);
     await next();
     const principal = c.get('principal');
     logger.info('request', {
@@ -41,8 +53,8 @@ export function createApp<F extends FunctionName>(fn: F, handlers: Record<Operat
       return handler(c);
     });
   }
-  app.notFound((c) => errorResponse(c, new DomainError('NOT_FOUND')));
-  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => onError(c, new DomainError('NOT_FOUND')));
+  app.onError((error, c) => onError(c, error));
   return app;
 }
 

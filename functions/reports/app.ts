@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors.js';
+import { reportFile } from '../../shared/report-formats/file.js';
+import { budgetTable, quotaTable, type ReportTable } from '../../shared/report-formats/table.js';
+import { XLSX_TYPE } from '../../shared/report-formats/xlsx.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { queryParam } from '../http/input.js';
 import { yearParam } from '../http/params.js';
-import { renderCsv } from './csv.js';
-import { budgetTable, quotaTable, type ReportTable } from './table.js';
-import { renderXlsx, XLSX_TYPE } from './xlsx.js';
 
 type Format = 'json' | 'csv' | 'xlsx';
 
@@ -27,10 +27,8 @@ async function respond(
   table: () => ReportTable,
 ): Promise<Response> {
   if (format === 'json') return c.json(json);
-  const t = table();
-  c.header('Content-Disposition', `attachment; filename="${t.fileName}.${format}"`);
-  if (format === 'csv') return c.body(renderCsv(t), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-  return c.body(new Uint8Array(await renderXlsx(t)), 200, { 'Content-Type': XLSX_TYPE });
+  const file = await reportFile(table(), format);
+  return c.body(file.body, 200, file.headers);
 }
 
 /** Bappeda's reports, as JSON, CSV or XLSX. */

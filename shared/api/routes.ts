@@ -3,7 +3,7 @@
  * server's routing and each function's Hono app (functions/http/bind.ts), so they cannot
  * drift. `fn` names the Lambda (functions/<fn>/handler.ts) that serves the route.
  */
-export const FUNCTIONS = ['docs', 'programs', 'candidates', 'reports'] as const;
+export const FUNCTIONS = ['docs', 'programs', 'candidates', 'reports', 'web'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -12,8 +12,11 @@ export interface RouteDef {
   /** API Gateway syntax: `/candidates/{id}`. */
   path: string;
   fn: FunctionName;
-  /** `public` routes skip the JWT authorizer. */
-  auth: 'public' | 'jwt';
+  /**
+   * `jwt`: API Gateway's JWT authorizer checks the bearer token. `public`: no check.
+   * `session`: a web page; no authorizer, the web function checks its own signed session cookie.
+   */
+  auth: 'public' | 'jwt' | 'session';
   operation: string;
   summary: string;
 }
@@ -162,6 +165,158 @@ export const routes = [
     auth: 'jwt',
     operation: 'quotaReport',
     summary: 'Villages whose village places are below quota (Bappeda)',
+  },
+  {
+    method: 'GET',
+    path: '/',
+    fn: 'web',
+    auth: 'session',
+    operation: 'home',
+    summary: 'Web: home page for the signed-in role',
+  },
+  {
+    method: 'GET',
+    path: '/masuk',
+    fn: 'web',
+    auth: 'session',
+    operation: 'signInPage',
+    summary: "Web: sign in (local demo users, or Cognito's hosted sign-in)",
+  },
+  {
+    method: 'POST',
+    path: '/masuk',
+    fn: 'web',
+    auth: 'session',
+    operation: 'signIn',
+    summary: 'Web: sign in as a local demo user (local only)',
+  },
+  {
+    method: 'GET',
+    path: '/auth/callback',
+    fn: 'web',
+    auth: 'session',
+    operation: 'authCallback',
+    summary: 'Web: Cognito authorization code (PKCE) callback',
+  },
+  {
+    method: 'POST',
+    path: '/keluar',
+    fn: 'web',
+    auth: 'session',
+    operation: 'signOut',
+    summary: 'Web: sign out',
+  },
+  {
+    method: 'GET',
+    path: '/calon',
+    fn: 'web',
+    auth: 'session',
+    operation: 'candidatesPage',
+    summary: 'Web: candidates in scope',
+  },
+  {
+    method: 'GET',
+    path: '/calon/baru',
+    fn: 'web',
+    auth: 'session',
+    operation: 'registrationPage',
+    summary: 'Web: registration form',
+  },
+  {
+    method: 'POST',
+    path: '/calon/baru',
+    fn: 'web',
+    auth: 'session',
+    operation: 'registrationSubmit',
+    summary: 'Web: register a candidate',
+  },
+  {
+    method: 'GET',
+    path: '/calon/{id}',
+    fn: 'web',
+    auth: 'session',
+    operation: 'candidatePage',
+    summary: 'Web: a candidate with history and next steps',
+  },
+  {
+    method: 'GET',
+    path: '/calon/{id}/ubah',
+    fn: 'web',
+    auth: 'session',
+    operation: 'correctionPage',
+    summary: 'Web: correction form',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/ubah',
+    fn: 'web',
+    auth: 'session',
+    operation: 'correctionSubmit',
+    summary: 'Web: correct a candidate',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/status',
+    fn: 'web',
+    auth: 'session',
+    operation: 'transitionSubmit',
+    summary: 'Web: move a candidate along the workflow',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/apbd',
+    fn: 'web',
+    auth: 'session',
+    operation: 'apbdSubmit',
+    summary: 'Web: give an APBD place',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/pembayaran',
+    fn: 'web',
+    auth: 'session',
+    operation: 'disbursementSubmit',
+    summary: 'Web: record a payment',
+  },
+  {
+    method: 'GET',
+    path: '/program',
+    fn: 'web',
+    auth: 'session',
+    operation: 'programPage',
+    summary: 'Web: programme settings',
+  },
+  {
+    method: 'POST',
+    path: '/program',
+    fn: 'web',
+    auth: 'session',
+    operation: 'programSubmit',
+    summary: 'Web: change programme settings',
+  },
+  {
+    method: 'GET',
+    path: '/anggaran',
+    fn: 'web',
+    auth: 'session',
+    operation: 'budgetPage',
+    summary: 'Web: budget report with charts',
+  },
+  {
+    method: 'GET',
+    path: '/anggaran/unduh',
+    fn: 'web',
+    auth: 'session',
+    operation: 'budgetDownload',
+    summary: 'Web: budget report as CSV or XLSX',
+  },
+  {
+    method: 'GET',
+    path: '/kuota',
+    fn: 'web',
+    auth: 'session',
+    operation: 'quotaPage',
+    summary: 'Web: villages below quota',
   },
 ] as const satisfies readonly RouteDef[];
 

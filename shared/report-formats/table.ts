@@ -1,5 +1,5 @@
-import { STATUSES, type Status } from '../../shared/domain/candidate.js';
-import type { BudgetReport, BudgetRow, QuotaRow } from '../../shared/services/reports.js';
+import { STATUSES, type Status } from '../domain/candidate.js';
+import type { BudgetReport, BudgetRow, QuotaRow } from '../services/reports.js';
 
 /** A report as a spreadsheet sees it: typed columns, rows and (optionally) a totals row. */
 export interface ReportTable {

@@ -36,6 +36,8 @@ export async function startTestSystem(): Promise<TestSystem> {
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: tableName,
     NIK_HASH_KEY: randomBytes(32).toString('base64url'),
+    SESSION_KEY: randomBytes(32).toString('base64url'),
+    GKB_LOCAL_SIGN_IN: 'true',
   });
   await ensureTable(endpoint, tableName);
   const identity = await LocalIdentityProvider.create();

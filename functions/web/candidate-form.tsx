@@ -1,0 +1,292 @@
+import { LEVELS, OUT_OF_SCHOOL_TYPES, PATHWAYS } from '../../shared/domain/candidate.js';
+import { ErrorSummary, Field, Options, type Problems } from './forms.js';
+import { reasonLabels, type T } from './ui.js';
+
+/** The form's values as strings, as typed (so nothing is lost when it comes back with errors). */
+export type CandidateFormValues = Record<string, string>;
+
+export function fieldLabels(t: T): Record<string, string> {
+  return {
+    nik: 'NIK',
+    kk: t('No KK', 'KK number'),
+    fullName: t('Nama lengkap', 'Full name'),
+    birthDate: t('Tanggal lahir', 'Date of birth'),
+    sex: t('Jenis kelamin', 'Sex'),
+    track: t('Jalur', 'Track'),
+    outOfSchoolType: t('Status sekolah', 'School status'),
+    lastLevel: t('Pendidikan terakhir', 'Last level completed'),
+    reasonCode: t('Alasan tidak sekolah', 'Reason out of school'),
+    reasonNote: t('Catatan alasan', 'Reason note'),
+    plannedPathway: t('Rencana jalur pendidikan', 'Planned pathway'),
+    disability: t('Disabilitas', 'Disability'),
+    phone: t('No HP', 'Phone'),
+    guardianName: t('Nama wali', 'Guardian name'),
+    'consent.given': t('Persetujuan', 'Consent'),
+    'consent.by': t('Persetujuan oleh', 'Consent by'),
+    'consent.name': t('Nama pemberi persetujuan', 'Name of the person consenting'),
+    body: t('Formulir', 'Form'),
+  };
+}
+
+/**
+ * The form's strings turned into the API's registration fields, to be checked by the same
+ * schema: an empty required field is missing (so it reads "required", not a format error).
+ */
+export function candidateInput(v: CandidateFormValues): Record<string, unknown> {
+  const given = (key: string) => (v[key]?.trim() ? v[key] : undefined);
+  const optional = (key: string) => given(key) ?? null;
+  return {
+    nik: given('nik'),
+    kk: given('kk'),
+    fullName: given('fullName'),
+    birthDate: given('birthDate'),
+    sex: given('sex'),
+    track: given('track'),
+    outOfSchoolType: given('outOfSchoolType'),
+    lastLevel: given('lastLevel'),
+    reasonCode: given('reasonCode') === undefined ? undefined : Number(v.reasonCode),
+    reasonNote: optional('reasonNote'),
+    plannedPathway: optional('plannedPathway'),
+    disability: v.disability === 'on',
+    phone: optional('phone'),
+    guardianName: optional('guardianName'),
+    consent: { given: v['consent.given'] === 'on', by: given('consent.by'), name: given('consent.name') },
+  };
+}
+
+export function CandidateForm(props: {
+  t: T;
+  action: string;
+  csrf: string;
+  values: CandidateFormValues;
+  problems: Problems;
+  submit: string;
+  hidden?: Record<string, string>;
+}) {
+  const { t, values: v, problems } = props;
+  const labels = fieldLabels(t);
+  const text = (
+    name: string,
+    attrs: Record<string, string | boolean>,
+    type = 'text',
+    extra: Record<string, string> = {},
+  ) => <input type={type} value={v[name] ?? ''} {...attrs} {...extra} />;
+  return (
+    <form method="post" action={props.action} novalidate>
+      <ErrorSummary
+        title={t('Ada data yang perlu diperbaiki:', 'Some fields need fixing:')}
+        problems={problems}
+        labels={labels}
+      />
+      <input type="hidden" name="csrf" value={props.csrf} />
+      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <Field
+        name="nik"
+        label={labels.nik ?? ''}
+        hint={t(
+          '16 angka, lihat KTP atau KK. Boleh diberi spasi.',
+          '16 digits from the ID card or family card. Spaces are fine.',
+        )}
+        problems={problems}
+      >
+        {(a) => text('nik', a, 'text', { inputmode: 'numeric', autocomplete: 'off' })}
+      </Field>
+      <Field
+        name="kk"
+        label={labels.kk ?? ''}
+        hint={t('16 angka dari Kartu Keluarga.', '16 digits from the family card.')}
+        problems={problems}
+      >
+        {(a) => text('kk', a, 'text', { inputmode: 'numeric', autocomplete: 'off' })}
+      </Field>
+      <Field
+        name="fullName"
+        label={labels.fullName ?? ''}
+        hint={t(
+          'Seperti di KK. Huruf, spasi, titik, petik dan tanda hubung.',
+          'As on the family card. Letters, spaces, dots, apostrophes, hyphens.',
+        )}
+        problems={problems}
+      >
+        {(a) => text('fullName', a, 'text', { autocomplete: 'off' })}
+      </Field>
+      <Field
+        name="birthDate"
+        label={labels.birthDate ?? ''}
+        hint={t(
+          'ATS: umur 7–18, DTS: umur 12–55 pada 1 Juli tahun program.',
+          'ATS: aged 7–18, DTS: 12–55 on 1 July of the programme year.',
+        )}
+        problems={problems}
+      >
+        {(a) => text('birthDate', a, 'date')}
+      </Field>
+      <Field name="sex" label={labels.sex ?? ''} problems={problems}>
+        {(a) => (
+          <select {...a}>
+            <Options
+              empty={t('— pilih —', '— choose —')}
+              selected={v.sex}
+              values={[
+                ['F', t('Perempuan (P)', 'Female (P)')],
+                ['M', t('Laki-laki (L)', 'Male (L)')],
+              ]}
+            />
+          </select>
+        )}
+      </Field>
+      <Field name="track" label={labels.track ?? ''} problems={problems}>
+        {(a) => (
+          <select {...a}>
+            <Options
+              empty={t('— pilih —', '— choose —')}
+              selected={v.track}
+              values={[
+                ['ATS', t('ATS: anak tidak sekolah (7–18)', 'ATS: out-of-school child (7–18)')],
+                ['DTS', t('DTS: dewasa tidak sekolah (12–55)', 'DTS: out-of-school adult (12–55)')],
+              ]}
+            />
+          </select>
+        )}
+      </Field>
+      <Field name="outOfSchoolType" label={labels.outOfSchoolType ?? ''} problems={problems}>
+        {(a) => (
+          <select {...a}>
+            <Options
+              empty={t('— pilih —', '— choose —')}
+              selected={v.outOfSchoolType}
+              values={OUT_OF_SCHOOL_TYPES.map((o) => [
+                o,
+                {
+                  DROPPED_OUT: t('Putus sekolah', 'Dropped out'),
+                  NOT_CONTINUED: t('Lulus tidak melanjutkan', 'Graduated, did not continue'),
+                  NEVER_ENROLLED: t('Belum pernah sekolah', 'Never enrolled'),
+                }[o],
+              ])}
+            />
+          </select>
+        )}
+      </Field>
+      <Field
+        name="lastLevel"
+        label={labels.lastLevel ?? ''}
+        hint={t('Jenjang tertinggi yang sudah tamat.', 'Highest level completed.')}
+        problems={problems}
+      >
+        {(a) => (
+          <select {...a}>
+            <Options
+              empty={t('— pilih —', '— choose —')}
+              selected={v.lastLevel}
+              values={LEVELS.map((l) => [l, l === 'NONE' ? t('Tidak ada', 'None') : l])}
+            />
+          </select>
+        )}
+      </Field>
+      <Field name="reasonCode" label={labels.reasonCode ?? ''} problems={problems}>
+        {(a) => (
+          <select {...a}>
+            <Options
+              empty={t('— pilih —', '— choose —')}
+              selected={v.reasonCode}
+              values={Object.entries(reasonLabels(t)).map(([k, l]) => [k, `${k}. ${l}`])}
+            />
+          </select>
+        )}
+      </Field>
+      <Field
+        name="reasonNote"
+        label={labels.reasonNote ?? ''}
+        hint={t('Wajib untuk alasan 12 (lainnya).', 'Required for reason 12 (other).')}
+        problems={problems}
+      >
+        {(a) => (
+          <textarea rows={2} {...a}>
+            {v.reasonNote ?? ''}
+          </textarea>
+        )}
+      </Field>
+      <Field
+        name="plannedPathway"
+        label={labels.plannedPathway ?? ''}
+        hint={t('Boleh dikosongkan.', 'Optional.')}
+        problems={problems}
+      >
+        {(a) => (
+          <select {...a}>
+            <Options
+              empty={t('— belum ada —', '— none yet —')}
+              selected={v.plannedPathway}
+              values={PATHWAYS.map((p) => [p, p.replace('_', ' ')])}
+            />
+          </select>
+        )}
+      </Field>
+      <Field
+        name="phone"
+        label={labels.phone ?? ''}
+        hint={t('Boleh dikosongkan. Contoh: 0812 3456 7890.', 'Optional. For example 0812 3456 7890.')}
+        problems={problems}
+      >
+        {(a) => text('phone', a, 'tel', { autocomplete: 'off' })}
+      </Field>
+      <div>
+        <label>
+          <input type="checkbox" name="disability" checked={v.disability === 'on'} />{' '}
+          {t('Berkebutuhan khusus (disabilitas)', 'Has a disability')}
+        </label>
+      </div>
+      <Field
+        name="guardianName"
+        label={labels.guardianName ?? ''}
+        hint={t('Wajib jika umur di bawah 18 tahun.', 'Required when under 18.')}
+        problems={problems}
+      >
+        {(a) => text('guardianName', a, 'text', { autocomplete: 'off' })}
+      </Field>
+      <fieldset>
+        <legend>{t('Persetujuan', 'Consent')}</legend>
+        <Field
+          name="consent.by"
+          label={labels['consent.by'] ?? ''}
+          hint={t('Di bawah 18 tahun: wali.', 'Under 18: the guardian.')}
+          problems={problems}
+        >
+          {(a) => (
+            <select {...a}>
+              <Options
+                empty={t('— pilih —', '— choose —')}
+                selected={v['consent.by']}
+                values={[
+                  ['GUARDIAN', t('Wali', 'Guardian')],
+                  ['SELF', t('Yang bersangkutan', 'The person themself')],
+                ]}
+              />
+            </select>
+          )}
+        </Field>
+        <Field name="consent.name" label={labels['consent.name'] ?? ''} problems={problems}>
+          {(a) => text('consent.name', a, 'text', { autocomplete: 'off' })}
+        </Field>
+        <div class={problems['consent.given'] ? 'field-error' : ''}>
+          <label>
+            <input
+              type="checkbox"
+              id="f-consent-given"
+              name="consent.given"
+              checked={v['consent.given'] === 'on'}
+            />{' '}
+            {t(
+              'Sudah menyetujui data ini dicatat untuk program GKB',
+              'Has agreed that this data is recorded for GKB',
+            )}
+          </label>
+          {problems['consent.given'] ? <p class="error">{problems['consent.given']}</p> : null}
+        </div>
+      </fieldset>
+      <button type="submit">{props.submit}</button>
+    </form>
+  );
+}

@@ -1,0 +1,254 @@
+import type { HistoryEntry } from '../../shared/db/history.js';
+import { committedTo, RESERVED_STATUSES } from '../../shared/domain/budget.js';
+import { EDITABLE_STATUSES, PATHWAYS, STATUSES } from '../../shared/domain/candidate.js';
+import { maskIdNumber } from '../../shared/domain/nik.js';
+import { transitionVerdict } from '../../shared/domain/workflow.js';
+import { type Lang, render } from '../../shared/i18n.js';
+import { canSeeFullIdentity, type Principal } from '../../shared/principal.js';
+import type { StoredCandidate } from '../../shared/services/candidates.js';
+import { Field, Options, type Problems } from './forms.js';
+import { actionLabel, reasonLabels, roleLabel, rupiah, sexLabel, statusLabel, type T } from './ui.js';
+
+export function fundingText(t: T, s: StoredCandidate): string {
+  const c = s.candidate;
+  if (c.apbd) return t(`Didanai APBD (${rupiah(c.apbd.amount)})`, `APBD funded (${rupiah(c.apbd.amount)})`);
+  if (c.villageFunding === 'FUNDED') return t('Tempat desa (APBDes)', 'Village place (APBDes)');
+  if (c.villageFunding === 'WAITLISTED')
+    return t(`Daftar tunggu no. ${s.waitlistPosition}`, `Waitlist no. ${s.waitlistPosition}`);
+  return t('Tidak ada tempat', 'No place');
+}
+
+/** One candidate: the record, what may happen next (for this viewer only), and the history. */
+export function CandidatePage(props: {
+  t: T;
+  lang: Lang;
+  viewer: Principal;
+  csrf: string;
+  stored: StoredCandidate;
+  history: HistoryEntry[];
+  message?: { kind: 'alert' | 'notice'; text: string };
+  problems: Problems;
+}) {
+  const { t, viewer, stored, csrf, problems } = props;
+  const c = stored.candidate;
+  const full = canSeeFullIdentity(viewer, c.villageCode);
+  const next = STATUSES.filter((to) => transitionVerdict(viewer.role, c.status, to) === 'allowed');
+  const funded = c.villageFunding === 'FUNDED' || Boolean(c.apbd);
+  const version = <input type="hidden" name="version" value={String(c.version)} />;
+  const token = <input type="hidden" name="csrf" value={csrf} />;
+  return (
+    <>
+      <h1>{c.fullName}</h1>
+      {props.message ? (
+        <div class={props.message.kind} role={props.message.kind === 'alert' ? 'alert' : 'status'}>
+          {props.message.text}
+        </div>
+      ) : null}
+      {c.warnings.length > 0 ? (
+        <div class="warn">
+          <strong>{t('Perlu dicek:', 'Please check:')}</strong>
+          <ul>
+            {c.warnings.map((w) => (
+              <li>{render(w, props.lang)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div class="card">
+        <dl>
+          <dt>{t('Status', 'Status')}</dt>
+          <dd>
+            <strong>{statusLabel(t, c.status)}</strong>
+          </dd>
+          <dt>{t('Pendanaan', 'Funding')}</dt>
+          <dd>{fundingText(t, stored)}</dd>
+          <dt>NIK</dt>
+          <dd>{full ? c.nik : maskIdNumber(c.nik)}</dd>
+          <dt>{t('No KK', 'KK number')}</dt>
+          <dd>{full ? c.kk : maskIdNumber(c.kk)}</dd>
+          <dt>{t('Tanggal lahir', 'Date of birth')}</dt>
+          <dd>{c.birthDate}</dd>
+          <dt>{t('Jenis kelamin', 'Sex')}</dt>
+          <dd>{sexLabel(t, c.sex)}</dd>
+          <dt>{t('Jalur', 'Track')}</dt>
+          <dd>{c.track}</dd>
+          <dt>{t('Alasan', 'Reason')}</dt>
+          <dd>
+            {reasonLabels(t)[c.reasonCode]}
+            {c.reasonNote ? `: ${c.reasonNote}` : ''}
+          </dd>
+          <dt>{t('Desa', 'Village')}</dt>
+          <dd>{c.villageCode}</dd>
+          {c.guardianName ? (
+            <>
+              <dt>{t('Wali', 'Guardian')}</dt>
+              <dd>{c.guardianName}</dd>
+            </>
+          ) : null}
+          {c.phone ? (
+            <>
+              <dt>{t('No HP', 'Phone')}</dt>
+              <dd>{c.phone}</dd>
+            </>
+          ) : null}
+          {c.school ? (
+            <>
+              <dt>{t('Sekolah', 'School')}</dt>
+              <dd>
+                {c.school.name} ({c.school.level}, NPSN {c.school.npsn})
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      {viewer.role === 'village_official' && EDITABLE_STATUSES.includes(c.status) ? (
+        <p>
+          <a class="button" href={`/calon/${c.id}/ubah`}>
+            {t('Koreksi data', 'Correct the record')}
+          </a>
+        </p>
+      ) : null}
+
+      {next.length > 0 ? (
+        <div class="card">
+          <h2>{t('Langkah berikutnya', 'Next step')}</h2>
+          {next.map((to) => (
+            <form method="post" action={`/calon/${c.id}/status`}>
+              {token}
+              {version}
+              <input type="hidden" name="to" value={to} />
+              {to === 'ENROLLED' ? (
+                funded ? (
+                  <fieldset>
+                    <legend>{t('Sekolah atau PKBM tujuan', 'School or PKBM')}</legend>
+                    <Field
+                      name="school.npsn"
+                      label="NPSN"
+                      hint={t(
+                        '8 angka, lihat papan nama sekolah atau Dapodik.',
+                        '8 digits, from the school sign or Dapodik.',
+                      )}
+                      problems={problems}
+                    >
+                      {(a) => <input type="text" inputmode="numeric" {...a} />}
+                    </Field>
+                    <Field name="school.name" label={t('Nama sekolah', 'School name')} problems={problems}>
+                      {(a) => <input type="text" {...a} />}
+                    </Field>
+                    <Field name="school.level" label={t('Jenjang', 'Level')} problems={problems}>
+                      {(a) => (
+                        <select {...a}>
+                          <Options values={PATHWAYS.map((p) => [p, p.replace('_', ' ')])} />
+                        </select>
+                      )}
+                    </Field>
+                    <button type="submit">{actionLabel(t, to)}</button>
+                  </fieldset>
+                ) : (
+                  <p class="notice">
+                    {t(
+                      'Belum bisa didaftarkan ke sekolah: calon ini belum mendapat tempat yang didanai (masih daftar tunggu).',
+                      'Cannot be enrolled yet: this candidate holds no funded place (still on the waitlist).',
+                    )}
+                  </p>
+                )
+              ) : (
+                <>
+                  {['INELIGIBLE', 'WITHDRAWN', 'DROPPED_OUT'].includes(to) ? (
+                    <label>
+                      {t('Catatan (alasan)', 'Note (reason)')}
+                      <input type="text" name="note" />
+                    </label>
+                  ) : null}
+                  <button
+                    type="submit"
+                    class={['INELIGIBLE', 'WITHDRAWN', 'DROPPED_OUT'].includes(to) ? 'secondary' : ''}
+                  >
+                    {actionLabel(t, to)}
+                  </button>
+                </>
+              )}
+            </form>
+          ))}
+        </div>
+      ) : null}
+
+      {viewer.role === 'bappeda_staff' ? (
+        <BappedaActions t={t} stored={stored} csrf={csrf} problems={problems} />
+      ) : null}
+
+      <h2>{t('Riwayat', 'History')}</h2>
+      <ol>
+        {props.history.map((h) => (
+          <li>
+            {h.at.slice(0, 16).replace('T', ' ')} UTC · {roleLabel(t, h.actor.role)}:{' '}
+            {h.from ? `${statusLabel(t, h.from)} → ` : ''}
+            {statusLabel(t, h.to)}
+            {h.note ? ` (${h.note})` : ''}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function BappedaActions(props: { t: T; stored: StoredCandidate; csrf: string; problems: Problems }) {
+  const { t, stored, csrf, problems } = props;
+  const c = stored.candidate;
+  const canAssign = RESERVED_STATUSES.includes(c.status) && c.villageFunding === 'WAITLISTED' && !c.apbd;
+  const sources = (['APBDES', 'APBD'] as const).filter((s) => committedTo(c, s) > c.disbursed[s]);
+  return (
+    <div class="card">
+      <h2>{t('Anggaran', 'Budget')}</h2>
+      <p>
+        {t('Sudah dibayar', 'Paid so far')}: APBDes {rupiah(c.disbursed.APBDES)}, APBD{' '}
+        {rupiah(c.disbursed.APBD)}
+      </p>
+      {canAssign ? (
+        <form method="post" action={`/calon/${c.id}/apbd`}>
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="version" value={String(c.version)} />
+          <button type="submit">{t('Beri tempat APBD', 'Give an APBD place')}</button>
+        </form>
+      ) : null}
+      {sources.length > 0 ? (
+        <form method="post" action={`/calon/${c.id}/pembayaran`}>
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="version" value={String(c.version)} />
+          <Field name="source" label={t('Sumber dana', 'Source')} problems={problems}>
+            {(a) => (
+              <select {...a}>
+                <Options
+                  values={sources.map((s) => [
+                    s,
+                    `${s} (${t('sisa', 'left')} ${rupiah(committedTo(c, s) - c.disbursed[s])})`,
+                  ])}
+                />
+              </select>
+            )}
+          </Field>
+          <Field
+            name="amount"
+            label={t('Jumlah (Rp)', 'Amount (Rp)')}
+            hint={t('Angka bulat, tanpa titik.', 'Whole rupiah, no separators.')}
+            problems={problems}
+          >
+            {(a) => <input type="text" inputmode="numeric" {...a} />}
+          </Field>
+          <Field name="paidAt" label={t('Tanggal bayar', 'Payment date')} problems={problems}>
+            {(a) => <input type="date" {...a} />}
+          </Field>
+          <Field
+            name="reference"
+            label={t('Referensi (mis. no. SP2D)', 'Reference (e.g. SP2D number)')}
+            problems={problems}
+          >
+            {(a) => <input type="text" {...a} />}
+          </Field>
+          <button type="submit">{t('Catat pembayaran', 'Record payment')}</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

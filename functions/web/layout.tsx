@@ -1,0 +1,92 @@
+import type { Child } from 'hono/jsx';
+import type { Lang } from '../../shared/i18n.js';
+import type { Principal } from '../../shared/principal.js';
+import { roleLabel, translator } from './ui.js';
+
+/** One small stylesheet, inline: no extra request on a weak connection. Contrast is AA. */
+const CSS = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f6f7f9}
+a{color:#0b57a4}header{background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+header a,header button{color:#fff}header .brand{font-weight:700;margin-right:auto;text-decoration:none}
+nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}main{max-width:60rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+.card{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:1rem;margin:0 0 1rem}
+label{display:block;font-weight:600;margin:.75rem 0 .25rem}.hint{display:block;font-weight:400;color:#4a5261;font-size:.9rem}
+input,select,textarea{font:inherit;width:100%;max-width:28rem;padding:.5rem;border:1px solid #6b7280;border-radius:4px;background:#fff}
+input[type=checkbox],input[type=radio]{width:auto}
+button,.button{font:inherit;display:inline-block;background:#0b57a4;color:#fff;border:0;border-radius:4px;padding:.6rem 1rem;margin:.5rem .5rem 0 0;cursor:pointer;text-decoration:none}
+button.secondary{background:#4a5261}button.link{background:none;padding:0;margin:0;text-decoration:underline}
+:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.error{color:#a4161a;font-weight:600}.field-error input,.field-error select{border:2px solid #a4161a}
+.alert{border-left:4px solid #a4161a;background:#fdecea;padding:.75rem;margin:0 0 1rem}
+.notice{border-left:4px solid #0b57a4;background:#e8f1fb;padding:.75rem;margin:0 0 1rem}
+.warn{border-left:4px solid #b45309;background:#fff4e5;padding:.75rem;margin:0 0 1rem}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #d5d9e0;padding:.4rem;text-align:left;vertical-align:top}
+td.n,th.n{text-align:right;white-space:nowrap}.scroll{overflow-x:auto}
+meter{width:100%;height:1.5rem}.big{font-size:2rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
+fieldset{border:1px solid #d5d9e0;border-radius:4px;margin:1rem 0}legend{font-weight:600}
+@media (max-width:40rem){main{padding:.5rem}th,td{padding:.3rem;font-size:.9rem}}
+`;
+
+export function Layout(props: {
+  title: string;
+  lang: Lang;
+  principal?: Principal;
+  csrf?: string;
+  path: string;
+  children: Child;
+}) {
+  const t = translator(props.lang);
+  const other = props.lang === 'en' ? 'id' : 'en';
+  const p = props.principal;
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · GKB Brebes`}</title>
+        <style>{CSS}</style>
+      </head>
+      <body>
+        <header>
+          <a class="brand" href="/">
+            GKB Brebes
+          </a>
+          {p ? (
+            <nav aria-label={t('Menu utama', 'Main menu')}>
+              {p.role !== 'bappeda_staff' ? <a href="/calon">{t('Daftar calon', 'Candidates')}</a> : null}
+              {p.role === 'village_official' ? (
+                <a href="/calon/baru">{t('Daftarkan calon', 'Register')}</a>
+              ) : null}
+              {p.role === 'bappeda_staff' ? (
+                <>
+                  <a href="/anggaran">{t('Anggaran', 'Budget')}</a>
+                  <a href="/kuota">{t('Desa di bawah kuota', 'Below quota')}</a>
+                  <a href="/calon?funding=WAITLISTED">{t('Daftar tunggu', 'Waitlist')}</a>
+                  <a href="/program">{t('Pengaturan', 'Settings')}</a>
+                </>
+              ) : null}
+            </nav>
+          ) : null}
+          <a
+            href={`${props.path}${props.path.includes('?') ? '&' : '?'}lang=${other}`}
+            lang={other}
+            hreflang={other}
+          >
+            {other === 'en' ? 'English' : 'Bahasa Indonesia'}
+          </a>
+          {p ? (
+            <form method="post" action="/keluar">
+              <input type="hidden" name="csrf" value={props.csrf ?? ''} />
+              <span>{roleLabel(t, p.role)} · </span>
+              <button type="submit" class="link">
+                {t('Keluar', 'Sign out')}
+              </button>
+            </form>
+          ) : null}
+        </header>
+        <main id="isi">{props.children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, seriousViolations, serve, weighPage } from '../support/browser.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+
+/**
+ * One journey per role, through the pages only, in Debian's Chromium against the local system.
+ * Every page visited is checked by axe-core (no serious or critical violation) and weighed
+ * (HTML + CSS + JS under 60 KB). `SCREENSHOTS=1` also saves the main pages under docs/.
+ */
+const PAGE_BUDGET_BYTES = 60 * 1024;
+const SCREENSHOTS = process.env.SCREENSHOTS === '1';
+const MAIN_PAGES = [
+  'official-home',
+  'registration-errors',
+  'volunteer-worklist',
+  'stale-record',
+  'bappeda-budget',
+];
+
+let sys: TestSystem;
+let browser: Browser;
+let server: Server;
+let base: string;
+const checked: { path: string; bytes: number }[] = [];
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  await sys.request('PUT', `/programs/${year}`, { token: await sys.token('bappeda_staff'), body: {} });
+  ({ url: base, server } = await serve(sys));
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function session(
+  label: RegExp,
+  width = 360,
+): Promise<{ context: BrowserContext; page: Page; check: (name: string) => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const weight = weighPage(page);
+  const check = async (name: string) => {
+    await page.waitForLoadState('load');
+    const bytes = weight();
+    checked.push({ path: new URL(page.url()).pathname, bytes });
+    expect(bytes, `${name} weighs ${bytes} bytes`).toBeLessThan(PAGE_BUDGET_BYTES);
+    expect(await seriousViolations(page), name).toEqual([]);
+    if (SCREENSHOTS && MAIN_PAGES.includes(name)) {
+      for (const [device, w] of [
+        ['phone', 360],
+        ['desktop', 1280],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: 800 });
+        await page.screenshot({ path: join('docs', 'screenshots', `${name}-${device}.png`), fullPage: true });
+      }
+      await page.setViewportSize({ width, height: 800 });
+    }
+  };
+  await page.goto(`${base}/`);
+  expect(new URL(page.url()).pathname).toBe('/masuk');
+  await check('sign-in');
+  await page.getByRole('button', { name: label }).click();
+  return { context, page, check };
+}
+
+async function register(page: Page, serial: number, nik?: string) {
+  await page.goto(`${base}/calon/baru`);
+  const s = String(serial).padStart(4, '0');
+  await page.fill('#f-nik', nik ?? `3329 0145 0710 ${s}`);
+  await page.fill('#f-kk', `332901010110${s}`);
+  await page.fill('#f-fullName', `Siti Aminah ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[serial % 26]}`);
+  await page.fill('#f-birthDate', '2010-07-05');
+  await page.selectOption('#f-sex', 'F');
+  await page.selectOption('#f-track', 'ATS');
+  await page.selectOption('#f-outOfSchoolType', 'DROPPED_OUT');
+  await page.selectOption('#f-lastLevel', 'SD');
+  await page.selectOption('#f-reasonCode', '1');
+  await page.fill('#f-guardianName', 'Tarsih');
+  await page.selectOption('#f-consent-by', 'GUARDIAN');
+  await page.fill('#f-consent-name', 'Tarsih');
+  await page.check('#f-consent-given');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+}
+
+describe('the web app in Chromium', () => {
+  it('lets a village official register 11 people: 10 places, 1 waiting, and a precise NIK error', async () => {
+    const { context, page, check } = await session(/Operator Desa Banjaran/);
+    await check('official-home');
+    await page.goto(`${base}/calon/baru`);
+    await check('registration-form');
+    for (let i = 1; i <= 11; i++) {
+      await register(page, i);
+      await expect.poll(() => page.locator('[role=status]').textContent()).toContain('Tersimpan');
+      if (i === 11) {
+        expect(await page.locator('[role=status]').textContent()).toContain('daftar tunggu no. 1');
+        await check('candidate-official');
+      }
+    }
+    await page.goto(`${base}/`);
+    expect(await page.getByTestId('places').textContent()).toBe('10 / 10');
+    expect(await page.getByTestId('waitlist').textContent()).toContain('1 orang');
+
+    await register(page, 12, '332901450710012');
+    const error = page.locator('#f-nik-error');
+    expect(await error.textContent()).toBe('NIK harus 16 angka, yang diisi 15 angka.');
+    expect(await page.locator('#f-nik').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[role=alert]').textContent()).toContain('NIK');
+    await check('registration-errors');
+
+    await page.goto(`${base}/calon`);
+    expect(await page.locator('tbody tr').count()).toBe(11);
+    await check('candidates-official');
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Candidates');
+    await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
+    await context.close();
+  }, 120_000);
+
+  it('lets a volunteer verify and enrol one, and says so when someone else changed a record first', async () => {
+    const { context, page, check } = await session(/Relawan FMPP Kecamatan Salem/);
+    await check('volunteer-worklist');
+    expect(await page.locator('h2').first().textContent()).toContain('(11)');
+    await page.locator('table').first().getByRole('link').first().click();
+    await check('candidate-volunteer');
+    await page.getByRole('button', { name: 'Sudah dikunjungi: mau kembali sekolah' }).click();
+    expect(await page.locator('dd strong').textContent()).toBe('Terverifikasi');
+    await page.fill('#f-school-npsn', '20325671');
+    await page.fill('#f-school-name', 'SMP Negeri 1 Salem');
+    await page.selectOption('#f-school-level', 'SMP');
+    await page.getByRole('button', { name: 'Daftarkan ke sekolah' }).click();
+    expect(await page.locator('dd strong').textContent()).toBe('Terdaftar di sekolah');
+    expect(await page.locator('ol li').count()).toBe(3);
+
+    // Another candidate, changed underneath the open page through the API.
+    await page.goto(`${base}/`);
+    await page.locator('table').first().getByRole('link').first().click();
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const token = await sys.token('fmpp_volunteer', '33.29.01');
+    const current = await sys.request<{ version: number }>('GET', `/candidates/${id}`, { token });
+    const changed = await sys.request('POST', `/candidates/${id}/transitions`, {
+      token,
+      body: { to: 'VERIFIED', note: 'lewat aplikasi lain' },
+      headers: { 'if-match': `"${current.body.version}"` },
+    });
+    expect(changed.status).toBe(200);
+    await page.getByRole('button', { name: 'Tidak memenuhi syarat' }).click();
+    expect(await page.locator('[role=alert]').textContent()).toContain('sudah diubah orang lain');
+    expect(await page.locator('dd strong').textContent()).toBe('Terverifikasi');
+    await check('stale-record');
+    await context.close();
+  }, 60_000);
+
+  it('shows Bappeda the report reflecting it, and downloads CSV and Excel', async () => {
+    const { context, page, check } = await session(/Staf Bappeda/, 1280);
+    await check('bappeda-budget');
+    const salem = page.locator('tbody tr', { has: page.locator('th', { hasText: /^Salem$/ }) });
+    const cells = await salem.locator('td').allTextContents();
+    expect(cells[0]).toBe('11');
+    expect(cells[1]).toBe('10');
+    expect(cells[2]).toBe('1');
+    expect(cells[3]).toBe('Rp 1.500.000');
+    expect(await page.locator('svg[role=img]').count()).toBe(2);
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /CSV per kecamatan/ }).click(),
+    ]);
+    const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    expect(csvText).toContain('33.29.01;Salem;11;10;1;');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Excel per kecamatan/ }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe(`anggaran-gkb-${new Date().getUTCFullYear()}-kecamatan.xlsx`);
+    expect(
+      readFileSync((await xlsx.path()) ?? '')
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+
+    await page.goto(`${base}/kuota`);
+    await check('bappeda-quota');
+    await page.goto(`${base}/program`);
+    await check('bappeda-settings');
+    await page.goto(`${base}/calon?funding=WAITLISTED`);
+    await page.getByRole('link').filter({ hasText: 'Siti' }).first().click();
+    await page.getByRole('button', { name: 'Beri tempat APBD' }).click();
+    expect(await page.locator('dd').nth(1).textContent()).toContain('Didanai APBD');
+    await check('bappeda-candidate');
+    await context.close();
+  }, 60_000);
+
+  it('kept every page under the weight budget', () => {
+    expect(checked.length).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...checked.map((c) => c.bytes))).toBeLessThan(PAGE_BUDGET_BYTES);
+  });
+});

@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registration } from '../support/candidates.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+
+/** The web app's sign-in, session cookie and CSRF protection, over HTTP without a browser. */
+let sys: TestSystem;
+const ORIGIN = 'http://localhost';
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  await sys.request('PUT', `/programs/${year}`, { token: await sys.token('bappeda_staff'), body: {} });
+});
+
+const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
+
+async function signIn(user: string): Promise<string> {
+  const res = await sys.gateway.handle({
+    method: 'POST',
+    url: '/masuk',
+    headers: { host: 'localhost', origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    body: form({ user }),
+  });
+  expect(res.status).toBe(303);
+  const cookie = res.headers['set-cookie'] ?? '';
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/Secure/);
+  expect(cookie).toMatch(/SameSite=Lax/);
+  return cookie.split(';')[0] ?? '';
+}
+
+const get = (url: string, cookie = '') =>
+  sys.gateway.handle({ method: 'GET', url, headers: { host: 'localhost', cookie } });
+
+async function csrfOf(cookie: string): Promise<string> {
+  const html = (await get('/calon/baru', cookie)).body.toString();
+  return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+}
+
+describe('web sign-in and session', () => {
+  it('sends visitors without a session to the sign-in page', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/masuk');
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const res = await sys.gateway.handle({
+      method: 'POST',
+      url: '/masuk',
+      headers: {
+        host: 'localhost',
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: form({ user: 'bappeda' }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('ignores a tampered session cookie', async () => {
+    const cookie = await signIn('op-banjaran');
+    const [name, value] = cookie.split('=');
+    const [payload, signature] = (value ?? '').split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    claims.principal = { sub: 'x', role: 'bappeda_staff' };
+    const forged = `${name}=${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    const res = await get('/anggaran', forged);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/masuk');
+  });
+});
+
+describe('web forms', () => {
+  it('refuses a state-changing form without the session CSRF token (403) and writes nothing', async () => {
+    const cookie = await signIn('op-banjaran');
+    const body = registration(1);
+    const fields = {
+      nik: body.nik,
+      kk: body.kk,
+      fullName: body.fullName,
+      birthDate: body.birthDate,
+      sex: 'F',
+      track: 'ATS',
+      outOfSchoolType: 'DROPPED_OUT',
+      lastLevel: 'SD',
+      reasonCode: '1',
+      guardianName: 'Tarsih',
+      'consent.by': 'GUARDIAN',
+      'consent.name': 'Tarsih',
+      'consent.given': 'on',
+    };
+    const post = (csrf: string) =>
+      sys.gateway.handle({
+        method: 'POST',
+        url: '/calon/baru',
+        headers: { host: 'localhost', cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: form({ ...fields, csrf }),
+      });
+    expect((await post('')).status).toBe(403);
+    expect((await post('guessed')).status).toBe(403);
+    const list = (await get('/calon', cookie)).body.toString();
+    expect(list).toContain('Belum ada calon');
+    const ok = await post(await csrfOf(cookie));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toMatch(/^\/calon\/[0-9A-Z]{26}\?baru=1$/);
+  });
+
+  it('obeys the API permissions: volunteers cannot register, officials see only their village', async () => {
+    const volunteer = await signIn('fmpp-bantarkawung');
+    expect((await get('/calon/baru', volunteer)).status).toBe(403);
+    const banjaran = await signIn('op-banjaran');
+    const list = (await get('/calon', banjaran)).body.toString();
+    const id = /href="\/calon\/([0-9A-Z]{26})"/.exec(list)?.[1] ?? '';
+    expect(id).not.toBe('');
+    const bentar = await signIn('op-bentar');
+    expect((await get(`/calon/${id}`, bentar)).status).toBe(404);
+    expect((await get(`/calon/${id}`, volunteer)).status).toBe(404);
+    expect((await get('/anggaran', banjaran)).status).toBe(403);
+    const mine = (await get(`/calon/${id}`, banjaran)).body.toString();
+    expect(mine).toContain('3329014507100001');
+    const salem = await signIn('fmpp-salem');
+    const masked = (await get(`/calon/${id}`, salem)).body.toString();
+    expect(masked).not.toContain('3329014507100001');
+    expect(masked).toContain('************0001');
+  });
+
+  it('speaks English after the switch, and remembers it', async () => {
+    const res = await get('/masuk?lang=en');
+    expect(res.body.toString()).toMatch(/^<!doctype html><html lang="en">/);
+    const cookie = (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    expect((await get('/masuk', cookie)).body.toString()).toContain('Sign in');
+  });
+});
