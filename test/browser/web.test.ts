@@ -49,7 +49,7 @@ async function session(
   const weight = weighPage(page);
   const check = async (name: string) => {
     await page.waitForLoadState('load');
-    const bytes = weight();
+    const bytes = await weight();
     checked.push({ path: new URL(page.url()).pathname, bytes });
     expect(bytes, `${name} weighs ${bytes} bytes`).toBeLessThan(PAGE_BUDGET_BYTES);
     expect(await seriousViolations(page), name).toEqual([]);
@@ -200,6 +200,7 @@ describe('the web app in Chromium', () => {
   }, 60_000);
 
   it('kept every page under the weight budget', () => {
+    console.info(checked.map((c) => `${c.path}: ${(c.bytes / 1024).toFixed(1)} KB`).join('\n'));
     expect(checked.length).toBeGreaterThanOrEqual(12);
     expect(Math.max(...checked.map((c) => c.bytes))).toBeLessThan(PAGE_BUDGET_BYTES);
   });

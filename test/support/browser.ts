@@ -52,16 +52,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
-/** Bytes of HTML, CSS and JS the current page loaded from the app (what a phone downloads). */
-export function weighPage(page: Page): () => number {
-  let bytes = 0;
-  page.on('response', async (response) => {
+/**
+ * Bytes of HTML, CSS and JS the current page loaded from the app (what a phone downloads).
+ * A new document starts the count again; call the returned function after the page loaded.
+ */
+export function weighPage(page: Page): () => Promise<number> {
+  let sizes: Promise<number>[] = [];
+  page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
     if (!/html|css|javascript/.test(type) || response.status() >= 300) return;
-    const size = (await response.body()).length;
-    const isNewDocument =
-      response.request().resourceType() === 'document' && response.frame() === page.mainFrame();
-    bytes = isNewDocument ? size : bytes + size;
+    if (response.request().resourceType() === 'document' && response.frame() === page.mainFrame()) sizes = [];
+    sizes.push(response.body().then((body) => body.length));
   });
-  return () => bytes;
+  return async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 }
