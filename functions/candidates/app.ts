@@ -48,6 +48,8 @@ export const app = createApp('candidates', {
       village: optionalText('village', c),
       district: optionalText('district', c),
       status: queryParam(c, 'status', z.enum(STATUSES).optional()),
+      possibleDuplicates:
+        queryParam(c, 'flag', z.enum(['possibleDuplicate']).optional()) === 'possibleDuplicate',
       limit: queryParam(c, 'limit', z.coerce.number().int().min(1).max(100).default(50)),
       cursor: queryParam(c, 'cursor', z.string().max(2000).optional()),
     });

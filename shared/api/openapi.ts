@@ -44,7 +44,7 @@ function parametersOf(route: RouteDef) {
     schema: { type: 'string' },
   }));
   const query: Record<string, string[]> = {
-    listCandidates: ['year', 'village', 'district', 'status', 'limit', 'cursor'],
+    listCandidates: ['year', 'village', 'district', 'status', 'flag', 'limit', 'cursor'],
     listVillages: ['district'],
     getVillage: ['year'],
     budgetReport: ['year', 'by', 'format'],

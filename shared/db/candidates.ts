@@ -39,6 +39,10 @@ export interface CandidateItem extends CandidateFields {
   createdBy: string;
   /** Keyed hash of the NIK: links the candidate to its NIK guard item. */
   nikHash: string;
+  /** Keyed hashes of the look-alike fingerprints (shared/domain/fingerprints.ts). */
+  fingerprints: string[];
+  /** `POSSIBLE_DUPLICATE` when another candidate of the year shares a fingerprint. */
+  flags: string[];
 }
 
 export interface IdempotencyRecord {
@@ -83,6 +87,7 @@ export async function insertCandidate(
   }
   const transactItems = [
     takeNikGuard(item),
+    ...item.fingerprints.map((hash) => addToFingerprint(item.year, hash, item.id)),
     {
       Update: {
         TableName: tableName(),
@@ -132,12 +137,30 @@ export async function insertCandidate(
     const codes = cancellationCodes(error);
     if (!codes) throw error;
     const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
-    if (idempotency && failed(4)) return 'idempotencyTaken';
+    if (idempotency && failed(transactItems.length - 1)) return 'idempotencyTaken';
     if (failed(0)) return 'duplicateNik';
-    if (failed(1)) return 'placesChanged';
+    if (failed(1 + item.fingerprints.length)) return 'placesChanged';
     throw error;
   }
 }
+
+/** Adds (or removes) a candidate in the look-alike index. */
+const addToFingerprint = (year: number, hash: string, id: string) => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.fingerprint(year, hash),
+    UpdateExpression: 'ADD ids :id',
+    ExpressionAttributeValues: { ':id': new Set([id]) },
+  },
+});
+const removeFromFingerprint = (year: number, hash: string, id: string) => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.fingerprint(year, hash),
+    UpdateExpression: 'DELETE ids :id',
+    ExpressionAttributeValues: { ':id': new Set([id]) },
+  },
+});
 
 /** The guard that makes a NIK unique in a year: put only where none exists. */
 const takeNikGuard = (item: CandidateItem) => ({
@@ -167,42 +190,44 @@ function stripKeys(item: Record<string, unknown>): CandidateItem {
   return candidate as unknown as CandidateItem;
 }
 
+/** Puts a candidate that is still at `expectedVersion`. */
+export const putCandidate = (c: CandidateItem, expectedVersion: number) => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...keys.candidate(c.id), ...keys.candidateIndex(c.year, c.villageCode, c.id), ...c },
+    ConditionExpression: 'version = :v',
+    ExpressionAttributeValues: { ':v': expectedVersion },
+  },
+});
+
 /**
- * Replaces a candidate whose version is still `expectedVersion`. When the NIK changed, the
- * old guard is released and the new one taken in the same transaction.
+ * Replaces a candidate still at `previous.version`. A changed NIK moves its guard, and changed
+ * look-alike fingerprints move in the index, in the same transaction.
  */
 export async function replaceCandidate(
   item: CandidateItem,
-  expectedVersion: number,
-  previousNikHash: string,
+  previous: CandidateItem,
 ): Promise<'ok' | 'versionMismatch' | 'duplicateNik'> {
-  const nikChanged = previousNikHash !== item.nikHash;
+  const nikChanged = previous.nikHash !== item.nikHash;
+  const gone = previous.fingerprints.filter((h) => !item.fingerprints.includes(h));
+  const added = item.fingerprints.filter((h) => !previous.fingerprints.includes(h));
   const transactItems = [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...keys.candidate(item.id),
-          ...keys.candidateIndex(item.year, item.villageCode, item.id),
-          ...item,
-        },
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': expectedVersion },
-      },
-    },
+    putCandidate(item, previous.version),
     ...(nikChanged
       ? [
           takeNikGuard(item),
           {
             Delete: {
               TableName: tableName(),
-              Key: keys.nikGuard(item.year, previousNikHash),
+              Key: keys.nikGuard(item.year, previous.nikHash),
               ConditionExpression: 'candidateId = :id',
               ExpressionAttributeValues: { ':id': item.id },
             },
           },
         ]
       : []),
+    ...gone.map((hash) => removeFromFingerprint(item.year, hash, item.id)),
+    ...added.map((hash) => addToFingerprint(item.year, hash, item.id)),
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -211,7 +236,7 @@ export async function replaceCandidate(
     const codes = cancellationCodes(error);
     if (!codes) throw error;
     if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
-    if (codes[1] === 'ConditionalCheckFailed') return 'duplicateNik';
+    if (nikChanged && codes[1] === 'ConditionalCheckFailed') return 'duplicateNik';
     throw error;
   }
 }
@@ -230,9 +255,14 @@ export async function queryCandidates(options: {
   year: number;
   prefix: string;
   status?: Status;
+  flag?: string;
   limit: number;
   startKey?: Record<string, string>;
 }): Promise<CandidatePage> {
+  const filters = [
+    ...(options.status ? ['#status = :status'] : []),
+    ...(options.flag ? ['contains(flags, :flag)'] : []),
+  ];
   const items: CandidateItem[] = [];
   let startKey = options.startKey;
   do {
@@ -247,10 +277,10 @@ export async function queryCandidates(options: {
           ':pk': keys.candidateIndex(options.year, '', '').gsi1pk,
           ...(options.prefix ? { ':prefix': options.prefix } : {}),
           ...(options.status ? { ':status': options.status } : {}),
+          ...(options.flag ? { ':flag': options.flag } : {}),
         },
-        ...(options.status
-          ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
-          : {}),
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ...(options.status ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
         Limit: options.limit - items.length,
         ExclusiveStartKey: startKey,
       }),

@@ -1,12 +1,11 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
 import { type ApbdPool, takePlace } from './apbd.js';
-import type { CandidateItem, FundingSource } from './candidates.js';
+import { type CandidateItem, type FundingSource, putCandidate } from './candidates.js';
 import { db, tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import { programUnchanged } from './programs.js';
 import { keys } from './table.js';
-import { putCandidate } from './transitions.js';
 import { UpdateBuilder } from './update-expression.js';
 
 /**

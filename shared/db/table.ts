@@ -11,6 +11,7 @@
  * | history entry     | CANDIDATE#<id>             | HISTORY#<version, 6 digits> |                                 |
  * | disbursement      | CANDIDATE#<id>             | DISBURSEMENT#<id>       |                                     |
  * | payment reference | CANDIDATE#<id>             | REFERENCE#<source>#<ref> |                                    |
+ * | look-alike index | FP#2026#<keyed hash>       | FP (ids: candidate ids) |                                     |
  * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
  * | idempotency key   | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY             |                                     |
  */
@@ -68,6 +69,7 @@ export const keys = {
     pk: `CANDIDATE#${candidateId}`,
     sk: `REFERENCE#${source}#${reference}`,
   }),
+  fingerprint: (year: number, hash: string) => ({ pk: `FP#${year}#${hash}`, sk: 'FP' }),
   nikGuard: (year: number, nikHash: string) => ({ pk: `NIK#${year}#${nikHash}`, sk: 'NIK' }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),
 };

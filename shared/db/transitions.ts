@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
 import { returnPlace } from './apbd.js';
-import type { CandidateItem } from './candidates.js';
+import { type CandidateItem, putCandidate } from './candidates.js';
 import { db, tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import { appendHistory, type HistoryEntry } from './history.js';
@@ -21,16 +21,6 @@ export type WaitlistChange =
   | { kind: 'free' }
   | { kind: 'promote'; head: CandidateItem; promoted: CandidateItem }
   | { kind: 'unqueue'; index: number };
-
-/** Puts a candidate that is still at `expectedVersion`. */
-export const putCandidate = (c: CandidateItem, expectedVersion: number) => ({
-  Put: {
-    TableName: tableName(),
-    Item: { ...keys.candidate(c.id), ...keys.candidateIndex(c.year, c.villageCode, c.id), ...c },
-    ConditionExpression: 'version = :v',
-    ExpressionAttributeValues: { ':v': expectedVersion },
-  },
-});
 
 /**
  * Writes a transition in one transaction: the candidate (if still at its version), its

@@ -20,16 +20,28 @@ export function byStatusOf(aggregate: VillageAggregate | undefined): Record<Stat
   >;
 }
 
-/** The programme year and one village's aggregate in one request. */
+/**
+ * The programme year and one village's aggregate in one request, and with them the ids
+ * already under any of the given look-alike fingerprints.
+ */
 export async function readProgramAndVillage(
   year: number,
   villageCode: string,
-): Promise<{ program?: ProgramSettings; aggregate?: VillageAggregate }> {
+  fingerprints: string[] = [],
+): Promise<{ program?: ProgramSettings; aggregate?: VillageAggregate; lookAlikes: Set<string> }> {
   const programKey = keys.program(year);
-  const items = await batchGet([programKey, keys.villageAggregate(year, villageCode)]);
+  const villageKey = keys.villageAggregate(year, villageCode);
+  const items = await batchGet([
+    programKey,
+    villageKey,
+    ...fingerprints.map((h) => keys.fingerprint(year, h)),
+  ]);
   const program = items.find((i) => i.sk === programKey.sk);
-  const aggregate = items.find((i) => i.sk !== programKey.sk) as VillageAggregate | undefined;
-  return { program: program ? settingsOf(program) : undefined, aggregate };
+  const aggregate = items.find((i) => i.sk === villageKey.sk) as VillageAggregate | undefined;
+  const lookAlikes = new Set(
+    items.filter((i) => i.sk === 'FP').flatMap((i) => [...((i.ids as Set<string>) ?? [])]),
+  );
+  return { program: program ? settingsOf(program) : undefined, aggregate, lookAlikes };
 }
 
 /** Aggregates of several villages of one year, in one request. */

@@ -28,6 +28,7 @@ export function candidateSummary(c: CandidateItem, waitlistPosition: number | nu
     school: c.school,
     version: c.version,
     warnings: c.warnings.map((w) => ({ field: w.field, message: render(w, lang) })),
+    flags: c.flags,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -17,12 +17,21 @@ import {
   type RegistrationInput,
   type Status,
 } from '../domain/candidate.js';
+import { personFingerprints } from '../domain/fingerprints.js';
 import { isId, newId } from '../domain/ids.js';
+import { normaliseName } from '../domain/names.js';
+import { normaliseIdNumber } from '../domain/nik.js';
 import { findDistrict, findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 
 const MAX_PLACE_ATTEMPTS = 12;
+
+export const POSSIBLE_DUPLICATE = 'POSSIBLE_DUPLICATE';
+
+/** Keyed hashes of a person's look-alike fingerprints. */
+export const fingerprintHashes = (p: { fullName: string; kk: string; birthDate: string }) =>
+  Promise.all(personFingerprints(p).map((f) => keyedHash(f)));
 
 const duplicateNik = (year: number) =>
   new DomainError('DUPLICATE_NIK', [], { key: 'error.DUPLICATE_NIK', params: { year } });
@@ -47,7 +56,18 @@ export async function registerCandidate(
   if (!village) throw validationFailed([{ field: 'villageCode', key: 'village.unknown' }]);
   if (village.code !== principal.villageCode) throw new DomainError('FORBIDDEN');
 
-  let { program, aggregate } = await readProgramAndVillage(input.year, village.code);
+  // The look-alike fingerprints are read with the programme and the village (one request);
+  // the name, KK and date are normalised as the checks below normalise them.
+  const fingerprints = await fingerprintHashes({
+    fullName: normaliseName(input.fullName),
+    kk: normaliseIdNumber(input.kk),
+    birthDate: input.birthDate.trim(),
+  });
+  let { program, aggregate, lookAlikes } = await readProgramAndVillage(
+    input.year,
+    village.code,
+    fingerprints,
+  );
   if (!program) throw programNotConfigured(input.year);
   const { problems, checked } = checkCandidate(input, program);
   if (!checked) throw validationFailed(problems);
@@ -61,7 +81,11 @@ export async function registerCandidate(
     if (attempt > 0) {
       // Places changed between our read and the write (someone registered or left): read again.
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
-      ({ program, aggregate } = await readProgramAndVillage(input.year, village.code));
+      ({ program, aggregate, lookAlikes } = await readProgramAndVillage(
+        input.year,
+        village.code,
+        fingerprints,
+      ));
       if (!program) throw programNotConfigured(input.year);
     }
     const funded = aggregate?.funded ?? 0;
@@ -86,6 +110,8 @@ export async function registerCandidate(
       updatedAt: at,
       createdBy: principal.sub,
       nikHash,
+      fingerprints,
+      flags: lookAlikes.size > 0 ? [POSSIBLE_DUPLICATE] : [],
     };
     const outcome = await insertCandidate(candidate, { quota: program.villageQuota, waiting }, idempotency);
     if (outcome === 'ok') {
@@ -168,10 +194,11 @@ export async function correctCandidate(
     ...checked.fields,
     warnings: checked.warnings,
     nikHash,
+    fingerprints: await fingerprintHashes(checked.fields),
     version: current.version + 1,
     updatedAt: now().toISOString(),
   };
-  const outcome = await replaceCandidate(updated, current.version, current.nikHash);
+  const outcome = await replaceCandidate(updated, current);
   if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   if (outcome === 'duplicateNik') {
     throw duplicateNik(current.year);
@@ -184,6 +211,8 @@ export interface ListQuery {
   village?: string;
   district?: string;
   status?: Status;
+  /** Only candidates flagged as possible duplicates. */
+  possibleDuplicates?: boolean;
   limit: number;
   cursor?: string;
 }
@@ -202,6 +231,7 @@ export async function listCandidates(
     year: query.year,
     prefix,
     status: query.status,
+    ...(query.possibleDuplicates ? { flag: POSSIBLE_DUPLICATE } : {}),
     limit: query.limit,
     startKey,
   });
