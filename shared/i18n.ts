@@ -225,6 +225,62 @@ const catalogue = {
     'Tanggal bayar harus di antara awal tahun program dan hari ini.',
     'The payment date must lie between the start of the programme year and today.',
   ],
+  'import.empty': [
+    'Berkas kosong. Pilih berkas CSV atau Excel (.xlsx) berisi daftar calon.',
+    'The file is empty. Choose a CSV or Excel (.xlsx) file with the list.',
+  ],
+  'import.type': [
+    'Berkas harus CSV (UTF-8, pemisah koma atau titik koma) atau Excel .xlsx. Di Excel: Simpan Sebagai, lalu pilih "CSV UTF-8" atau "Buku Kerja Excel".',
+    'The file must be CSV (UTF-8, comma or semicolon separated) or Excel .xlsx. In Excel: Save As, then "CSV UTF-8" or "Excel Workbook".',
+  ],
+  'import.tooLarge': [
+    (p) => `Berkas terlalu besar (paling besar ${p.max} MB). Bagi daftar menjadi beberapa berkas.`,
+    (p) => `The file is too large (at most ${p.max} MB). Split the list into several files.`,
+  ],
+  'import.noHeader': [
+    'Baris pertama harus berisi judul kolom (NIK, No KK, Nama Lengkap, …). Unduh templatnya untuk contoh.',
+    'The first row must hold the column headers (NIK, No KK, Nama Lengkap, …). Download the template for an example.',
+  ],
+  'import.missingColumns': [
+    (p) => `Kolom wajib tidak ada: ${p.columns}. Tambahkan kolom itu (lihat templat).`,
+    (p) => `Required columns are missing: ${p.columns}. Add them (see the template).`,
+  ],
+  'import.tooManyRows': [
+    (p) =>
+      `Berkas berisi ${p.count} baris data; paling banyak ${p.max}. Bagi daftar menjadi beberapa berkas.`,
+    (p) => `The file has ${p.count} data rows; at most ${p.max}. Split the list into several files.`,
+  ],
+  'import.oneOf': [(p) => `Isi salah satu: ${p.values}.`, (p) => `Write one of: ${p.values}.`],
+  'import.date': [
+    'Tulis tanggal sebagai TTTT-BB-HH atau HH-BB-TTTT.',
+    'Write the date as YYYY-MM-DD or DD-MM-YYYY.',
+  ],
+  'import.excelNumber': [
+    'Excel menyimpan angka ini sebagai bilangan sehingga angka terakhir bisa berubah. Format kolom sebagai Teks lalu ketik ulang.',
+    'Excel stored this as a number, which can change its last digits. Format the column as Text and type it again.',
+  ],
+  'import.duplicateRegistered': [
+    'NIK ini sudah terdaftar pada tahun program ini; baris ini tidak didaftarkan.',
+    'This NIK is already registered this programme year; the row is not registered.',
+  ],
+  'import.duplicateRow': [
+    (p) => `NIK ini sama dengan baris ${p.row}; baris ini tidak didaftarkan.`,
+    (p) => `This NIK repeats row ${p.row}; the row is not registered.`,
+  ],
+  'import.possibleRegistered': [
+    'Mirip calon yang sudah terdaftar (nama dan tanggal lahir, atau KK dan tanggal lahir sama, NIK berbeda). Tetap didaftarkan dan ditandai untuk diperiksa.',
+    'Looks like a registered candidate (same name and birth date, or same KK and birth date, another NIK). Registered and flagged for review.',
+  ],
+  'import.possibleRow': [
+    (p) =>
+      `Mirip baris ${p.row} (nama dan tanggal lahir, atau KK dan tanggal lahir sama, NIK berbeda). Tetap didaftarkan dan ditandai untuk diperiksa.`,
+    (p) =>
+      `Looks like row ${p.row} (same name and birth date, or same KK and birth date, another NIK). Registered and flagged for review.`,
+  ],
+  'import.notRegistered': [
+    'Belum didaftarkan: sistem sedang sibuk. Kirim ulang berkas yang sama; baris yang sudah terdaftar tidak akan terdaftar dua kali.',
+    'Not registered: the system is busy. Send the same file again; rows already registered will not be registered twice.',
+  ],
   'patch.notEditable': [
     'Data hanya bisa dikoreksi selama status Terdata atau Terverifikasi.',
     'A record can be corrected only while Identified or Verified.',

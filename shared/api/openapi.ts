@@ -49,6 +49,8 @@ function parametersOf(route: RouteDef) {
     getVillage: ['year'],
     budgetReport: ['year', 'by', 'format'],
     quotaReport: ['year', 'format'],
+    importSurveyList: ['year', 'village', 'dryRun'],
+    importTemplate: ['format'],
   };
   const headers: Record<string, string[]> = {
     registerCandidate: ['Idempotency-Key'],

@@ -151,6 +151,22 @@ export const routes = [
     summary: 'Record a payment to the learner (Bappeda; If-Match required)',
   },
   {
+    method: 'POST',
+    path: '/imports',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'importSurveyList',
+    summary: 'Check (dryRun=true) or register a CSV or XLSX survey list, row by row (village official)',
+  },
+  {
+    method: 'GET',
+    path: '/imports/template',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'importTemplate',
+    summary: 'The empty survey list with an example row (format=csv|xlsx)',
+  },
+  {
     method: 'GET',
     path: '/reports/budget',
     fn: 'reports',

@@ -1,0 +1,193 @@
+import { batchGet } from '../db/batch-get.js';
+import { keyedHash } from '../db/nik-hash.js';
+import { keys } from '../db/table.js';
+import { checkCandidate, type RegistrationInput, registrationSchema } from '../domain/candidate.js';
+import { formatIsoDate, isRealDate } from '../domain/dates.js';
+import type { ProgramSettings } from '../domain/program.js';
+import { parseWith } from '../schema-problems.js';
+import { fingerprintHashes } from '../services/candidates.js';
+import {
+  columnOfField,
+  IMPORT_COLUMNS,
+  type ImportColumn,
+  type RowMessage,
+  type RowStatus,
+} from './columns.js';
+import type { Cell, ImportRow } from './read-file.js';
+
+export interface CheckedRow {
+  line: number;
+  status: RowStatus;
+  messages: RowMessage[];
+  input?: RegistrationInput;
+}
+
+const text = (cell: Cell | undefined): string => {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date)
+    return formatIsoDate({
+      year: cell.getUTCFullYear(),
+      month: cell.getUTCMonth() + 1,
+      day: cell.getUTCDate(),
+    });
+  if (typeof cell === 'boolean') return cell ? 'Ya' : 'Tidak';
+  return String(cell).trim();
+};
+
+/** `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (or a date cell) as `YYYY-MM-DD`. */
+function isoDate(value: string): string | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dmy = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(value);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !m || !d || !isRealDate(Number(y), Number(m), Number(d))) return undefined;
+  return formatIsoDate({ year: Number(y), month: Number(m), day: Number(d) });
+}
+
+/** One row's cells as registration fields, with the problems of its columns. */
+function rowInput(
+  row: ImportRow,
+  year: number,
+  villageCode: string,
+): { input: Record<string, unknown>; problems: RowMessage[] } {
+  const problems: RowMessage[] = [];
+  const values: Record<string, unknown> = {};
+  const column = (c: ImportColumn): unknown => {
+    const cell = row.cells[c.header];
+    const value = text(cell);
+    if ((c.field === 'nik' || c.field === 'kk') && typeof cell === 'number') {
+      problems.push({ column: c.header, key: 'import.excelNumber' });
+      return undefined;
+    }
+    if (value === '') {
+      if (c.required) problems.push({ column: c.header, key: 'field.required' });
+      return c.field === 'disability' ? false : null;
+    }
+    if (c.codes) {
+      const code = c.codes[value.toUpperCase().replace(/\s+/g, '_')];
+      if (code === undefined) {
+        const allowed = Object.keys(c.codes).map((k) =>
+          c.field === 'disability' ? k[0] + k.slice(1).toLowerCase() : k,
+        );
+        problems.push({ column: c.header, key: 'import.oneOf', params: { values: allowed.join(', ') } });
+      }
+      return code;
+    }
+    if (c.field === 'birthDate') {
+      const date = isoDate(value);
+      if (!date) problems.push({ column: c.header, key: 'import.date' });
+      return date;
+    }
+    if (c.field === 'reasonCode') {
+      if (!/^\d{1,2}$/.test(value)) problems.push({ column: c.header, key: 'field.integer' });
+      return Number(value);
+    }
+    return value;
+  };
+  for (const c of IMPORT_COLUMNS) values[c.field] = column(c);
+  const input = {
+    year,
+    villageCode,
+    nik: values.nik,
+    kk: values.kk,
+    fullName: values.fullName,
+    birthDate: values.birthDate,
+    sex: values.sex,
+    track: values.track,
+    outOfSchoolType: values.outOfSchoolType,
+    lastLevel: values.lastLevel,
+    reasonCode: values.reasonCode,
+    reasonNote: values.reasonNote,
+    plannedPathway: null,
+    disability: values.disability,
+    phone: values.phone,
+    guardianName: values.guardianName,
+    consent: { given: true, by: values['consent.by'], name: values['consent.name'] ?? '' },
+  };
+  return { input, problems };
+}
+
+/**
+ * Every registration rule on every row, then duplicates: a NIK registered this year or
+ * repeating an earlier row (DUPLICATE), and another NIK with the same name and birth date or
+ * the same KK and birth date as a registered person or an earlier row (POSSIBLE_DUPLICATE).
+ * Reads NIK guards and the look-alike index in batches; writes nothing.
+ */
+export async function checkRows(
+  rows: ImportRow[],
+  program: ProgramSettings,
+  villageCode: string,
+): Promise<CheckedRow[]> {
+  const checked = rows.map(
+    (row): CheckedRow & { fields?: { nik: string; fullName: string; kk: string; birthDate: string } } => {
+      const { input, problems } = rowInput(row, program.year, villageCode);
+      if (problems.length > 0) return { line: row.line, status: 'ERROR', messages: problems };
+      const parsed = parseWith(registrationSchema, input);
+      if (!parsed.data) {
+        return {
+          line: row.line,
+          status: 'ERROR',
+          messages: parsed.problems.map((p) => ({ ...p, column: columnOfField(p.field) })),
+        };
+      }
+      const result = checkCandidate(parsed.data, program);
+      if (!result.checked) {
+        return {
+          line: row.line,
+          status: 'ERROR',
+          messages: result.problems.map((p) => ({ ...p, column: columnOfField(p.field) })),
+        };
+      }
+      return {
+        line: row.line,
+        status: result.checked.warnings.length > 0 ? 'WARNING' : 'OK',
+        messages: result.checked.warnings.map((w) => ({ ...w, column: columnOfField(w.field) })),
+        input: parsed.data,
+        fields: result.checked.fields,
+      };
+    },
+  );
+
+  const valid = checked.filter((r) => r.fields);
+  const nikHashes = await Promise.all(valid.map((r) => keyedHash(`nik:${r.fields?.nik}`)));
+  const prints = await Promise.all(
+    valid.map((r) => fingerprintHashes(r.fields as NonNullable<typeof r.fields>)),
+  );
+  const registeredNiks = new Set(
+    (await batchGet([...new Set(nikHashes)].map((h) => keys.nikGuard(program.year, h)))).map((i) =>
+      String(i.pk),
+    ),
+  );
+  const lookAlikeKeys = [...new Set(prints.flat())].map((h) => keys.fingerprint(program.year, h));
+  const registeredPrints = new Set((await batchGet(lookAlikeKeys)).map((i) => String(i.pk)));
+
+  const firstNik = new Map<string, number>();
+  const firstPrint = new Map<string, { line: number; nik: string }>();
+  valid.forEach((row, i) => {
+    const nik = row.fields?.nik ?? '';
+    const hashes = prints[i] ?? [];
+    const earlier = firstNik.get(nik);
+    if (registeredNiks.has(keys.nikGuard(program.year, nikHashes[i] ?? '').pk)) {
+      row.status = 'DUPLICATE';
+      row.messages = [{ column: 'NIK', key: 'import.duplicateRegistered' }];
+    } else if (earlier !== undefined) {
+      row.status = 'DUPLICATE';
+      row.messages = [{ column: 'NIK', key: 'import.duplicateRow', params: { row: earlier } }];
+    } else {
+      const similarRow = hashes.map((h) => firstPrint.get(h)).find((p) => p && p.nik !== nik);
+      if (hashes.some((h) => registeredPrints.has(keys.fingerprint(program.year, h).pk))) {
+        row.status = 'POSSIBLE_DUPLICATE';
+        row.messages.push({ column: 'Nama Lengkap', key: 'import.possibleRegistered' });
+      } else if (similarRow) {
+        row.status = 'POSSIBLE_DUPLICATE';
+        row.messages.push({
+          column: 'Nama Lengkap',
+          key: 'import.possibleRow',
+          params: { row: similarRow.line },
+        });
+      }
+    }
+    if (!firstNik.has(nik)) firstNik.set(nik, row.line);
+    for (const h of hashes) if (!firstPrint.has(h)) firstPrint.set(h, { line: row.line, nik });
+  });
+  return checked.map(({ fields: _f, ...row }) => row);
+}
