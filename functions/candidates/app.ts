@@ -3,8 +3,7 @@ import { disbursementSchema } from '../../shared/domain/budget.js';
 import { correctionSchema, registrationSchema, STATUSES } from '../../shared/domain/candidate.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
-import { XLSX_MEDIA_TYPE } from '../../shared/imports/read-file.js';
-import { importTemplate } from '../../shared/imports/template.js';
+import { importTemplateFile } from '../../shared/imports/template.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
 import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
 import {
@@ -100,7 +99,7 @@ export const app = createApp('candidates', {
   importSurveyList: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
-    const report = await importSurveyList(principal, {
+    const { report } = await importSurveyList(principal, {
       year: yearParam(c, 'query'),
       village: optionalText('village', c),
       dryRun: queryParam(c, 'dryRun', z.enum(['true', 'false']).optional()) === 'true',
@@ -113,10 +112,8 @@ export const app = createApp('candidates', {
   importTemplate: async (c) => {
     if (principalOf(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
     const format = queryParam(c, 'format', z.enum(['csv', 'xlsx']).default('xlsx'));
-    return c.body(await importTemplate(format), 200, {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MEDIA_TYPE,
-      'Content-Disposition': `attachment; filename="templat-daftar-calon-gkb.${format}"`,
-    });
+    const file = await importTemplateFile(format);
+    return c.body(file.body, 200, file.headers);
   },
   candidateHistory: async (c) => c.json(await candidateHistory(principalOf(c), c.req.param('id') ?? '')),
 });

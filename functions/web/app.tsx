@@ -13,6 +13,7 @@ import { findVillage } from '../../shared/domain/regions.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { type Lang, render } from '../../shared/i18n.js';
+import { importTemplateFile } from '../../shared/imports/template.js';
 import type { Principal } from '../../shared/principal.js';
 import { reportFile } from '../../shared/report-formats/file.js';
 import { budgetTable } from '../../shared/report-formats/table.js';
@@ -33,6 +34,7 @@ import { BudgetPage } from './budget-page.js';
 import { CandidateForm, type CandidateFormValues, candidateInput } from './candidate-form.js';
 import { CandidatePage, fundingText } from './candidate-page.js';
 import { Field, formValues, type Problems } from './forms.js';
+import { importCheck, importCommit, UploadForm } from './import-pages.js';
 import { Layout } from './layout.js';
 import {
   cookieOptions,
@@ -226,7 +228,7 @@ function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] }) {
   const t = tOf(props.c);
   if (props.items.length === 0) return <p>{t('Belum ada calon.', 'No candidates yet.')}</p>;
   return (
-    <div class="scroll">
+    <div class="scroll" tabindex={0} role="region" aria-label="Tabel">
       <table>
         <thead>
           <tr>
@@ -757,6 +759,32 @@ export const app = createApp(
       const file = await reportFile(budgetTable(await budgetReport(p, year, by)), format);
       return c.body(file.body, 200, file.headers);
     },
+    importPage: (c) => {
+      if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const t = tOf(c);
+      return page(c, t('Unggah daftar', 'Upload a list'), <UploadForm t={t} csrf={c.get('csrf') ?? ''} />);
+    },
+    importCheck: async (c) => {
+      const p = viewer(c);
+      if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const t = tOf(c);
+      return page(c, t('Hasil pemeriksaan', 'Check result'), await importCheck(c, t, c.get('csrf') ?? '', p));
+    },
+    importCommit: async (c) => {
+      const p = viewer(c);
+      if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const t = tOf(c);
+      return page(
+        c,
+        t('Hasil pendaftaran', 'Registration result'),
+        await importCommit(c, t, await postedForm(c), p),
+      );
+    },
+    importTemplateDownload: async (c) => {
+      if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const file = await importTemplateFile(c.req.query('format') === 'csv' ? 'csv' : 'xlsx');
+      return c.body(file.body, 200, file.headers);
+    },
     quotaPage: async (c) => {
       const p = viewer(c);
       const t = tOf(c);
@@ -774,7 +802,7 @@ export const app = createApp(
             )}{' '}
             <a href={`/anggaran/unduh?year=${year}&format=xlsx&by=village`}>Excel</a>
           </p>
-          <div class="scroll">
+          <div class="scroll" tabindex={0} role="region" aria-label="Tabel">
             <table>
               <thead>
                 <tr>

@@ -21,6 +21,7 @@ button.secondary{background:#4a5261}button.link{background:none;padding:0;margin
 .alert{border-left:4px solid #a4161a;background:#fdecea;padding:.75rem;margin:0 0 1rem}
 .notice{border-left:4px solid #0b57a4;background:#e8f1fb;padding:.75rem;margin:0 0 1rem}
 .warn{border-left:4px solid #b45309;background:#fff4e5;padding:.75rem;margin:0 0 1rem}
+td.bad{background:#fdecea}td.bad mark{background:none;color:#a4161a;font-weight:700}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #d5d9e0;padding:.4rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}.scroll{overflow-x:auto}
 meter{width:100%;height:1.5rem}.big{font-size:2rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
@@ -56,7 +57,10 @@ export function Layout(props: {
             <nav aria-label={t('Menu utama', 'Main menu')}>
               {p.role !== 'bappeda_staff' ? <a href="/calon">{t('Daftar calon', 'Candidates')}</a> : null}
               {p.role === 'village_official' ? (
-                <a href="/calon/baru">{t('Daftarkan calon', 'Register')}</a>
+                <>
+                  <a href="/calon/baru">{t('Daftarkan calon', 'Register')}</a>
+                  <a href="/impor">{t('Unggah daftar', 'Upload a list')}</a>
+                </>
               ) : null}
               {p.role === 'bappeda_staff' ? (
                 <>

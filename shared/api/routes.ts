@@ -334,6 +334,38 @@ export const routes = [
     operation: 'quotaPage',
     summary: 'Web: villages below quota',
   },
+  {
+    method: 'GET',
+    path: '/impor',
+    fn: 'web',
+    auth: 'session',
+    operation: 'importPage',
+    summary: 'Web: upload a survey list',
+  },
+  {
+    method: 'POST',
+    path: '/impor',
+    fn: 'web',
+    auth: 'session',
+    operation: 'importCheck',
+    summary: 'Web: check an uploaded survey list',
+  },
+  {
+    method: 'POST',
+    path: '/impor/kirim',
+    fn: 'web',
+    auth: 'session',
+    operation: 'importCommit',
+    summary: 'Web: register a checked survey list',
+  },
+  {
+    method: 'GET',
+    path: '/impor/templat',
+    fn: 'web',
+    auth: 'session',
+    operation: 'importTemplateDownload',
+    summary: 'Web: the survey list template',
+  },
 ] as const satisfies readonly RouteDef[];
 
 export type Route = (typeof routes)[number];

@@ -12,6 +12,7 @@
  * | disbursement      | CANDIDATE#<id>             | DISBURSEMENT#<id>       |                                     |
  * | payment reference | CANDIDATE#<id>             | REFERENCE#<source>#<ref> |                                    |
  * | look-alike index | FP#2026#<keyed hash>       | FP (ids: candidate ids) |                                     |
+ * | import draft      | IMPORTDRAFT#<id>           | DRAFT (TTL expiresAt)   |                                     |
  * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
  * | idempotency key   | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY             |                                     |
  */
@@ -70,6 +71,7 @@ export const keys = {
     sk: `REFERENCE#${source}#${reference}`,
   }),
   fingerprint: (year: number, hash: string) => ({ pk: `FP#${year}#${hash}`, sk: 'FP' }),
+  importDraft: (id: string) => ({ pk: `IMPORTDRAFT#${id}`, sk: 'DRAFT' }),
   nikGuard: (year: number, nikHash: string) => ({ pk: `NIK#${year}#${nikHash}`, sk: 'NIK' }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),
 };

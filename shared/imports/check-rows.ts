@@ -3,7 +3,11 @@ import { keyedHash } from '../db/nik-hash.js';
 import { keys } from '../db/table.js';
 import { checkCandidate, type RegistrationInput, registrationSchema } from '../domain/candidate.js';
 import { formatIsoDate, isRealDate } from '../domain/dates.js';
+import { isAcceptableName, normaliseName } from '../domain/names.js';
+import { checkKk, checkNik } from '../domain/nik.js';
+import { normalisePhone } from '../domain/phone.js';
 import type { ProgramSettings } from '../domain/program.js';
+import type { FieldProblem } from '../errors.js';
 import { parseWith } from '../schema-problems.js';
 import { fingerprintHashes } from '../services/candidates.js';
 import {
@@ -106,6 +110,23 @@ function rowInput(
   return { input, problems };
 }
 
+/** The checks of NIK, KK, name and phone, which need no other cell. */
+function standaloneProblems(input: Record<string, unknown>, known: RowMessage[]): RowMessage[] {
+  const found: FieldProblem[] = [];
+  if (typeof input.nik === 'string') found.push(...checkNik(input.nik).problems);
+  if (typeof input.kk === 'string') found.push(...checkKk(input.kk).problems);
+  if (typeof input.fullName === 'string') {
+    const name = normaliseName(input.fullName);
+    if (name.length > 100) found.push({ field: 'fullName', key: 'name.length' });
+    else if (!isAcceptableName(name)) found.push({ field: 'fullName', key: 'name.chars' });
+  }
+  if (typeof input.phone === 'string' && !normalisePhone(input.phone))
+    found.push({ field: 'phone', key: 'phone.invalid' });
+  return found
+    .map((p) => ({ ...p, column: columnOfField(p.field) }))
+    .filter((p) => !known.some((k) => k.column === p.column));
+}
+
 /**
  * Every registration rule on every row, then duplicates: a NIK registered this year or
  * repeating an earlier row (DUPLICATE), and another NIK with the same name and birth date or
@@ -120,7 +141,14 @@ export async function checkRows(
   const checked = rows.map(
     (row): CheckedRow & { fields?: { nik: string; fullName: string; kk: string; birthDate: string } } => {
       const { input, problems } = rowInput(row, program.year, villageCode);
-      if (problems.length > 0) return { line: row.line, status: 'ERROR', messages: problems };
+      if (problems.length > 0) {
+        // Cells that could not be read stop the full check; the cells that stand alone are still checked.
+        return {
+          line: row.line,
+          status: 'ERROR',
+          messages: [...problems, ...standaloneProblems(input, problems)],
+        };
+      }
       const parsed = parseWith(registrationSchema, input);
       if (!parsed.data) {
         return {

@@ -1,5 +1,6 @@
 import writeExcelFile from 'write-excel-file/node';
 import { IMPORT_COLUMNS } from './columns.js';
+import { XLSX_MEDIA_TYPE } from './read-file.js';
 
 /** The empty list to fill: headers, one example row, and (XLSX) a sheet explaining each column. */
 export async function importTemplate(format: 'csv' | 'xlsx'): Promise<Uint8Array<ArrayBuffer>> {
@@ -28,4 +29,15 @@ export async function importTemplate(format: 'csv' | 'xlsx'): Promise<Uint8Array
     { data: help, sheet: 'Petunjuk', columns: [{ width: 26 }, { width: 8 }, { width: 70 }] },
   ]).toBuffer();
   return new Uint8Array(buffer);
+}
+
+/** The template as a download. */
+export async function importTemplateFile(format: 'csv' | 'xlsx') {
+  return {
+    body: await importTemplate(format),
+    headers: {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MEDIA_TYPE,
+      'Content-Disposition': `attachment; filename="templat-daftar-calon-gkb.${format}"`,
+    },
+  };
 }

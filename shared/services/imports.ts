@@ -44,7 +44,7 @@ export async function importSurveyList(
     contentType: string;
     lang: Lang;
   },
-): Promise<ImportReport> {
+): Promise<{ report: ImportReport; cells: Map<number, Record<string, string>> }> {
   if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
   const villageCode = options.village ?? principal.villageCode;
   if (!findVillage(villageCode)) throw validationFailed([{ field: 'village', key: 'village.unknown' }]);
@@ -78,7 +78,19 @@ export async function importSurveyList(
   }
 
   const count = (status: CheckedRow['status']) => checked.filter((r) => r.status === status).length;
-  return {
+  // The cells as written, for the web app to show the bad ones; the API answers the report only.
+  const cells = new Map(
+    rows.map((r) => [
+      r.line,
+      Object.fromEntries(
+        Object.entries(r.cells).map(([k, v]) => [
+          k,
+          v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''),
+        ]),
+      ),
+    ]),
+  );
+  const report: ImportReport = {
     summary: {
       rows: checked.length,
       ok: count('OK'),
@@ -95,4 +107,5 @@ export async function importSurveyList(
       messages: r.messages.map((m) => ({ column: m.column, message: render(m, options.lang) })),
     })),
   };
+  return { report, cells };
 }

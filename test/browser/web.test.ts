@@ -205,3 +205,33 @@ describe('the web app in Chromium', () => {
     expect(Math.max(...checked.map((c) => c.bytes))).toBeLessThan(PAGE_BUDGET_BYTES);
   });
 });
+
+describe('the upload page in Chromium', () => {
+  it('checks a file, shows the bad cells, then registers the good rows on confirmation', async () => {
+    const { context, page, check } = await session(/Operator Desa Bentar/);
+    await page.getByRole('link', { name: 'Unggah daftar' }).click();
+    await check('import-upload');
+    const header =
+      'NIK;No KK;Nama Lengkap;Tanggal Lahir;Jenis Kelamin;Jalur;Status Sekolah;Pendidikan Terakhir;Kode Alasan;Nama Wali;Persetujuan Oleh;Nama Pemberi Persetujuan';
+    const good = (s: string, name: string) =>
+      `33290145071${s};33290101011${s};${name};05-07-2010;P;ATS;PUTUS_SEKOLAH;SD;1;Tarsih;WALI;Tarsih`;
+    const csv = `\uFEFF${[header, good('07001', 'Warga Unggah Satu'), good('07002', 'Warga Unggah Dua'), '332901450710700;3329010101107003;Warga Salah;05-07-2010;X;ATS;PUTUS_SEKOLAH;SD;1;Tarsih;WALI;Tarsih'].join('\r\n')}`;
+    await page.setInputFiles('#f-file', {
+      name: 'daftar.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    expect(await page.locator('[role=status]').textContent()).toContain('3 baris');
+    const bad = page.locator('td.bad');
+    expect(await bad.count()).toBe(2);
+    expect(await bad.first().textContent()).toContain('NIK harus 16 angka');
+    expect(await bad.nth(1).textContent()).toContain('Isi salah satu: L, P.');
+    await check('import-report');
+    await page.getByRole('button', { name: 'Daftarkan' }).click();
+    expect(await page.locator('[role=status]').textContent()).toContain('2 didaftarkan');
+    await page.getByRole('link', { name: 'Lihat daftar calon' }).click();
+    expect(await page.locator('tbody tr').count()).toBe(2);
+    await context.close();
+  }, 60_000);
+});
