@@ -13,7 +13,7 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionName } from '../shared/api/routes.js';
+import { FUNCTION_TIMEOUT_SECONDS, FUNCTIONS, type FunctionName } from '../shared/api/routes.js';
 import type { GkbData } from './data.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -84,7 +84,7 @@ export class GkbFunctions extends Construct {
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS[fn]),
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,

@@ -228,7 +228,7 @@ function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] }) {
   const t = tOf(props.c);
   if (props.items.length === 0) return <p>{t('Belum ada calon.', 'No candidates yet.')}</p>;
   return (
-    <div class="scroll" tabindex={0} role="region" aria-label="Tabel">
+    <section class="scroll" tabindex={0} aria-label="Tabel">
       <table>
         <thead>
           <tr>
@@ -251,7 +251,7 @@ function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -802,7 +802,7 @@ export const app = createApp(
             )}{' '}
             <a href={`/anggaran/unduh?year=${year}&format=xlsx&by=village`}>Excel</a>
           </p>
-          <div class="scroll" tabindex={0} role="region" aria-label="Tabel">
+          <section class="scroll" tabindex={0} aria-label="Tabel">
             <table>
               <thead>
                 <tr>
@@ -829,7 +829,7 @@ export const app = createApp(
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>,
       );
     },

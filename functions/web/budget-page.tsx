@@ -138,7 +138,7 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number })
           },
         ]}
       />
-      <div class="scroll" tabindex={0} role="region" aria-label="Tabel">
+      <section class="scroll" tabindex={0} aria-label="Tabel">
         <table>
           <caption class="hint">{t('Per kecamatan', 'By kecamatan')}</caption>
           <thead>
@@ -178,7 +178,7 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number })
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

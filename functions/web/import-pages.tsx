@@ -85,7 +85,7 @@ function ReportTable(props: {
         </p>
       </div>
       {shown.length > 0 ? (
-        <div class="scroll" tabindex={0} role="region" aria-label="Tabel">
+        <section class="scroll" tabindex={0} aria-label="Tabel">
           <table>
             <caption class="hint">
               {t(
@@ -133,7 +133,7 @@ function ReportTable(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
     </>
   );

@@ -3,7 +3,12 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { JWTPayload } from 'jose';
 import { z } from 'zod';
 import type { LambdaHandler } from '../../functions/http/lambda.js';
-import { type FunctionName, type RouteDef, routes } from '../../shared/api/routes.js';
+import {
+  FUNCTION_TIMEOUT_SECONDS,
+  type FunctionName,
+  type RouteDef,
+  routes,
+} from '../../shared/api/routes.js';
 import { findDistrict, findVillage } from '../../shared/domain/regions.js';
 import { DomainError, type FieldProblem, statusOf } from '../../shared/errors.js';
 import { langFrom, render } from '../../shared/i18n.js';
@@ -190,7 +195,7 @@ function buildEvent(
 }
 
 function lambdaContext(fn: FunctionName, requestId: string): Context {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + FUNCTION_TIMEOUT_SECONDS[fn] * 1000;
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: `gkb-local-${fn}`,

@@ -5,6 +5,18 @@
  */
 export const FUNCTIONS = ['docs', 'programs', 'candidates', 'reports', 'web'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
+
+/**
+ * Each function's timeout, used by CDK and by the local gateway alike. Imports of up to 2,000
+ * rows run in the candidates and web functions, so they get what API Gateway allows (30 s).
+ */
+export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
+  docs: 5,
+  programs: 10,
+  candidates: 29,
+  reports: 10,
+  web: 29,
+};
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDef {

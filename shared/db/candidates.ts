@@ -171,6 +171,90 @@ const takeNikGuard = (item: CandidateItem) => ({
   },
 });
 
+/** Rows of a file written in one transaction: 3 items each, the look-alike index and the aggregate within 100. */
+export const ROWS_PER_BATCH = 16;
+
+/**
+ * Writes several new candidates of one village in one transaction (a committed import): their
+ * NIK guards, records and first history entries, the look-alike index, and the village
+ * aggregate once, conditioned on the places and waitlist being exactly as `seen`. Any failed
+ * condition (a NIK registered meanwhile, places changed) cancels the whole batch; the caller
+ * then registers its rows one by one.
+ */
+export async function insertCandidateBatch(
+  items: CandidateItem[],
+  seen: { funded: number; waiting: number },
+): Promise<'ok' | 'conflict'> {
+  const first = items[0];
+  if (!first) return 'ok';
+  const aggregate = new UpdateBuilder()
+    .set('villageCode', first.villageCode)
+    .set('districtCode', first.districtCode);
+  for (const item of items) aggregate.addAll(counterChanges(undefined, item));
+  const waitlisted = items.filter((i) => i.villageFunding === 'WAITLISTED').map((i) => i.id);
+  const [funded, waitlist, zero] = [aggregate.name('funded'), aggregate.name('waitlist'), aggregate.value(0)];
+  if (waitlisted.length > 0) {
+    aggregate.setExpression(
+      'waitlist',
+      `list_append(if_not_exists(${waitlist}, ${aggregate.value([])}), ${aggregate.value(waitlisted)})`,
+    );
+  }
+  const [seenFunded, seenWaiting] = [aggregate.value(seen.funded), aggregate.value(seen.waiting)];
+  aggregate
+    .when(`${funded} = ${seenFunded} OR (attribute_not_exists(${funded}) AND ${seenFunded} = ${zero})`)
+    .when(
+      `size(${waitlist}) = ${seenWaiting} OR (attribute_not_exists(${waitlist}) AND ${seenWaiting} = ${zero})`,
+    );
+  const byFingerprint = new Map<string, string[]>();
+  for (const item of items)
+    for (const h of item.fingerprints) byFingerprint.set(h, [...(byFingerprint.get(h) ?? []), item.id]);
+  const transactItems = [
+    ...items.flatMap((item) => [
+      takeNikGuard(item),
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...keys.candidate(item.id),
+            ...keys.candidateIndex(item.year, item.villageCode, item.id),
+            ...item,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      appendHistory(item.id, item.version, {
+        at: item.createdAt,
+        actor: { id: item.createdBy, role: 'village_official' },
+        from: null,
+        to: item.status,
+        note: null,
+      }),
+    ]),
+    ...[...byFingerprint].map(([hash, ids]) => ({
+      Update: {
+        TableName: tableName(),
+        Key: keys.fingerprint(first.year, hash),
+        UpdateExpression: 'ADD ids :ids',
+        ExpressionAttributeValues: { ':ids': new Set(ids) },
+      },
+    })),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.villageAggregate(first.year, first.villageCode),
+        ...aggregate.build(),
+      },
+    },
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    return 'ok';
+  } catch (error) {
+    if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return 'conflict';
+    throw error;
+  }
+}
+
 export async function readIdempotency(sub: string, key: string): Promise<IdempotencyRecord | undefined> {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.idempotency(sub, key), ConsistentRead: true }),

@@ -2,8 +2,15 @@ import { randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A ULID: 48 bits of milliseconds then 80 random bits; sorts by creation time. */
-export function newId(now: number = Date.now()): string {
+let lastTime = 0;
+
+/**
+ * A ULID: 48 bits of milliseconds then 80 random bits; sorts by creation time. Ids made in
+ * the same millisecond by this process take the next millisecond, so they still sort in the
+ * order they were made (a batch of imported rows keeps its file order).
+ */
+export function newId(at?: number): string {
+  const now = at ?? (lastTime = Math.max(Date.now(), lastTime + 1));
   let time = '';
   let t = now;
   for (let i = 0; i < 10; i++) {

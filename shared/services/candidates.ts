@@ -11,6 +11,7 @@ import { keyedHash } from '../db/nik-hash.js';
 import { programNotConfigured, requireProgram } from '../db/programs.js';
 import { readProgramAndVillage, readVillageAggregates } from '../db/villages.js';
 import {
+  type CheckedCandidate,
   type CorrectionInput,
   checkCandidate,
   EDITABLE_STATUSES,
@@ -39,6 +40,41 @@ const duplicateNik = (year: number) =>
 export interface StoredCandidate {
   candidate: CandidateItem;
   waitlistPosition: number | null;
+}
+
+/** A new candidate record: IDENTIFIED, with a village place when `amount` is given, else waitlisted. */
+export function newCandidate(p: {
+  principal: Principal;
+  village: { code: string; districtCode: string };
+  year: number;
+  checked: CheckedCandidate;
+  nikHash: string;
+  fingerprints: string[];
+  flags: string[];
+  amount: number | null;
+  at: string;
+}): CandidateItem {
+  return {
+    id: newId(),
+    year: p.year,
+    villageCode: p.village.code,
+    districtCode: p.village.districtCode,
+    ...p.checked.fields,
+    status: 'IDENTIFIED',
+    villageFunding: p.amount === null ? 'WAITLISTED' : 'FUNDED',
+    villageAmount: p.amount,
+    apbd: null,
+    disbursed: { APBDES: 0, APBD: 0 },
+    school: null,
+    version: 1,
+    warnings: p.checked.warnings,
+    createdAt: p.at,
+    updatedAt: p.at,
+    createdBy: p.principal.sub,
+    nikHash: p.nikHash,
+    fingerprints: p.fingerprints,
+    flags: p.flags,
+  };
 }
 
 /**
@@ -91,28 +127,17 @@ export async function registerCandidate(
     const funded = aggregate?.funded ?? 0;
     const waiting = aggregate?.waitlist?.length ?? 0;
     const takesPlace = funded < program.villageQuota && waiting === 0;
-    const at = now().toISOString();
-    const candidate: CandidateItem = {
-      id: newId(),
+    const candidate = newCandidate({
+      principal,
+      village,
       year: input.year,
-      villageCode: village.code,
-      districtCode: village.districtCode,
-      ...checked.fields,
-      status: 'IDENTIFIED',
-      villageFunding: takesPlace ? 'FUNDED' : 'WAITLISTED',
-      villageAmount: takesPlace ? program.apbdesPerPerson : null,
-      apbd: null,
-      disbursed: { APBDES: 0, APBD: 0 },
-      school: null,
-      version: 1,
-      warnings: checked.warnings,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: principal.sub,
+      checked,
       nikHash,
       fingerprints,
       flags: lookAlikes.size > 0 ? [POSSIBLE_DUPLICATE] : [],
-    };
+      amount: takesPlace ? program.apbdesPerPerson : null,
+      at: now().toISOString(),
+    });
     const outcome = await insertCandidate(candidate, { quota: program.villageQuota, waiting }, idempotency);
     if (outcome === 'ok') {
       return {

@@ -1,11 +1,15 @@
+import { insertCandidateBatch, ROWS_PER_BATCH } from '../db/candidates.js';
+import { keyedHash } from '../db/nik-hash.js';
 import { requireProgram } from '../db/programs.js';
+import { readProgramAndVillage } from '../db/villages.js';
+import { checkCandidate, type RegistrationInput } from '../domain/candidate.js';
 import { findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { type Lang, render } from '../i18n.js';
 import { type CheckedRow, checkRows } from '../imports/check-rows.js';
 import { readImportFile } from '../imports/read-file.js';
 import type { Principal } from '../principal.js';
-import { registerCandidate } from './candidates.js';
+import { fingerprintHashes, newCandidate, POSSIBLE_DUPLICATE, registerCandidate } from './candidates.js';
 
 export interface ImportReport {
   summary: {
@@ -53,30 +57,7 @@ export async function importSurveyList(
   const rows = await readImportFile(options.bytes, options.contentType);
   const checked = await checkRows(rows, program, villageCode);
 
-  const ids = new Map<number, string>();
-  if (!options.dryRun) {
-    let failed = false;
-    for (const row of checked) {
-      if (!row.input || !REGISTRABLE.includes(row.status)) continue;
-      if (failed) {
-        row.messages.push({ column: '', key: 'import.notRegistered' });
-        continue;
-      }
-      try {
-        ids.set(row.line, (await registerCandidate(principal, row.input)).candidate.id);
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'DUPLICATE_NIK') {
-          // Registered by someone else since the check (a manual registration, say).
-          row.status = 'DUPLICATE';
-          row.messages = [{ column: 'NIK', key: 'import.duplicateRegistered' }];
-        } else {
-          failed = true;
-          row.messages.push({ column: '', key: 'import.notRegistered' });
-        }
-      }
-    }
-  }
-
+  const ids = options.dryRun ? new Map<number, string>() : await commitRows(principal, checked, villageCode);
   const count = (status: CheckedRow['status']) => checked.filter((r) => r.status === status).length;
   // The cells as written, for the web app to show the bad ones; the API answers the report only.
   const cells = new Map(
@@ -108,4 +89,87 @@ export async function importSurveyList(
     })),
   };
   return { report, cells };
+}
+
+/**
+ * Registers the registrable rows in file order, a batch of rows per transaction (the
+ * village's places and waitlist handed out in order within it). A batch that meets a change
+ * (a NIK registered meanwhile, places taken) is registered row by row instead. After a
+ * failure, the remaining rows are reported as not registered.
+ */
+async function commitRows(
+  principal: Principal,
+  checked: CheckedRow[],
+  villageCode: string,
+): Promise<Map<number, string>> {
+  const ids = new Map<number, string>();
+  const registrable = checked.filter((r) => r.input && REGISTRABLE.includes(r.status));
+  const village = findVillage(villageCode);
+  let failed = false;
+  for (let i = 0; i < registrable.length; i += ROWS_PER_BATCH) {
+    const batch = registrable.slice(i, i + ROWS_PER_BATCH);
+    if (failed || !village) {
+      for (const row of batch) row.messages.push({ column: '', key: 'import.notRegistered' });
+      continue;
+    }
+    try {
+      const written = await writeBatch(principal, batch, village);
+      if (written) {
+        batch.forEach((row, j) => ids.set(row.line, written[j] ?? ''));
+        continue;
+      }
+      for (const row of batch) {
+        try {
+          if (row.input) ids.set(row.line, (await registerCandidate(principal, row.input)).candidate.id);
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'DUPLICATE_NIK')) throw error;
+          // Registered by someone else since the check (a manual registration, say).
+          row.status = 'DUPLICATE';
+          row.messages = [{ column: 'NIK', key: 'import.duplicateRegistered' }];
+        }
+      }
+    } catch {
+      failed = true;
+      for (const row of batch)
+        if (!ids.has(row.line)) row.messages.push({ column: '', key: 'import.notRegistered' });
+    }
+  }
+  return ids;
+}
+
+/** One batch in one transaction, from a fresh read of the village; undefined when it met a change. */
+async function writeBatch(
+  principal: Principal,
+  batch: CheckedRow[],
+  village: { code: string; districtCode: string },
+) {
+  const first = batch[0]?.input;
+  if (!first) return undefined;
+  const { program, aggregate } = await readProgramAndVillage(first.year, village.code);
+  if (!program) return undefined;
+  const seen = { funded: aggregate?.funded ?? 0, waiting: aggregate?.waitlist?.length ?? 0 };
+  let { funded, waiting } = seen;
+  const at = new Date().toISOString();
+  const items = [];
+  for (const row of batch) {
+    const { checked } = checkCandidate(row.input as RegistrationInput, program);
+    if (!checked) return undefined;
+    const takesPlace = funded < program.villageQuota && waiting === 0;
+    if (takesPlace) funded++;
+    else waiting++;
+    items.push(
+      newCandidate({
+        principal,
+        village,
+        year: first.year,
+        checked,
+        nikHash: await keyedHash(`nik:${checked.fields.nik}`),
+        fingerprints: await fingerprintHashes(checked.fields),
+        flags: row.status === 'POSSIBLE_DUPLICATE' ? [POSSIBLE_DUPLICATE] : [],
+        amount: takesPlace ? program.apbdesPerPerson : null,
+        at,
+      }),
+    );
+  }
+  return (await insertCandidateBatch(items, seen)) === 'ok' ? items.map((c) => c.id) : undefined;
 }

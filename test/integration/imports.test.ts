@@ -348,7 +348,7 @@ describe('commits under pressure', () => {
     const line = (i: number) => [
       `33290145071${String(6000 + i).padStart(5, '0')}`,
       `3329010101${String(600000 + i)}`,
-      `Warga Gangguan ${'ABCDEFGHIJ'[i]}`,
+      `Warga Gangguan ${'ABCDEFGHIJKLMNOPQRST'[i % 20]}${'ABC'[Math.floor(i / 20)]}`,
       '2010-07-05',
       'P',
       'ATS',
@@ -362,12 +362,14 @@ describe('commits under pressure', () => {
       'WALI',
       'Tarsih',
     ];
-    const file = [header, ...Array.from({ length: 8 }, (_, i) => line(i))].map((r) => r.join(',')).join('\n');
-    // An outage after the fourth write: DynamoDB Local cannot produce one, so it is injected.
+    const file = [header, ...Array.from({ length: 40 }, (_, i) => line(i))]
+      .map((r) => r.join(','))
+      .join('\n');
+    // An outage after two writes (two batches of 16 rows): DynamoDB Local has none, so it is injected.
     let writes = 0;
     db().middlewareStack.add(
       (next) => async (args) => {
-        if ((args.input as object) && 'TransactItems' in (args.input as object) && ++writes > 4) {
+        if ((args.input as object) && 'TransactItems' in (args.input as object) && ++writes > 2) {
           throw Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' });
         }
         return next(args);
@@ -381,15 +383,19 @@ describe('commits under pressure', () => {
       db().middlewareStack.remove('outage');
     }
     expect(first.status).toBe(200);
-    expect(first.body.summary.registered).toBe(4);
+    expect(first.body.summary.registered).toBe(32);
     for (const r of first.body.rows) {
-      if (r.row <= 5) expect(r.candidateId).not.toBeNull();
+      if (r.row <= 33) expect(r.candidateId).not.toBeNull();
       else {
         expect(r.candidateId).toBeNull();
         expect(r.messages.map((m) => m.message).join(' ')).toContain('Belum didaftarkan');
       }
     }
     const again = await upload(file, 'year=2024');
-    expect(again.body.summary).toMatchObject({ registered: 4, duplicates: 4 });
+    expect(again.body.summary).toMatchObject({ registered: 8, duplicates: 32 });
+    const list = await sys.request<{ items: unknown[] }>('GET', '/candidates?year=2024&limit=100', {
+      token: official,
+    });
+    expect(list.body.items.length).toBe(40 + 10 - 1 + 1);
   });
 });

@@ -48,11 +48,12 @@ describe('newId', () => {
     expect(ids.size).toBe(1000);
   });
 
-  it('uses the current time by default', () => {
-    const before = newId(Date.now()).slice(0, 10);
-    const id = newId().slice(0, 10);
-    const after = newId(Date.now()).slice(0, 10);
-    expect(before <= id && id <= after).toBe(true);
+  it('uses the current time by default, and keeps ids made in one millisecond in order', () => {
+    const ids = Array.from({ length: 200 }, () => newId());
+    expect([...ids].sort()).toEqual(ids);
+    const time = (ids[0] ?? '').slice(0, 10);
+    expect(newId(Date.now() - 1000).slice(0, 10) <= time).toBe(true);
+    expect(time <= newId(Date.now() + 1000).slice(0, 10)).toBe(true);
   });
 });
 
