@@ -419,6 +419,39 @@ async function programForm(
   );
 }
 
+/** The registration form, or the correction form of a candidate, with the problems found. */
+function candidateFormPage(
+  c: GkbContext,
+  options: {
+    values: CandidateFormValues;
+    problems?: Problems;
+    status?: number;
+    correcting?: { id: string; version: string };
+  },
+) {
+  const t = tOf(c);
+  const title = options.correcting
+    ? t('Koreksi data', 'Correct the record')
+    : t('Daftarkan calon', 'Register a candidate');
+  return page(
+    c,
+    title,
+    <>
+      <h1>{title}</h1>
+      <CandidateForm
+        t={t}
+        action={options.correcting ? `/calon/${options.correcting.id}/ubah` : '/calon/baru'}
+        csrf={c.get('csrf') ?? ''}
+        values={options.values}
+        problems={options.problems ?? {}}
+        submit={options.correcting ? t('Simpan koreksi', 'Save correction') : t('Simpan', 'Save')}
+        {...(options.correcting ? { hidden: { version: options.correcting.version } } : {})}
+      />
+    </>,
+    options.status,
+  );
+}
+
 /** The web app: pages for each role, calling the same services (and permissions) as the API. */
 export const app = createApp(
   'web',
@@ -530,27 +563,13 @@ export const app = createApp(
     registrationPage: async (c) => {
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
-      return page(
-        c,
-        t('Daftarkan calon', 'Register a candidate'),
-        <>
-          <h1>{t('Daftarkan calon', 'Register a candidate')}</h1>
-          <CandidateForm
-            t={t}
-            action="/calon/baru"
-            csrf={c.get('csrf') ?? ''}
-            values={{ 'consent.given': '' }}
-            problems={{}}
-            submit={t('Simpan', 'Save')}
-          />
-        </>,
-      );
+      const _t = tOf(c);
+      return candidateFormPage(c, { values: { 'consent.given': '' } });
     },
     registrationSubmit: async (c) => {
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
+      const _t = tOf(c);
       const values: CandidateFormValues = await postedForm(c);
       try {
         const parsed = parseWith(registrationSchema, {
@@ -568,22 +587,7 @@ export const app = createApp(
       } catch (error) {
         const problems = problemsOf(error, c.get('lang'));
         if (!problems) throw error;
-        return page(
-          c,
-          t('Daftarkan calon', 'Register a candidate'),
-          <>
-            <h1>{t('Daftarkan calon', 'Register a candidate')}</h1>
-            <CandidateForm
-              t={t}
-              action="/calon/baru"
-              csrf={c.get('csrf') ?? ''}
-              values={values}
-              problems={problems}
-              submit={t('Simpan', 'Save')}
-            />
-          </>,
-          400,
-        );
+        return candidateFormPage(c, { values, problems, status: 400 });
       }
     },
     candidatePage: async (c) => {
@@ -614,7 +618,7 @@ export const app = createApp(
     correctionPage: async (c) => {
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
+      const _t = tOf(c);
       const { candidate: x } = await getCandidate(p, c.req.param('id') ?? '');
       const values: CandidateFormValues = {
         nik: x.nik,
@@ -635,22 +639,7 @@ export const app = createApp(
         'consent.by': x.consent.by,
         'consent.name': x.consent.name,
       };
-      return page(
-        c,
-        t('Koreksi data', 'Correct the record'),
-        <>
-          <h1>{t('Koreksi data', 'Correct the record')}</h1>
-          <CandidateForm
-            t={t}
-            action={`/calon/${x.id}/ubah`}
-            csrf={c.get('csrf') ?? ''}
-            values={values}
-            problems={{}}
-            submit={t('Simpan koreksi', 'Save correction')}
-            hidden={{ version: String(x.version) }}
-          />
-        </>,
-      );
+      return candidateFormPage(c, { values, correcting: { id: x.id, version: String(x.version) } });
     },
     correctionSubmit: async (c) => {
       const p = viewer(c);
@@ -682,23 +671,12 @@ export const app = createApp(
         }
         const problems = problemsOf(error, c.get('lang'));
         if (!problems) throw error;
-        return page(
-          c,
-          t('Koreksi data', 'Correct the record'),
-          <>
-            <h1>{t('Koreksi data', 'Correct the record')}</h1>
-            <CandidateForm
-              t={t}
-              action={`/calon/${id}/ubah`}
-              csrf={c.get('csrf') ?? ''}
-              values={values}
-              problems={problems}
-              submit={t('Simpan koreksi', 'Save correction')}
-              hidden={{ version: values.version ?? '' }}
-            />
-          </>,
-          400,
-        );
+        return candidateFormPage(c, {
+          values,
+          problems,
+          status: 400,
+          correcting: { id, version: values.version ?? '' },
+        });
       }
     },
     transitionSubmit: (c) =>

@@ -85,8 +85,10 @@ export async function insertCandidate(
       // The waitlist must be as long as when it was read, so the position answered is exact.
       .when(`size(${waitlist}) = ${waiting} OR (attribute_not_exists(${waitlist}) AND ${waiting} = ${zero})`);
   }
+  const creates = newCandidateWrites(item);
+  const aggregateIndex = creates.length + item.fingerprints.length;
   const transactItems = [
-    takeNikGuard(item),
+    ...creates,
     ...item.fingerprints.map((hash) => addToFingerprint(item.year, hash, item.id)),
     {
       Update: {
@@ -95,24 +97,6 @@ export async function insertCandidate(
         ...aggregate.build(),
       },
     },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...keys.candidate(item.id),
-          ...keys.candidateIndex(item.year, item.villageCode, item.id),
-          ...item,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    appendHistory(item.id, item.version, {
-      at: item.createdAt,
-      actor: { id: item.createdBy, role: 'village_official' },
-      from: null,
-      to: item.status,
-      note: null,
-    }),
     ...(idempotency
       ? [
           {
@@ -139,10 +123,33 @@ export async function insertCandidate(
     const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
     if (idempotency && failed(transactItems.length - 1)) return 'idempotencyTaken';
     if (failed(0)) return 'duplicateNik';
-    if (failed(1 + item.fingerprints.length)) return 'placesChanged';
+    if (failed(aggregateIndex)) return 'placesChanged';
     throw error;
   }
 }
+
+/** What creates a candidate: its NIK guard, its record and its first history entry. */
+const newCandidateWrites = (item: CandidateItem) => [
+  takeNikGuard(item),
+  {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        ...keys.candidate(item.id),
+        ...keys.candidateIndex(item.year, item.villageCode, item.id),
+        ...item,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+  appendHistory(item.id, item.version, {
+    at: item.createdAt,
+    actor: { id: item.createdBy, role: 'village_official' },
+    from: null,
+    to: item.status,
+    note: null,
+  }),
+];
 
 /** Adds (or removes) a candidate in the look-alike index. */
 const addToFingerprint = (year: number, hash: string, id: string) => ({
@@ -209,27 +216,7 @@ export async function insertCandidateBatch(
   for (const item of items)
     for (const h of item.fingerprints) byFingerprint.set(h, [...(byFingerprint.get(h) ?? []), item.id]);
   const transactItems = [
-    ...items.flatMap((item) => [
-      takeNikGuard(item),
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            ...keys.candidate(item.id),
-            ...keys.candidateIndex(item.year, item.villageCode, item.id),
-            ...item,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      appendHistory(item.id, item.version, {
-        at: item.createdAt,
-        actor: { id: item.createdBy, role: 'village_official' },
-        from: null,
-        to: item.status,
-        note: null,
-      }),
-    ]),
+    ...items.flatMap(newCandidateWrites),
     ...[...byFingerprint].map(([hash, ids]) => ({
       Update: {
         TableName: tableName(),

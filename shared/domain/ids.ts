@@ -10,7 +10,11 @@ let lastTime = 0;
  * order they were made (a batch of imported rows keeps its file order).
  */
 export function newId(at?: number): string {
-  const now = at ?? (lastTime = Math.max(Date.now(), lastTime + 1));
+  let now = at;
+  if (now === undefined) {
+    lastTime = Math.max(Date.now(), lastTime + 1);
+    now = lastTime;
+  }
   let time = '';
   let t = now;
   for (let i = 0; i < 10; i++) {

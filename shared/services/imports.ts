@@ -115,7 +115,7 @@ async function commitRows(
     try {
       const written = await writeBatch(principal, batch, village);
       if (written) {
-        batch.forEach((row, j) => ids.set(row.line, written[j] ?? ''));
+        for (const [j, row] of batch.entries()) ids.set(row.line, written[j] ?? '');
         continue;
       }
       for (const row of batch) {
