@@ -26,12 +26,15 @@ function groupsOf(claim: unknown): string[] {
 }
 
 /**
- * The principal behind verified token claims. A token without exactly one GKB role, or with
- * a scope that is not a Brebes village or kecamatan, may do nothing: 403.
+ * The principal behind verified token claims. A token that is not an ID token is 401; one
+ * without exactly one GKB role, or with a scope that is not a Brebes village or kecamatan,
+ * may do nothing: 403.
  */
 export function principalFromClaims(claims: Claims | undefined): Principal {
   const sub = typeof claims?.sub === 'string' ? claims.sub : '';
   if (!claims || !sub) throw new DomainError('UNAUTHENTICATED');
+  // Only Cognito's ID token carries the scope attributes; an access token is the wrong kind.
+  if (claims.token_use !== undefined && claims.token_use !== 'id') throw new DomainError('UNAUTHENTICATED');
   const roles = [...new Set(groupsOf(claims['cognito:groups']))].filter((g): g is Role =>
     (ROLES as readonly string[]).includes(g),
   );

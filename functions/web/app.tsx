@@ -11,7 +11,7 @@ import { todayInBrebes } from '../../shared/domain/dates.js';
 import { programInputSchema } from '../../shared/domain/program.js';
 import { findVillage } from '../../shared/domain/regions.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
-import { DomainError, validationFailed } from '../../shared/errors.js';
+import { DomainError, statusOf, validationFailed } from '../../shared/errors.js';
 import { type Lang, render } from '../../shared/i18n.js';
 import { importTemplateFile } from '../../shared/imports/template.js';
 import type { Principal } from '../../shared/principal.js';
@@ -180,9 +180,7 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
   if (error instanceof SignInRequired) return c.redirect('/masuk', 303);
   const t = tOf(c);
   const domain = error instanceof DomainError ? error : undefined;
-  const status = domain
-    ? ({ NOT_FOUND: 404, FORBIDDEN: 403, VALIDATION_FAILED: 400 }[domain.code as string] ?? 409)
-    : 500;
+  const status = domain ? statusOf[domain.code] : 500;
   const text = domain
     ? render(domain.message_, c.get('lang'))
     : t(
@@ -202,7 +200,21 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
 }
 
 /** Language (`?lang=` remembered in a cookie; Indonesian by default) and the session. */
+/**
+ * Every page: no script may run (there is none), styles only from the page itself, forms
+ * only to this site, never inside another site's frame, no sniffing, no full referrers.
+ */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
 async function prepare(c: GkbContext) {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   const asked = c.req.query('lang');
   const lang: Lang =
     asked === 'en' || asked === 'id' ? asked : getCookie(c, LANG_COOKIE) === 'en' ? 'en' : 'id';

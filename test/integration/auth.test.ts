@@ -73,6 +73,25 @@ describe('tokens are verified like API Gateway does', () => {
       },
     ],
     ['garbage', async () => 'not.a.jwt'],
+    [
+      'an unknown kid',
+      async () => {
+        const [, payload, signature] = (await sys.identity.issueToken(officialClaims)).split('.');
+        return `${b64({ alg: 'RS256', kid: 'someone-elses-key' })}.${payload}.${signature}`;
+      },
+    ],
+    [
+      'an access token instead of an ID token',
+      () => sys.identity.issueToken({ ...officialClaims, token_use: 'access' }),
+    ],
+    [
+      'a client id that is not ours',
+      () =>
+        sys.identity.issueToken(
+          { ...officialClaims, client_id: 'another-client' },
+          { audience: 'another-client' },
+        ),
+    ],
   ];
 
   it.each(forged)('%s is 401 UNAUTHENTICATED and shows no data', async (_, make) => {

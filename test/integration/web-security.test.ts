@@ -133,3 +133,27 @@ describe('web forms', () => {
     expect((await get('/masuk', cookie)).body.toString()).toContain('Sign in');
   });
 });
+
+describe('security headers', () => {
+  it('sends a strict CSP without inline scripts, frame and sniffing protection on every page', async () => {
+    const cookie = await signIn('op-banjaran');
+    for (const url of [
+      '/masuk',
+      '/',
+      '/calon',
+      '/calon/baru',
+      '/impor',
+      '/calon/01ARZ3NDEKTSV4RRFFQ69G5FAV',
+    ]) {
+      const res = await get(url, cookie);
+      const csp = res.headers['content-security-policy'] ?? '';
+      expect(csp, url).toContain("default-src 'none'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toContain('script-src');
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('same-origin');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+    }
+  });
+});
