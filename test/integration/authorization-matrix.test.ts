@@ -1,0 +1,493 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Route, routes } from '../../shared/api/routes.js';
+import { db, tableName } from '../../shared/db/client.js';
+import { registration } from '../support/candidates.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+
+/**
+ * Every route of the route table × every role × a target in the caller's own scope and one in
+ * another scope, with the expected status written down per cell. A route without an entry
+ * fails the suite. A refused write changes nothing (the whole table is compared).
+ *
+ * Scopes: the official is of Banjaran (33.29.01.2001), the volunteer of Salem (33.29.01);
+ * "own" targets are in Banjaran, "other" targets in Bangbayang (33.29.02.2001, Bantarkawung).
+ */
+type Role = 'official' | 'volunteer' | 'bappeda';
+type Cell = [own: number, other: number];
+type Target = 'none' | 'identified' | 'waitlisted' | 'enrolled';
+interface Entry {
+  official: Cell;
+  volunteer: Cell;
+  bappeda: Cell;
+  /** What the request acts on, made fresh for each cell. */
+  target: Target;
+  /** Whether the request writes (then a refused one must leave the table as it was). */
+  writes?: boolean;
+}
+
+const OWN = { village: '33.29.01.2001', district: '33.29.01' };
+const OTHER = { village: '33.29.02.2001', district: '33.29.02' };
+const YEAR = 2026;
+
+const all = (status: number): Pick<Entry, Role> => ({
+  official: [status, status],
+  volunteer: [status, status],
+  bappeda: [status, status],
+});
+
+const MATRIX: Record<string, Entry> = {
+  'GET /health': { ...all(200), target: 'none' },
+  'GET /openapi.json': { ...all(200), target: 'none' },
+  'GET /docs': { ...all(200), target: 'none' },
+  'GET /districts': { ...all(200), target: 'none' },
+  'GET /villages': { ...all(200), target: 'none' },
+  'GET /villages/{code}': {
+    official: [200, 404],
+    volunteer: [200, 404],
+    bappeda: [200, 200],
+    target: 'none',
+  },
+  'GET /programs/{year}': { ...all(200), target: 'none' },
+  'PUT /programs/{year}': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'POST /candidates': {
+    official: [201, 403],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'none',
+    writes: true,
+  },
+  'GET /candidates': { official: [200, 404], volunteer: [200, 404], bappeda: [200, 200], target: 'none' },
+  'GET /candidates/{id}': {
+    official: [200, 404],
+    volunteer: [200, 404],
+    bappeda: [200, 200],
+    target: 'identified',
+  },
+  'PATCH /candidates/{id}': {
+    official: [200, 404],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'identified',
+    writes: true,
+  },
+  'POST /candidates/{id}/transitions': {
+    official: [200, 404],
+    volunteer: [200, 404],
+    bappeda: [403, 403],
+    target: 'identified',
+    writes: true,
+  },
+  'GET /candidates/{id}/history': {
+    official: [200, 404],
+    volunteer: [200, 404],
+    bappeda: [200, 200],
+    target: 'identified',
+  },
+  'POST /candidates/{id}/apbd-place': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'waitlisted',
+    writes: true,
+  },
+  'POST /candidates/{id}/disbursements': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [201, 201],
+    target: 'enrolled',
+    writes: true,
+  },
+  'POST /imports': {
+    official: [200, 403],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'none',
+    writes: true,
+  },
+  'GET /imports/template': {
+    official: [200, 200],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'none',
+  },
+  'GET /reports/budget': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /reports/quota': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  // The web app: a session cookie instead of a bearer token.
+  'GET /': { ...all(200), target: 'none' },
+  'GET /masuk': { ...all(200), target: 'none' },
+  'POST /masuk': { ...all(303), target: 'none' },
+  'GET /auth/callback': { ...all(401), target: 'none' },
+  'POST /keluar': { ...all(303), target: 'none' },
+  'GET /calon': { ...all(200), target: 'none' },
+  'GET /calon/baru': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
+  'POST /calon/baru': {
+    official: [303, 303],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'none',
+    writes: true,
+  },
+  'GET /calon/{id}': {
+    official: [200, 404],
+    volunteer: [200, 404],
+    bappeda: [200, 200],
+    target: 'identified',
+  },
+  'GET /calon/{id}/ubah': {
+    official: [200, 404],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'identified',
+  },
+  'POST /calon/{id}/ubah': {
+    official: [303, 404],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'identified',
+    writes: true,
+  },
+  'POST /calon/{id}/status': {
+    official: [303, 404],
+    volunteer: [303, 404],
+    bappeda: [403, 403],
+    target: 'identified',
+    writes: true,
+  },
+  'POST /calon/{id}/apbd': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'waitlisted',
+    writes: true,
+  },
+  'POST /calon/{id}/pembayaran': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'enrolled',
+    writes: true,
+  },
+  'GET /program': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /program': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'GET /anggaran': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /anggaran/unduh': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /kuota': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /impor': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
+  'POST /impor': {
+    official: [200, 200],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'none',
+    writes: true,
+  },
+  'POST /impor/kirim': {
+    official: [400, 400],
+    volunteer: [403, 403],
+    bappeda: [403, 403],
+    target: 'none',
+    writes: true,
+  },
+  'GET /impor/templat': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
+};
+
+const DEMO_USER: Record<Role, string> = {
+  official: 'op-banjaran',
+  volunteer: 'fmpp-salem',
+  bappeda: 'bappeda',
+};
+const SCHOOL = { npsn: '20325671', name: 'SMP Negeri 1 Salem', level: 'SMP' };
+
+let sys: TestSystem;
+let serial = 1;
+const tokens = {} as Record<Role, string>;
+const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  tokens.bappeda = await sys.token('bappeda_staff');
+  tokens.official = await sys.token('village_official', OWN.village);
+  tokens.volunteer = await sys.token('fmpp_volunteer', OWN.district);
+  // Quota 1: the first candidate of a village holds its place, the others wait.
+  expect(
+    (await sys.request('PUT', `/programs/${YEAR}`, { token: tokens.bappeda, body: { villageQuota: 1 } }))
+      .status,
+  ).toBe(200);
+  for (const village of [OWN.village, OTHER.village]) await registerIn(village);
+  for (const role of ['official', 'volunteer', 'bappeda'] as Role[]) {
+    const res = await sys.gateway.handle({
+      method: 'POST',
+      url: '/masuk',
+      headers: {
+        host: 'localhost',
+        origin: 'http://localhost',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: `user=${DEMO_USER[role]}`,
+    });
+    const cookie = (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    const page = await sys.gateway.handle({
+      method: 'GET',
+      url: '/calon',
+      headers: { host: 'localhost', cookie },
+    });
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.body.toString())?.[1] ?? '';
+    sessions[role] = { cookie, csrf };
+  }
+}, 60_000);
+
+async function registerIn(village: string): Promise<{ id: string; version: number }> {
+  const res = await sys.request<{ id: string; version: number }>('POST', '/candidates', {
+    token: await sys.token('village_official', village),
+    body: registration(serial++, { villageCode: village }),
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+/** A fresh candidate in the village, in the state the route acts on. */
+async function makeTarget(target: Target, village: string, district: string) {
+  if (target === 'none') return undefined;
+  if (target === 'waitlisted') return registerIn(village);
+  if (target === 'identified') return registerIn(village);
+  // Enrolled with a place of its own: an APBD place, then verified and enrolled.
+  const waiting = await registerIn(village);
+  const funded = await sys.request<{ id: string; version: number }>(
+    'POST',
+    `/candidates/${waiting.id}/apbd-place`,
+    {
+      token: tokens.bappeda,
+      headers: { 'if-match': `"${waiting.version}"` },
+    },
+  );
+  expect(funded.status).toBe(200);
+  const volunteer = await sys.token('fmpp_volunteer', district);
+  const move = (c: { id: string; version: number }, to: string, extra = {}) =>
+    sys.request<{ id: string; version: number }>('POST', `/candidates/${c.id}/transitions`, {
+      token: volunteer,
+      body: { to, ...extra },
+      headers: { 'if-match': `"${c.version}"` },
+    });
+  const verified = await move(funded.body, 'VERIFIED');
+  const enrolled = await move(verified.body, 'ENROLLED', { school: SCHOOL });
+  expect(enrolled.status).toBe(200);
+  return enrolled.body;
+}
+
+const snapshot = async () => {
+  const items: unknown[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    items.push(...(page.Items ?? []).filter((i) => !String(i.pk).startsWith('IMPORTDRAFT#')));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return JSON.stringify(
+    items.map((i) => JSON.stringify(i, (_, v) => (v instanceof Set ? [...v].sort() : v))).sort(),
+  );
+};
+
+async function call(
+  route: Route,
+  role: Role,
+  scope: typeof OWN,
+  target: { id: string; version: number } | undefined,
+) {
+  const path = route.path
+    .replace('{id}', target?.id ?? '')
+    .replace('{code}', scope.village)
+    .replace('{year}', String(YEAR));
+  const ifMatch: Record<string, string> = target ? { 'if-match': `"${target.version}"` } : {};
+  if (route.auth === 'session') return callPage(route, role, scope, path, target);
+  const token = route.auth === 'jwt' ? tokens[role] : undefined;
+  const own = scope === OWN;
+  const bodies: Record<string, unknown> = {
+    putProgram: { villageQuota: 1 },
+    registerCandidate: registration(serial++, { villageCode: scope.village }),
+    correctCandidate: { phone: '081234567890' },
+    transitionCandidate: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
+    recordDisbursement: {
+      source: 'APBD',
+      amount: 1000,
+      paidAt: '2026-09-01',
+      reference: `SP2D/${serial++}`,
+    },
+  };
+  const query: Record<string, string> = {
+    listCandidates: `?village=${scope.village}`,
+    importSurveyList: `?year=${YEAR}&dryRun=true${own ? '' : `&village=${scope.village}`}`,
+    budgetReport: `?year=${YEAR}`,
+    quotaReport: `?year=${YEAR}`,
+    getVillage: `?year=${YEAR}`,
+  };
+  if (route.operation === 'importSurveyList') {
+    const res = await sys.gateway.handle({
+      method: 'POST',
+      url: `${path}${query.importSurveyList}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: 'NIK,No KK,Nama Lengkap,Tanggal Lahir,Jenis Kelamin,Jalur,Status Sekolah,Pendidikan Terakhir,Kode Alasan,Persetujuan Oleh,Nama Pemberi Persetujuan\n',
+    });
+    return res.status;
+  }
+  const body = bodies[route.operation];
+  const res = await sys.request(route.method, `${path}${query[route.operation] ?? ''}`, {
+    ...(token ? { token } : {}),
+    ...(body === undefined ? {} : { body }),
+    headers: { ...ifMatch },
+  });
+  return res.status;
+}
+
+async function callPage(
+  route: Route,
+  role: Role,
+  scope: typeof OWN,
+  path: string,
+  target: { id: string; version: number } | undefined,
+) {
+  const { cookie, csrf } = sessions[role];
+  const form: Record<string, Record<string, string>> = {
+    signIn: { user: DEMO_USER[role] },
+    signOut: {},
+    registrationSubmit: {
+      nik: registration(serial).nik,
+      kk: registration(serial).kk,
+      fullName: `Warga Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[serial++ % 26]}`,
+      birthDate: '2010-07-05',
+      sex: 'F',
+      track: 'ATS',
+      outOfSchoolType: 'DROPPED_OUT',
+      lastLevel: 'SD',
+      reasonCode: '1',
+      guardianName: 'Tarsih',
+      'consent.by': 'GUARDIAN',
+      'consent.name': 'Tarsih',
+      'consent.given': 'on',
+    },
+    correctionSubmit: {},
+    transitionSubmit: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
+    apbdSubmit: {},
+    disbursementSubmit: {
+      source: 'APBD',
+      amount: '1000',
+      paidAt: '2026-09-01',
+      reference: `SP2D/${serial++}`,
+    },
+    programSubmit: { villageQuota: '1' },
+    importCommit: { draft: 'no-such-draft' },
+  };
+  const values = {
+    ...(form[route.operation] ?? {}),
+    csrf,
+    ...(target ? { version: String(target.version) } : {}),
+  };
+  if (route.operation === 'correctionSubmit' && target) {
+    // Send the record's own values back, as the form does.
+    const current = await sys.request<Record<string, unknown>>('GET', `/candidates/${target.id}`, {
+      token: tokens.bappeda,
+    });
+    const c = current.body as Record<string, string | Record<string, string> | number>;
+    Object.assign(values, {
+      nik: String(c.nik),
+      kk: String(c.kk),
+      fullName: String(c.fullName),
+      birthDate: String(c.birthDate),
+      sex: String(c.sex),
+      track: String(c.track),
+      outOfSchoolType: String(c.outOfSchoolType),
+      lastLevel: String(c.lastLevel),
+      reasonCode: String(c.reasonCode),
+      guardianName: String(c.guardianName),
+      'consent.by': 'GUARDIAN',
+      'consent.name': 'Tarsih',
+      'consent.given': 'on',
+    });
+  }
+  const headers: Record<string, string> = { host: 'localhost', cookie, origin: 'http://localhost' };
+  if (route.operation === 'importCheck') {
+    const boundary = 'matrix';
+    const csv =
+      'NIK,No KK,Nama Lengkap,Tanggal Lahir,Jenis Kelamin,Jalur,Status Sekolah,Pendidikan Terakhir,Kode Alasan,Persetujuan Oleh,Nama Pemberi Persetujuan\n';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    return (
+      await sys.gateway.handle({
+        method: 'POST',
+        url: path,
+        headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body,
+      })
+    ).status;
+  }
+  const query = route.operation === 'budgetDownload' ? `?year=${YEAR}&format=csv` : '';
+  const res = await sys.gateway.handle({
+    method: route.method,
+    url: `${path}${query}`,
+    headers:
+      route.method === 'GET' ? headers : { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+    ...(route.method === 'GET' ? {} : { body: new URLSearchParams(values).toString() }),
+  });
+  if (route.operation === 'signOut') sessions[role] = await refreshSession(role);
+  void scope;
+  return res.status;
+}
+
+async function refreshSession(role: Role) {
+  const res = await sys.gateway.handle({
+    method: 'POST',
+    url: '/masuk',
+    headers: {
+      host: 'localhost',
+      origin: 'http://localhost',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: `user=${DEMO_USER[role]}`,
+  });
+  const cookie = (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  const page = await sys.gateway.handle({
+    method: 'GET',
+    url: '/calon',
+    headers: { host: 'localhost', cookie },
+  });
+  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(page.body.toString())?.[1] ?? '' };
+}
+
+describe('authorization matrix', () => {
+  it('has an entry for every route of the route table, and none for a route that does not exist', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((k) => !MATRIX[k])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  const cells = routes.flatMap((route) =>
+    (['official', 'volunteer', 'bappeda'] as Role[]).flatMap((role) =>
+      (['own', 'other'] as const).map(
+        (scope) => [`${route.method} ${route.path}`, role, scope, route] as const,
+      ),
+    ),
+  );
+
+  it.each(cells)('%s as %s, %s scope', async (key, role, scopeName, route) => {
+    const entry = MATRIX[key];
+    if (!entry) throw new Error(`no matrix entry for ${key}`);
+    const scope = scopeName === 'own' ? OWN : OTHER;
+    const expected = entry[role][scopeName === 'own' ? 0 : 1];
+    const target = await makeTarget(entry.target, scope.village, scope.district);
+    const before = entry.writes && expected >= 400 ? await snapshot() : undefined;
+    expect(await call(route, role, scope, target)).toBe(expected);
+    if (before !== undefined) expect(await snapshot(), 'a refused write changed the table').toBe(before);
+  });
+});
