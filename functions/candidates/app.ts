@@ -82,11 +82,12 @@ export const app = createApp('candidates', {
       await transitionCandidate(principal, c.req.param('id') ?? '', version, input),
     );
   },
-  assignApbdPlace: async (c) =>
-    respondWithCandidate(
-      c,
-      await assignApbdPlace(principalOf(c), c.req.param('id') ?? '', ifMatchVersion(c)),
-    ),
+  assignApbdPlace: async (c) => {
+    const principal = principalOf(c);
+    // No body is needed; one with any field in it is refused like every unknown field.
+    if ((await c.req.text()).trim() !== '') await jsonBody(c, z.strictObject({}));
+    return respondWithCandidate(c, await assignApbdPlace(principal, c.req.param('id') ?? '', ifMatchVersion(c)));
+  },
   recordDisbursement: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
