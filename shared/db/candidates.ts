@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
 import type { CandidateFields, Status } from '../domain/candidate.js';
 import type { School } from '../domain/workflow.js';
@@ -7,6 +7,7 @@ import { db, tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import { appendHistory } from './history.js';
 import { keys } from './table.js';
+import { transact } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 
 export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
@@ -115,7 +116,7 @@ export async function insertCandidate(
       : []),
   ];
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    await transact(transactItems);
     return 'ok';
   } catch (error) {
     const codes = cancellationCodes(error);
@@ -234,7 +235,7 @@ export async function insertCandidateBatch(
     },
   ];
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    await transact(transactItems);
     return 'ok';
   } catch (error) {
     if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return 'conflict';
@@ -301,7 +302,7 @@ export async function replaceCandidate(
     ...added.map((hash) => addToFingerprint(item.year, hash, item.id)),
   ];
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    await transact(transactItems);
     return 'ok';
   } catch (error) {
     const codes = cancellationCodes(error);

@@ -1,11 +1,11 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
 import { type ApbdPool, takePlace } from './apbd.js';
 import { type CandidateItem, type FundingSource, putCandidate } from './candidates.js';
-import { db, tableName } from './client.js';
+import { tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import { programUnchanged } from './programs.js';
 import { keys } from './table.js';
+import { transact } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 
 /**
@@ -25,22 +25,18 @@ export async function writeApbdAssignment(
   aggregate.when(`${aggregate.name(element)} = ${aggregate.value(current.id)}`);
   if (!updated.apbd) throw new Error('an APBD assignment must give a place');
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          putCandidate(updated, current.version),
-          takePlace(updated.year, pool, updated.apbd),
-          programUnchanged(updated.year, programVersion),
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.villageAggregate(updated.year, updated.villageCode),
-              ...aggregate.build(),
-            },
-          },
-        ],
-      }),
-    );
+    await transact([
+      putCandidate(updated, current.version),
+      takePlace(updated.year, pool, updated.apbd),
+      programUnchanged(updated.year, programVersion),
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.villageAggregate(updated.year, updated.villageCode),
+          ...aggregate.build(),
+        },
+      },
+    ]);
     return 'ok';
   } catch (error) {
     const codes = cancellationCodes(error);
@@ -74,37 +70,33 @@ export async function writeDisbursement(
 ): Promise<'ok' | 'versionMismatch' | 'duplicateReference'> {
   const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          putCandidate(updated, current.version),
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.paymentReference(current.id, payment.source, payment.reference),
-                disbursementId: payment.id,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await transact([
+      putCandidate(updated, current.version),
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...keys.paymentReference(current.id, payment.source, payment.reference),
+            disbursementId: payment.id,
           },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.disbursement(current.id, payment.id), ...payment },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.villageAggregate(current.year, current.villageCode),
-              ...aggregate.build(),
-            },
-          },
-        ],
-      }),
-    );
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.disbursement(current.id, payment.id), ...payment },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.villageAggregate(current.year, current.villageCode),
+          ...aggregate.build(),
+        },
+      },
+    ]);
     return 'ok';
   } catch (error) {
     const codes = cancellationCodes(error);

@@ -1,11 +1,11 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
 import { returnPlace } from './apbd.js';
 import { type CandidateItem, putCandidate } from './candidates.js';
-import { db, tableName } from './client.js';
+import { tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import { appendHistory, type HistoryEntry } from './history.js';
 import { keys } from './table.js';
+import { transact } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 
 /**
@@ -62,7 +62,7 @@ export async function writeTransition(
     ...(releasedApbd ? [returnPlace(updated.year, releasedApbd)] : []),
   ];
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    await transact(transactItems);
     return 'ok';
   } catch (error) {
     const codes = cancellationCodes(error);
@@ -88,20 +88,16 @@ export async function writePromotion(
     .when(`${aggregate.name('waitlist[0]')} = ${aggregate.value(head.id)}`)
     .when(`${aggregate.name('funded')} < ${aggregate.value(quota)}`);
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.villageAggregate(head.year, head.villageCode),
-              ...aggregate.build(),
-            },
-          },
-          putCandidate(promoted, head.version),
-        ],
-      }),
-    );
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.villageAggregate(head.year, head.villageCode),
+          ...aggregate.build(),
+        },
+      },
+      putCandidate(promoted, head.version),
+    ]);
     return true;
   } catch (error) {
     if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return false;
