@@ -86,7 +86,10 @@ export const app = createApp('candidates', {
     const principal = principalOf(c);
     // No body is needed; one with any field in it is refused like every unknown field.
     if ((await c.req.text()).trim() !== '') await jsonBody(c, z.strictObject({}));
-    return respondWithCandidate(c, await assignApbdPlace(principal, c.req.param('id') ?? '', ifMatchVersion(c)));
+    return respondWithCandidate(
+      c,
+      await assignApbdPlace(principal, c.req.param('id') ?? '', ifMatchVersion(c)),
+    );
   },
   recordDisbursement: async (c) => {
     const principal = principalOf(c);

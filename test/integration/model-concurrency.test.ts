@@ -18,7 +18,6 @@ const VILLAGES = [
 const QUOTA = 2;
 const APBD_PLACES = 3;
 const CEILING = 5_000_000;
-const ACTIVE = ['IDENTIFIED', 'VERIFIED'];
 const COMMITTED = ['ENROLLED', 'ACTIVE', 'COMPLETED', 'DROPPED_OUT'];
 const NEXT: Record<string, string[]> = {
   IDENTIFIED: ['VERIFIED', 'INELIGIBLE'],
