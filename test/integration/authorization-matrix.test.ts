@@ -226,26 +226,7 @@ beforeAll(async () => {
       .status,
   ).toBe(200);
   for (const village of [OWN.village, OTHER.village]) await registerIn(village);
-  for (const role of ['official', 'volunteer', 'bappeda'] as Role[]) {
-    const res = await sys.gateway.handle({
-      method: 'POST',
-      url: '/masuk',
-      headers: {
-        host: 'localhost',
-        origin: 'http://localhost',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: `user=${DEMO_USER[role]}`,
-    });
-    const cookie = (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-    const page = await sys.gateway.handle({
-      method: 'GET',
-      url: '/calon',
-      headers: { host: 'localhost', cookie },
-    });
-    const csrf = /name="csrf" value="([^"]+)"/.exec(page.body.toString())?.[1] ?? '';
-    sessions[role] = { cookie, csrf };
-  }
+  for (const role of ['official', 'volunteer', 'bappeda'] as Role[]) sessions[role] = await signIn(role);
 }, 60_000);
 
 async function registerIn(village: string): Promise<{ id: string; version: number }> {
@@ -440,12 +421,13 @@ async function callPage(
       route.method === 'GET' ? headers : { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
     ...(route.method === 'GET' ? {} : { body: new URLSearchParams(values).toString() }),
   });
-  if (route.operation === 'signOut') sessions[role] = await refreshSession(role);
+  if (route.operation === 'signOut') sessions[role] = await signIn(role);
   void scope;
   return res.status;
 }
 
-async function refreshSession(role: Role) {
+/** Signs in as the role's demo user: the session cookie and its CSRF token. */
+async function signIn(role: Role) {
   const res = await sys.gateway.handle({
     method: 'POST',
     url: '/masuk',
