@@ -62,7 +62,13 @@ export function weighPage(page: Page): () => Promise<number> {
     const type = response.headers()['content-type'] ?? '';
     if (!/html|css|javascript/.test(type) || response.status() >= 300) return;
     if (response.request().resourceType() === 'document' && response.frame() === page.mainFrame()) sizes = [];
-    sizes.push(response.body().then((body) => body.length));
+    // A page closed before its body arrived weighs nothing (and must not reject unhandled).
+    sizes.push(
+      response.body().then(
+        (body) => body.length,
+        () => 0,
+      ),
+    );
   });
   return async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 }
