@@ -1,6 +1,7 @@
 import { nextPlace, poolFromItem } from '../db/apbd.js';
 import { batchGet } from '../db/batch-get.js';
 import { type CandidateItem, readCandidate } from '../db/candidates.js';
+import { CONTENDED, untilSettled } from '../db/contention.js';
 import { type Disbursement, writeApbdAssignment, writeDisbursement } from '../db/money-writes.js';
 import { programNotConfigured, settingsOf } from '../db/programs.js';
 import { keys } from '../db/table.js';
@@ -12,10 +13,6 @@ import { formatRupiah } from '../domain/money.js';
 import { DomainError, validationFailed } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
-
-const MAX_ATTEMPTS = 12;
-const pause = (attempt: number) =>
-  new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
 /** A candidate for Bappeda to act on, at the version the client read. */
 async function readForBappeda(
@@ -42,8 +39,7 @@ export async function assignApbdPlace(
   ifMatch: number | undefined,
   now: () => Date = () => new Date(),
 ): Promise<StoredCandidate> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) await pause(attempt);
+  return untilSettled(async () => {
     const current = await readForBappeda(principal, id, ifMatch);
     const eligible =
       RESERVED_STATUSES.includes(current.status) && current.villageFunding === 'WAITLISTED' && !current.apbd;
@@ -69,7 +65,7 @@ export async function assignApbdPlace(
       updatedAt: now().toISOString(),
     };
     const index = aggregate?.waitlist?.indexOf(current.id) ?? -1;
-    if (index < 0) continue; // promoted since it was read: the next read sees its new version
+    if (index < 0) return CONTENDED; // promoted since it was read: the next read sees its new version
     const outcome = await writeApbdAssignment(
       current,
       updated,
@@ -77,10 +73,9 @@ export async function assignApbdPlace(
       Number(programItem.version ?? 0),
       index,
     );
-    if (outcome === 'ok') return withPosition(updated);
     if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
-  }
-  throw new DomainError('RETRY_LATER', [], undefined, 1);
+    return outcome === 'ok' ? withPosition(updated) : CONTENDED;
+  });
 }
 
 /** Records a payment to the learner; a source's payments never exceed what is committed to them. */

@@ -7,6 +7,7 @@ import {
   readIdempotency,
   replaceCandidate,
 } from '../db/candidates.js';
+import { CONTENDED, untilSettled } from '../db/contention.js';
 import { keyedHash } from '../db/nik-hash.js';
 import { programNotConfigured, requireProgram } from '../db/programs.js';
 import { readProgramAndVillage, readVillageAggregates } from '../db/villages.js';
@@ -25,8 +26,6 @@ import { normaliseIdNumber } from '../domain/nik.js';
 import { findDistrict, findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { canSeeVillage, type Principal } from '../principal.js';
-
-const MAX_PLACE_ATTEMPTS = 12;
 
 export const POSSIBLE_DUPLICATE = 'POSSIBLE_DUPLICATE';
 
@@ -99,12 +98,12 @@ export async function registerCandidate(
     kk: normaliseIdNumber(input.kk),
     birthDate: input.birthDate.trim(),
   });
-  let { program, aggregate, lookAlikes } = await readProgramAndVillage(
-    input.year,
-    village.code,
-    fingerprints,
-  );
-  if (!program) throw programNotConfigured(input.year);
+  const read = async () => {
+    const found = await readProgramAndVillage(input.year, village.code, fingerprints);
+    if (!found.program) throw programNotConfigured(input.year);
+    return { ...found, program: found.program };
+  };
+  let { program, aggregate, lookAlikes } = await read();
   const { problems, checked } = checkCandidate(input, program);
   if (!checked) throw validationFailed(problems);
 
@@ -113,16 +112,10 @@ export async function registerCandidate(
     ? { key: idempotencyKey, sub: principal.sub, fingerprint: await keyedHash(`body:${stableJson(input)}`) }
     : undefined;
 
-  for (let attempt = 0; attempt < MAX_PLACE_ATTEMPTS; attempt++) {
+  return untilSettled(async (attempt) => {
     if (attempt > 0) {
       // Places changed between our read and the write (someone registered or left): read again.
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
-      ({ program, aggregate, lookAlikes } = await readProgramAndVillage(
-        input.year,
-        village.code,
-        fingerprints,
-      ));
-      if (!program) throw programNotConfigured(input.year);
+      ({ program, aggregate, lookAlikes } = await read());
     }
     const funded = aggregate?.funded ?? 0;
     const waiting = aggregate?.waitlist?.length ?? 0;
@@ -153,8 +146,8 @@ export async function registerCandidate(
       const record = await readIdempotency(principal.sub, idempotency.key);
       if (record) return { ...(await replay(record, idempotency.fingerprint)), replayed: true };
     }
-  }
-  throw new DomainError('RETRY_LATER', [], undefined, 1);
+    return CONTENDED;
+  });
 }
 
 async function replay(record: IdempotencyRecord, fingerprint: string): Promise<StoredCandidate> {

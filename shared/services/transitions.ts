@@ -1,4 +1,5 @@
 import { type CandidateItem, readCandidate } from '../db/candidates.js';
+import { CONTENDED, untilSettled } from '../db/contention.js';
 import { type HistoryEntry, readHistory } from '../db/history.js';
 import { type WaitlistChange, writeTransition } from '../db/transitions.js';
 import { readProgramAndVillage } from '../db/villages.js';
@@ -14,8 +15,6 @@ import {
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
-
-const MAX_PLACE_ATTEMPTS = 12;
 
 /** A candidate the caller may act on: volunteers their kecamatan, officials their village. */
 async function readInScope(principal: Principal, id: string): Promise<CandidateItem> {
@@ -73,9 +72,7 @@ export async function transitionCandidate(
   now: () => Date = () => new Date(),
 ): Promise<StoredCandidate> {
   if (principal.role === 'bappeda_staff') throw new DomainError('FORBIDDEN');
-  for (let attempt = 0; attempt < MAX_PLACE_ATTEMPTS; attempt++) {
-    if (attempt > 0)
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+  return untilSettled(async () => {
     const current = await readInScope(principal, id);
     const verdict = transitionVerdict(principal.role, current.status, input.to);
     if (verdict === 'forbidden') throw new DomainError('FORBIDDEN');
@@ -90,7 +87,7 @@ export async function transitionCandidate(
     const at = now().toISOString();
     const waitlist = await waitlistChangeFor(current, input.to, at);
     // Not in the waitlist any more: it changed since it was read (promoted, funded); read again.
-    if (waitlist.kind === 'unqueue' && waitlist.index < 0) continue;
+    if (waitlist.kind === 'unqueue' && waitlist.index < 0) return CONTENDED;
     const leaving = RELEASING_STATUSES.includes(input.to);
     const updated: CandidateItem = {
       ...current,
@@ -110,10 +107,9 @@ export async function transitionCandidate(
       ...(school ? { school } : {}),
     };
     const outcome = await writeTransition(current, updated, entry, waitlist);
-    if (outcome === 'ok') return withPosition(updated);
     if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
-  }
-  throw new DomainError('RETRY_LATER', [], undefined, 1);
+    return outcome === 'ok' ? withPosition(updated) : CONTENDED;
+  });
 }
 
 /** Every transition of a candidate in scope, oldest first. */

@@ -57,26 +57,35 @@ describe('durability', () => {
     const acknowledged: string[] = [];
     const answers: number[] = [];
     let killed = false;
+    let warmedUp: () => void = () => {};
+    const twentyAcknowledged = new Promise<void>((r) => {
+      warmedUp = r;
+    });
     const stream = (async () => {
       for (let i = 1; i <= 400 && !(killed && answers.at(-1) !== 201); i++) {
         const res = await call('POST', '/candidates', official, registration(i));
         answers.push(res.status);
         if (res.status === 201) acknowledged.push((JSON.parse(res.body.toString()) as { id: string }).id);
+        if (acknowledged.length === 20) warmedUp();
       }
     })();
-    await new Promise((r) => setTimeout(r, 600));
+    // Killed after twenty registrations, at a random moment inside the ones that follow.
+    await twentyAcknowledged;
+    await new Promise((r) => setTimeout(r, Math.random() * 30));
     dynamo.process.kill('SIGKILL');
     killed = true;
     await stream;
     const child = dynamo.process;
     if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
 
-    expect(acknowledged.length).toBeGreaterThan(5);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
     expect(answers.filter((s) => s !== 201).every((s) => s === 503)).toBe(true);
 
     dynamo = await startDynamoDbLocal({ dbPath: dir, port });
-    for (const id of acknowledged)
-      expect((await call('GET', `/candidates/${id}`, bappeda)).status, id).toBe(200);
+    const lost: number[] = [];
+    for (const [i, id] of acknowledged.entries())
+      if ((await call('GET', `/candidates/${id}`, bappeda)).status !== 200) lost.push(i);
+    expect(lost).toEqual([]);
     const list = JSON.parse(
       (await call('GET', `/candidates?village=${VILLAGE}&limit=100`, bappeda)).body.toString(),
     ) as {
