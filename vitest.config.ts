@@ -8,8 +8,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One DynamoDB Local for the run; each integration file creates its own table in it.
     globalSetup: ['test/support/global-setup.ts'],
+    // Every function logs at DEBUG into a capture that fails the file on any personal value.
+    setupFiles: ['test/support/log-privacy.ts'],
     env: {
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_LOG_LEVEL: 'DEBUG',
       TZ: 'UTC',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { type FunctionName, honoPath, type OperationOf, routes } from '../../shared/api/routes.js';
 import { DomainError } from '../../shared/errors.js';
 import { type Lang, langFrom } from '../../shared/i18n.js';
+import { METRIC, putMetric } from '../../shared/metrics.js';
 import { type Principal, principalFromClaims, scopeOf } from '../../shared/principal.js';
 import { errorResponse } from './errors.js';
 import { logger } from './logger.js';
@@ -37,6 +38,9 @@ export function createApp<F extends FunctionName>(
     await options.before?.(c);
     await next();
     const principal = c.get('principal');
+    putMetric(METRIC.requests, 1);
+    if (c.res.status >= 500) putMetric(METRIC.responses5xx, 1);
+    else if (c.res.status >= 400) putMetric(METRIC.responses4xx, 1);
     logger.info('request', {
       route: c.env?.event?.routeKey ?? `${c.req.method} ${c.req.routePath}`,
       status: c.res.status,

@@ -11,6 +11,7 @@ import { compareDates, parseIsoDate, todayInBrebes } from '../domain/dates.js';
 import { isId, newId } from '../domain/ids.js';
 import { formatRupiah } from '../domain/money.js';
 import { DomainError, validationFailed } from '../errors.js';
+import { METRIC, putMetric } from '../metrics.js';
 import type { Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
 
@@ -74,7 +75,15 @@ export async function assignApbdPlace(
       index,
     );
     if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
-    return outcome === 'ok' ? withPosition(updated) : CONTENDED;
+    if (outcome !== 'ok') return CONTENDED;
+    const ceiling = settingsOf(programItem).apbdCeiling;
+    putMetric(METRIC.apbdPlacesUsed, pool.placesHeld + 1);
+    putMetric(
+      METRIC.apbdMoneyUsedPercent,
+      Math.round(((pool.moneyHeld + place.amount) * 10_000) / ceiling) / 100,
+      'Percent',
+    );
+    return withPosition(updated);
   });
 }
 

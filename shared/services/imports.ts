@@ -9,7 +9,13 @@ import { type Lang, render } from '../i18n.js';
 import { type CheckedRow, checkRows } from '../imports/check-rows.js';
 import { readImportFile } from '../imports/read-file.js';
 import type { Principal } from '../principal.js';
-import { fingerprintHashes, newCandidate, POSSIBLE_DUPLICATE, registerCandidate } from './candidates.js';
+import {
+  countRegistrations,
+  fingerprintHashes,
+  newCandidate,
+  POSSIBLE_DUPLICATE,
+  registerCandidate,
+} from './candidates.js';
 
 export interface ImportReport {
   summary: {
@@ -171,5 +177,7 @@ async function writeBatch(
       }),
     );
   }
-  return (await insertCandidateBatch(items, seen)) === 'ok' ? items.map((c) => c.id) : undefined;
+  if ((await insertCandidateBatch(items, seen)) !== 'ok') return undefined;
+  countRegistrations(items);
+  return items.map((c) => c.id);
 }

@@ -13,6 +13,7 @@ import {
   transitionVerdict,
 } from '../domain/workflow.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+import { METRIC, putMetric } from '../metrics.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
 
@@ -108,7 +109,9 @@ export async function transitionCandidate(
     };
     const outcome = await writeTransition(current, updated, entry, waitlist);
     if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
-    return outcome === 'ok' ? withPosition(updated) : CONTENDED;
+    if (outcome !== 'ok') return CONTENDED;
+    putMetric(METRIC.transitions, 1, 'Count', { ToStatus: input.to });
+    return withPosition(updated);
   });
 }
 
