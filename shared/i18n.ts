@@ -201,6 +201,14 @@ const catalogue = {
     (p) => `Pagu APBD tidak bisa di bawah ${p.used}: sudah terpakai untuk tempat yang dibagikan.`,
     (p) => `The APBD ceiling cannot go below ${p.used}: places already handed out carry that money.`,
   ],
+  'candidate.anonymised': [
+    'Data pribadi calon ini sudah dianonimkan; datanya tidak bisa diubah lagi.',
+    "This candidate's personal data has been anonymised; it can no longer be changed.",
+  ],
+  'anonymise.reason': [
+    'Tuliskan alasan anonimisasi (3 sampai 500 huruf).',
+    'Give the reason for anonymising (3 to 500 characters).',
+  ],
   'apbd.notEligible': [
     'Tempat APBD hanya untuk calon yang masih menunggu (daftar tunggu desa) dan belum didaftarkan ke sekolah.',
     'An APBD place is only for a candidate still on the village waitlist and not yet enrolled.',

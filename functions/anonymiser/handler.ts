@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { anonymiseExpiredYears } from '../../shared/services/anonymise.js';
+import { anonymiseExpiredYears } from '../../shared/services/personal-data.js';
 import { logger } from '../http/logger.js';
 
 /**

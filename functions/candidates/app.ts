@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { disbursementSchema } from '../../shared/domain/budget.js';
-import { correctionSchema, registrationSchema, STATUSES } from '../../shared/domain/candidate.js';
+import {
+  anonymiseSchema,
+  correctionSchema,
+  registrationSchema,
+  STATUSES,
+} from '../../shared/domain/candidate.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { importTemplateFile } from '../../shared/imports/template.js';
@@ -8,12 +13,12 @@ import { assignApbdPlace, recordDisbursement } from '../../shared/services/budge
 import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
 import {
   correctCandidate,
-  getCandidate,
   listCandidates,
   registerCandidate,
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
 import { importSurveyList } from '../../shared/services/imports.js';
+import { anonymiseCandidate, exportCandidate, viewCandidate } from '../../shared/services/personal-data.js';
 import { candidateHistory, transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { ifMatchVersion, jsonBody, queryParam } from '../http/input.js';
@@ -21,10 +26,19 @@ import { optionalText, yearParam } from '../http/params.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 
-function respondWithCandidate(c: GkbContext, stored: StoredCandidate, status: 200 | 201 = 200): Response {
+/**
+ * A candidate in a response. Only `GET /candidates/{id}` shows the full NIK and KK (to those
+ * allowed, recorded in the processing record first); write responses show them masked.
+ */
+function respondWithCandidate(
+  c: GkbContext,
+  stored: StoredCandidate,
+  status: 200 | 201 = 200,
+  identity: 'full' | 'masked' = 'masked',
+): Response {
   c.header('ETag', `"${stored.candidate.version}"`);
   return c.json(
-    candidateRecord(stored.candidate, stored.waitlistPosition, principalOf(c), c.get('lang')),
+    candidateRecord(stored.candidate, stored.waitlistPosition, principalOf(c), c.get('lang'), identity),
     status,
   );
 }
@@ -61,7 +75,7 @@ export const app = createApp('candidates', {
     });
   },
   getCandidate: async (c) =>
-    respondWithCandidate(c, await getCandidate(principalOf(c), c.req.param('id') ?? '')),
+    respondWithCandidate(c, await viewCandidate(principalOf(c), c.req.param('id') ?? '', 'api'), 200, 'full'),
   correctCandidate: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
@@ -120,4 +134,16 @@ export const app = createApp('candidates', {
     return c.body(file.body, 200, file.headers);
   },
   candidateHistory: async (c) => c.json(await candidateHistory(principalOf(c), c.req.param('id') ?? '')),
+  exportCandidate: async (c) =>
+    c.json(await exportCandidate(principalOf(c), c.req.param('id') ?? '', c.get('lang'))),
+  anonymiseCandidate: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const version = ifMatchVersion(c);
+    const { reason } = await jsonBody(c, anonymiseSchema);
+    return respondWithCandidate(
+      c,
+      await anonymiseCandidate(principal, c.req.param('id') ?? '', version, reason),
+    );
+  },
 });

@@ -26,6 +26,7 @@ import {
   registerCandidate,
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
+import { recordFullView } from '../../shared/services/personal-data.js';
 import { saveProgram } from '../../shared/services/programs.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { transitionCandidate } from '../../shared/services/transitions.js';
@@ -107,9 +108,12 @@ async function showCandidate(
   } = {},
 ) {
   const history = await readHistory(stored.candidate.id);
+  await recordFullView(viewer(c), stored.candidate, 'web');
   return page(
     c,
-    stored.candidate.fullName,
+    stored.candidate.anonymised
+      ? tOf(c)('Calon (dianonimkan)', 'Candidate (anonymised)')
+      : stored.candidate.fullName,
     <CandidatePage
       t={tOf(c)}
       lang={c.get('lang')}
@@ -254,9 +258,11 @@ function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] }) {
           {props.items.map((s) => (
             <tr>
               <td>
-                <a href={`/calon/${s.candidate.id}`}>{s.candidate.fullName}</a>
+                <a href={`/calon/${s.candidate.id}`}>
+                  {s.candidate.anonymised ? t('(dianonimkan)', '(anonymised)') : s.candidate.fullName}
+                </a>
               </td>
-              <td>{`…${s.candidate.nik.slice(-4)}`}</td>
+              <td>{s.candidate.anonymised ? '' : `…${s.candidate.nik.slice(-4)}`}</td>
               <td>{statusLabel(t, s.candidate.status)}</td>
               <td>{fundingText(t, s)}</td>
             </tr>
@@ -367,6 +373,7 @@ function programValues(values: Record<string, string>) {
     apbdPlaces: n('apbdPlaces'),
     referenceDate: values.referenceDate?.trim() || undefined,
     ageRanges: { ...(ats ? { ATS: ats } : {}), ...(dts ? { DTS: dts } : {}) },
+    retentionYears: n('retentionYears'),
   };
 }
 
@@ -389,6 +396,11 @@ async function programForm(
     ['ATS.max', t('ATS umur tertinggi', 'ATS oldest age'), program?.ageRanges.ATS[1]],
     ['DTS.min', t('DTS umur terendah', 'DTS youngest age'), program?.ageRanges.DTS[0]],
     ['DTS.max', t('DTS umur tertinggi', 'DTS oldest age'), program?.ageRanges.DTS[1]],
+    [
+      'retentionYears',
+      t('Data pribadi disimpan (tahun setelah tahun program)', 'Keep personal data (years after the year)'),
+      program?.retentionYears,
+    ],
   ];
   const fieldProblems = { ...problems };
   for (const track of ['ATS', 'DTS']) {
@@ -632,6 +644,9 @@ export const app = createApp(
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
       const _t = tOf(c);
       const { candidate: x } = await getCandidate(p, c.req.param('id') ?? '');
+      if (x.anonymised) throw new DomainError('INVALID_TRANSITION', [], { key: 'candidate.anonymised' });
+      // The form shows the full NIK and KK to correct them.
+      await recordFullView(p, x, 'web');
       const values: CandidateFormValues = {
         nik: x.nik,
         kk: x.kk,

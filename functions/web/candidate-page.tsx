@@ -32,13 +32,22 @@ export function CandidatePage(props: {
   const { t, viewer, stored, csrf, problems } = props;
   const c = stored.candidate;
   const full = canSeeFullIdentity(viewer, c.villageCode);
+  const gone = t('(dianonimkan)', '(anonymised)');
   const next = STATUSES.filter((to) => transitionVerdict(viewer.role, c.status, to) === 'allowed');
   const funded = c.villageFunding === 'FUNDED' || Boolean(c.apbd);
   const version = <input type="hidden" name="version" value={String(c.version)} />;
   const token = <input type="hidden" name="csrf" value={csrf} />;
   return (
     <>
-      <h1>{c.fullName}</h1>
+      <h1>{c.anonymised ? gone : c.fullName}</h1>
+      {c.anonymised ? (
+        <p class="notice" role="status">
+          {t(
+            `Data pribadi calon ini dianonimkan pada ${c.anonymised.at.slice(0, 10)}: ${c.anonymised.reason}`,
+            `This candidate's personal data was anonymised on ${c.anonymised.at.slice(0, 10)}: ${c.anonymised.reason}`,
+          )}
+        </p>
+      ) : null}
       {props.message ? (
         <div class={props.message.kind} role={props.message.kind === 'alert' ? 'alert' : 'status'}>
           {props.message.text}
@@ -63,11 +72,11 @@ export function CandidatePage(props: {
           <dt>{t('Pendanaan', 'Funding')}</dt>
           <dd>{fundingText(t, stored)}</dd>
           <dt>NIK</dt>
-          <dd>{full ? c.nik : maskIdNumber(c.nik)}</dd>
+          <dd>{c.anonymised ? gone : full ? c.nik : maskIdNumber(c.nik)}</dd>
           <dt>{t('No KK', 'KK number')}</dt>
-          <dd>{full ? c.kk : maskIdNumber(c.kk)}</dd>
+          <dd>{c.anonymised ? gone : full ? c.kk : maskIdNumber(c.kk)}</dd>
           <dt>{t('Tanggal lahir', 'Date of birth')}</dt>
-          <dd>{c.birthDate}</dd>
+          <dd>{c.anonymised ? gone : c.birthDate}</dd>
           <dt>{t('Jenis kelamin', 'Sex')}</dt>
           <dd>{sexLabel(t, c.sex)}</dd>
           <dt>{t('Jalur', 'Track')}</dt>

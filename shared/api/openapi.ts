@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { disbursementSchema } from '../domain/budget.js';
-import { correctionSchema, registrationSchema } from '../domain/candidate.js';
+import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { programInputSchema } from '../domain/program.js';
 import { transitionSchema } from '../domain/workflow.js';
 import { statusOf } from '../errors.js';
@@ -12,6 +12,7 @@ const requestBodies: Record<string, z.ZodType> = {
   correctCandidate: correctionSchema,
   transitionCandidate: transitionSchema,
   recordDisbursement: disbursementSchema,
+  anonymiseCandidate: anonymiseSchema,
 };
 
 const errorSchema = {
@@ -58,6 +59,7 @@ function parametersOf(route: RouteDef) {
     transitionCandidate: ['If-Match'],
     assignApbdPlace: ['If-Match'],
     recordDisbursement: ['If-Match'],
+    anonymiseCandidate: ['If-Match'],
   };
   return [
     ...inPath,

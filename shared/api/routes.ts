@@ -140,6 +140,24 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/candidates/{id}/export',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'exportCandidate',
+    summary:
+      'Everything held about the person: record with full NIK/KK, history, payments, processing record (Bappeda; UU PDP subject access)',
+  },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/anonymise',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'anonymiseCandidate',
+    summary:
+      "Remove the person's identifying data for good; counts and money stay (Bappeda, {reason}, If-Match required)",
+  },
+  {
+    method: 'GET',
     path: '/candidates/{id}/history',
     fn: 'candidates',
     auth: 'jwt',

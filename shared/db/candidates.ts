@@ -44,6 +44,8 @@ export interface CandidateItem extends CandidateFields {
   fingerprints: string[];
   /** `POSSIBLE_DUPLICATE` when another candidate of the year shares a fingerprint. */
   flags: string[];
+  /** When the identifying fields were removed for good (UU PDP), and why; absent before. */
+  anonymised?: { at: string; reason: string } | null;
 }
 
 export interface IdempotencyRecord {
@@ -161,7 +163,7 @@ const addToFingerprint = (year: number, hash: string, id: string) => ({
     ExpressionAttributeValues: { ':id': new Set([id]) },
   },
 });
-const removeFromFingerprint = (year: number, hash: string, id: string) => ({
+export const removeFromFingerprint = (year: number, hash: string, id: string) => ({
   Update: {
     TableName: tableName(),
     Key: keys.fingerprint(year, hash),

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { defaultProgram, type ProgramSettings } from '../domain/program.js';
+import { DEFAULT_RETENTION_YEARS, defaultProgram, type ProgramSettings } from '../domain/program.js';
 import { DomainError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './table.js';
@@ -7,7 +7,8 @@ import { keys } from './table.js';
 /** The settings part of a stored programme item (without keys and bookkeeping). */
 export function settingsOf(item: Record<string, unknown>): ProgramSettings {
   const { pk: _pk, sk: _sk, version: _v, updatedAt: _u, ...settings } = item;
-  return settings as unknown as ProgramSettings;
+  // Years stored before the retention setting existed keep the default.
+  return { retentionYears: DEFAULT_RETENTION_YEARS, ...settings } as unknown as ProgramSettings;
 }
 
 export async function getProgram(year: number): Promise<ProgramSettings | undefined> {

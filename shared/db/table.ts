@@ -11,6 +11,7 @@
  * | history entry     | CANDIDATE#<id>             | HISTORY#<version, 6 digits> |                                 |
  * | disbursement      | CANDIDATE#<id>             | DISBURSEMENT#<id>       |                                     |
  * | payment reference | CANDIDATE#<id>             | REFERENCE#<source>#<ref> |                                    |
+ * | processing record | CANDIDATE#<id>             | ACCESS#<time>#<id>      |                                     |
  * | look-alike index | FP#2026#<keyed hash>       | FP (ids: candidate ids) |                                     |
  * | import draft      | IMPORTDRAFT#<id>           | DRAFT (TTL expiresAt)   |                                     |
  * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
@@ -69,6 +70,10 @@ export const keys = {
   paymentReference: (candidateId: string, source: string, reference: string) => ({
     pk: `CANDIDATE#${candidateId}`,
     sk: `REFERENCE#${source}#${reference}`,
+  }),
+  access: (candidateId: string, at: string, id: string) => ({
+    pk: `CANDIDATE#${candidateId}`,
+    sk: `ACCESS#${at}#${id}`,
   }),
   fingerprint: (year: number, hash: string) => ({ pk: `FP#${year}#${hash}`, sk: 'FP' }),
   importDraft: (id: string) => ({ pk: `IMPORTDRAFT#${id}`, sk: 'DRAFT' }),

@@ -53,6 +53,9 @@ export const registrationSchema = z.strictObject({
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
+/** `POST /candidates/{id}/anonymise`: why (the rule on its length is checked with a message). */
+export const anonymiseSchema = z.strictObject({ reason: z.string().max(2000) });
+
 /** PATCH: any registration field; year and village are fixed at registration. */
 export const correctionSchema = z.strictObject(registrationFields).partial();
 export type CorrectionInput = z.infer<typeof correctionSchema>;

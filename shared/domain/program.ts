@@ -14,7 +14,15 @@ export interface ProgramSettings {
   apbdPlaces: number;
   referenceDate: string;
   ageRanges: Record<Track, [number, number]>;
+  /**
+   * Whole years after the programme year that personal data is kept (UU PDP: no longer than
+   * the purpose needs); on 1 January of the year after that, the year's candidates are
+   * anonymised by the scheduled retention run.
+   */
+  retentionYears: number;
 }
+
+export const DEFAULT_RETENTION_YEARS = 5;
 
 export const defaultProgram = (year: number): ProgramSettings => ({
   year,
@@ -24,6 +32,7 @@ export const defaultProgram = (year: number): ProgramSettings => ({
   apbdPlaces: 300,
   referenceDate: `${year}-07-01`,
   ageRanges: { ATS: [7, 18], DTS: [12, 55] },
+  retentionYears: DEFAULT_RETENTION_YEARS,
 });
 
 const positiveInt = z.number().int().min(1).max(1_000_000_000_000);
@@ -37,8 +46,13 @@ export const programInputSchema = z.strictObject({
   apbdPlaces: positiveInt.optional(),
   referenceDate: z.string().optional(),
   ageRanges: z.strictObject({ ATS: ageRange.optional(), DTS: ageRange.optional() }).optional(),
+  retentionYears: z.number().int().min(1).max(50).optional(),
 });
 export type ProgramInput = z.infer<typeof programInputSchema>;
+
+/** Whether a programme year's personal data has outlived its retention period on `today`'s year. */
+export const retentionEnded = (settings: ProgramSettings, currentYear: number): boolean =>
+  currentYear > settings.year + settings.retentionYears;
 
 export const isProgramYear = (year: number): boolean =>
   Number.isInteger(year) && year >= 2020 && year <= 2100;

@@ -10,7 +10,8 @@ export function candidateSummary(c: CandidateItem, waitlistPosition: number | nu
     year: c.year,
     villageCode: c.villageCode,
     districtCode: c.districtCode,
-    nikMasked: maskIdNumber(c.nik),
+    // An anonymised candidate has no NIK left to mask.
+    nikMasked: c.anonymised ? null : maskIdNumber(c.nik),
     fullName: c.fullName,
     birthDate: c.birthDate,
     sex: c.sex,
@@ -31,21 +32,29 @@ export function candidateSummary(c: CandidateItem, waitlistPosition: number | nu
     flags: c.flags,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    anonymisedAt: c.anonymised?.at ?? null,
   };
 }
 
-/** One candidate's own record: every registration field, and the full NIK/KK for those allowed. */
+/**
+ * One candidate's own record: every registration field, and with `identity: 'full'` the full
+ * NIK/KK for those allowed (the caller records that showing first: personal-data.ts).
+ */
 export function candidateRecord(
   c: CandidateItem,
   waitlistPosition: number | null,
   viewer: Principal,
   lang: Lang,
+  identity: 'full' | 'masked',
 ) {
+  const full = identity === 'full' && canSeeFullIdentity(viewer, c.villageCode);
   return {
     ...candidateSummary(c, waitlistPosition, lang),
-    ...(canSeeFullIdentity(viewer, c.villageCode)
-      ? { nik: c.nik, kk: c.kk }
-      : { kkMasked: maskIdNumber(c.kk) }),
+    ...(c.anonymised
+      ? { kkMasked: null, anonymisationReason: c.anonymised.reason }
+      : full
+        ? { nik: c.nik, kk: c.kk }
+        : { kkMasked: maskIdNumber(c.kk) }),
     outOfSchoolType: c.outOfSchoolType,
     lastLevel: c.lastLevel,
     reasonCode: c.reasonCode,

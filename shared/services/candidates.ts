@@ -25,9 +25,17 @@ import { normaliseName } from '../domain/names.js';
 import { normaliseIdNumber } from '../domain/nik.js';
 import { findDistrict, findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
+import { METRIC, putMetric } from '../metrics.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 
 export const POSSIBLE_DUPLICATE = 'POSSIBLE_DUPLICATE';
+
+/** The registrations metrics of newly written candidates. */
+export function countRegistrations(written: CandidateItem[]): void {
+  putMetric(METRIC.registrations, written.length);
+  const waitlisted = written.filter((c) => c.villageFunding === 'WAITLISTED').length;
+  if (waitlisted > 0) putMetric(METRIC.waitlisted, waitlisted);
+}
 
 /** Keyed hashes of a person's look-alike fingerprints. */
 export const fingerprintHashes = (p: { fullName: string; kk: string; birthDate: string }) =>
@@ -133,6 +141,7 @@ export async function registerCandidate(
     });
     const outcome = await insertCandidate(candidate, { quota: program.villageQuota, waiting }, idempotency);
     if (outcome === 'ok') {
+      countRegistrations([candidate]);
       return {
         candidate,
         waitlistPosition: candidate.villageFunding === 'WAITLISTED' ? waiting + 1 : null,
@@ -197,6 +206,7 @@ export async function correctCandidate(
   if (!current || current.villageCode !== principal.villageCode) throw new DomainError('NOT_FOUND');
   if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
   if (ifMatch !== current.version) throw new DomainError('VERSION_MISMATCH');
+  if (current.anonymised) throw new DomainError('INVALID_TRANSITION', [], { key: 'candidate.anonymised' });
   if (!EDITABLE_STATUSES.includes(current.status)) {
     throw new DomainError('INVALID_TRANSITION', [], { key: 'patch.notEditable' });
   }

@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Route, routes } from '../../shared/api/routes.js';
+import { readCandidate } from '../../shared/db/candidates.js';
 import { db, tableName } from '../../shared/db/client.js';
 import { registration } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
@@ -102,6 +103,20 @@ const MATRIX: Record<string, Entry> = {
     volunteer: [403, 403],
     bappeda: [201, 201],
     target: 'enrolled',
+    writes: true,
+  },
+  'GET /candidates/{id}/export': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'identified',
+    writes: true,
+  },
+  'POST /candidates/{id}/anonymise': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'identified',
     writes: true,
   },
   'POST /imports': {
@@ -301,6 +316,7 @@ async function call(
     registerCandidate: registration(serial++, { villageCode: scope.village }),
     correctCandidate: { phone: '081234567890' },
     transitionCandidate: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
+    anonymiseCandidate: { reason: 'Permintaan orang tua' },
     recordDisbursement: {
       source: 'APBD',
       amount: 1000,
@@ -377,11 +393,12 @@ async function callPage(
     ...(target ? { version: String(target.version) } : {}),
   };
   if (route.operation === 'correctionSubmit' && target) {
-    // Send the record's own values back, as the form does.
-    const current = await sys.request<Record<string, unknown>>('GET', `/candidates/${target.id}`, {
-      token: tokens.bappeda,
-    });
-    const c = current.body as Record<string, string | Record<string, string> | number>;
+    // Send the record's own values back, as the form does (read from the table: a GET of the
+    // record would itself be recorded, and this cell checks that the refused write changes nothing).
+    const c = (await readCandidate(target.id)) as unknown as Record<
+      string,
+      string | Record<string, string> | number
+    >;
     Object.assign(values, {
       nik: String(c.nik),
       kk: String(c.kk),

@@ -72,6 +72,7 @@ describe('programme years', () => {
       apbdPlaces: 300,
       referenceDate: '2026-07-01',
       ageRanges: { ATS: [7, 18], DTS: [12, 55] },
+      retentionYears: 5,
     });
     const get = await sys.request('GET', '/programs/2026', {
       token: await sys.token('village_official', VILLAGE),

@@ -29,7 +29,7 @@ const villageSummary = async (code: string) =>
   (await sys.request<VillageSummary>('GET', `/villages/${code}?year=2026`, { token: bappeda })).body;
 
 describe('registering a candidate', () => {
-  it('answers 201 with Location, ETag, the full NIK for the official and a place', async () => {
+  it('answers 201 with Location, ETag, masked numbers and a place; the record shows the full NIK', async () => {
     const official = await sys.token('village_official', VILLAGE);
     const res = await sys.request<Candidate>('POST', '/candidates', {
       token: official,
@@ -41,9 +41,8 @@ describe('registering a candidate', () => {
     expect(res.body).toMatchObject({
       status: 'IDENTIFIED',
       districtCode: '33.29.01',
-      nik: '3329014507100001',
-      kk: '3329010101100001',
       nikMasked: '************0001',
+      kkMasked: '************0001',
       fullName: 'Siti Aminah',
       phone: '+6281234567890',
       funding: { village: 'FUNDED', waitlistPosition: null, apbd: null },
@@ -53,7 +52,9 @@ describe('registering a candidate', () => {
     });
     const got = await sys.request<Candidate>('GET', `/candidates/${res.body.id}`, { token: official });
     expect(got.status).toBe(200);
+    expect(res.body.nik).toBeUndefined();
     expect(got.body.nik).toBe('3329014507100001');
+    expect(got.body.kk).toBe('3329010101100001');
     expect(got.headers.etag).toBe('"1"');
   });
 

@@ -5,6 +5,7 @@ import {
   isProgramYear,
   type ProgramInput,
   type ProgramSettings,
+  retentionEnded,
 } from '../../shared/domain/program.js';
 
 const current = (): ProgramSettings => defaultProgram(2026);
@@ -19,8 +20,18 @@ describe('defaultProgram', () => {
       apbdPlaces: 300,
       referenceDate: '2026-07-01',
       ageRanges: { ATS: [7, 18], DTS: [12, 55] },
+      retentionYears: 5,
     });
     expect(defaultProgram(2030).referenceDate).toBe('2030-07-01');
+  });
+});
+
+describe('retentionEnded', () => {
+  it('keeps a year through its retention period and ends it on 1 January after', () => {
+    const program = { ...defaultProgram(2026), retentionYears: 5 };
+    expect(retentionEnded(program, 2031)).toBe(false);
+    expect(retentionEnded(program, 2032)).toBe(true);
+    expect(retentionEnded({ ...program, retentionYears: 1 }, 2028)).toBe(true);
   });
 });
 

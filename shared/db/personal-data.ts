@@ -1,0 +1,141 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { newId } from '../domain/ids.js';
+import type { Role } from '../principal.js';
+import { type CandidateItem, putCandidate, removeFromFingerprint } from './candidates.js';
+import { db, tableName } from './client.js';
+import { cancellationCodes } from './failures.js';
+import type { HistoryEntry } from './history.js';
+import type { Disbursement } from './money-writes.js';
+import { keys } from './table.js';
+import { transact } from './transact.js';
+
+/** Who acted: a person with a role, or the system's retention run. */
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+}
+
+/**
+ * One entry of a candidate's processing record (UU PDP): a showing of the full NIK/KK, a
+ * subject-access export or the anonymisation. Appended, never changed.
+ */
+export interface AccessEntry {
+  at: string;
+  actor: Actor;
+  action: 'VIEW' | 'EXPORT' | 'ANONYMISE';
+  /** Where it happened: the API, the web app, or the scheduled retention run. */
+  channel: 'api' | 'web' | 'schedule';
+  reason?: string;
+}
+
+/** Everything stored under a candidate's partition: the record and what hangs off it. */
+export interface CandidateFile {
+  candidate: CandidateItem;
+  history: (HistoryEntry & { sk: string })[];
+  disbursements: Disbursement[];
+  access: AccessEntry[];
+}
+
+/** The candidate's whole partition in one query (paged), or undefined when there is none. */
+export async function readCandidateFile(id: string): Promise<CandidateFile | undefined> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.candidate(id).pk },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const strip = ({ pk: _pk, gsi1pk: _g, gsi1sk: _s, ...rest }: Record<string, unknown>) => rest;
+  const withPrefix = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
+  const record = items.find((i) => i.sk === 'CANDIDATE');
+  if (!record) return undefined;
+  const { sk: _sk, ...candidate } = strip(record);
+  return {
+    candidate: candidate as unknown as CandidateItem,
+    history: withPrefix('HISTORY#').map(strip) as unknown as CandidateFile['history'],
+    disbursements: withPrefix('DISBURSEMENT#').map((i) => {
+      const { sk: _k, ...d } = strip(i);
+      return d as unknown as Disbursement;
+    }),
+    access: withPrefix('ACCESS#').map((i) => {
+      const { sk: _k, ...a } = strip(i);
+      return a as unknown as AccessEntry;
+    }),
+  };
+}
+
+/** Appends one entry to a candidate's processing record. */
+export async function recordAccess(candidateId: string, entry: AccessEntry): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.access(candidateId, entry.at, newId()), ...entry },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+/** A transaction holds at most 100 items; the notes beyond that are cleared first. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Writes an anonymisation: the stripped candidate (at the version read), the NIK guard
+ * reduced to its key (it still refuses the NIK this year, but no longer says whose it was),
+ * the candidate's id taken out of the look-alike index, the notes cleared from its history
+ * and the anonymisation appended to its processing record. Places, counts and money are not
+ * touched: the village aggregate and the APBD pool do not change.
+ */
+export async function writeAnonymisation(
+  file: CandidateFile,
+  stripped: CandidateItem,
+  entry: AccessEntry,
+): Promise<'ok' | 'versionMismatch'> {
+  const { candidate } = file;
+  const clearNotes = file.history
+    .filter((h) => h.note !== null && h.note !== undefined)
+    .map((h) => ({
+      Update: {
+        TableName: tableName(),
+        Key: { pk: keys.candidate(candidate.id).pk, sk: h.sk },
+        UpdateExpression: 'SET note = :null',
+        ExpressionAttributeValues: { ':null': null },
+      },
+    }));
+  const main = [
+    putCandidate(stripped, candidate.version),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.nikGuard(candidate.year, candidate.nikHash),
+        UpdateExpression: 'REMOVE candidateId, villageCode',
+      },
+    },
+    ...candidate.fingerprints.map((hash) => removeFromFingerprint(candidate.year, hash, candidate.id)),
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.access(candidate.id, entry.at, newId()), ...entry },
+      },
+    },
+  ];
+  // Clearing a note is harmless on its own, so what does not fit goes first, in batches.
+  const room = MAX_TRANSACTION_ITEMS - main.length;
+  for (let i = 0; i < clearNotes.length - room; i += MAX_TRANSACTION_ITEMS) {
+    await transact(clearNotes.slice(i, Math.min(i + MAX_TRANSACTION_ITEMS, clearNotes.length - room)));
+  }
+  try {
+    await transact([...main, ...clearNotes.slice(Math.max(0, clearNotes.length - room))]);
+    return 'ok';
+  } catch (error) {
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'versionMismatch';
+    throw error;
+  }
+}
