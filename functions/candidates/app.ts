@@ -135,7 +135,7 @@ export const app = createApp('candidates', {
   },
   candidateHistory: async (c) => c.json(await candidateHistory(principalOf(c), c.req.param('id') ?? '')),
   exportCandidate: async (c) =>
-    c.json(await exportCandidate(principalOf(c), c.req.param('id') ?? '', c.get('lang'))),
+    c.json(await exportCandidate(principalOf(c), c.req.param('id') ?? '', c.get('lang'), 'api')),
   anonymiseCandidate: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
@@ -143,7 +143,7 @@ export const app = createApp('candidates', {
     const { reason } = await jsonBody(c, anonymiseSchema);
     return respondWithCandidate(
       c,
-      await anonymiseCandidate(principal, c.req.param('id') ?? '', version, reason),
+      await anonymiseCandidate(principal, c.req.param('id') ?? '', version, reason, 'api'),
     );
   },
 });

@@ -26,7 +26,7 @@ import {
   registerCandidate,
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
-import { recordFullView } from '../../shared/services/personal-data.js';
+import { anonymiseCandidate, exportCandidate, recordFullView } from '../../shared/services/personal-data.js';
 import { saveProgram } from '../../shared/services/programs.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { transitionCandidate } from '../../shared/services/transitions.js';
@@ -732,6 +732,19 @@ export const app = createApp(
         if (!input.data) throw validationFailed(input.problems);
         await recordDisbursement(p, c.req.param('id') ?? '', versionOf(v), input.data);
       }),
+    exportDownload: async (c) => {
+      const id = c.req.param('id') ?? '';
+      const doc = await exportCandidate(viewer(c), id, c.get('lang'), 'web');
+      return c.body(JSON.stringify(doc, null, 2), 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="gkb-calon-${id}.json"`,
+        'cache-control': 'no-store',
+      });
+    },
+    anonymiseSubmit: (c) =>
+      candidateAction(c, (v, p) =>
+        anonymiseCandidate(p, c.req.param('id') ?? '', versionOf(v), v.reason ?? '', 'web'),
+      ),
     programPage: async (c) => {
       if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
       return programForm(c, Number(c.req.query('year') ?? currentYear()) || currentYear());

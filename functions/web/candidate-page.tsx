@@ -184,7 +184,10 @@ export function CandidatePage(props: {
       ) : null}
 
       {viewer.role === 'bappeda_staff' ? (
-        <BappedaActions t={t} stored={stored} csrf={csrf} problems={problems} />
+        <>
+          <BappedaActions t={t} stored={stored} csrf={csrf} problems={problems} />
+          <PersonalDataActions t={t} stored={stored} csrf={csrf} problems={problems} />
+        </>
       ) : null}
 
       <h2>{t('Riwayat', 'History')}</h2>
@@ -199,6 +202,40 @@ export function CandidatePage(props: {
         ))}
       </ol>
     </>
+  );
+}
+
+/** Bappeda's UU PDP tools: the subject-access download and anonymisation on request. */
+function PersonalDataActions(props: { t: T; stored: StoredCandidate; csrf: string; problems: Problems }) {
+  const { t, stored, csrf, problems } = props;
+  const c = stored.candidate;
+  return (
+    <div class="card">
+      <h2>{t('Data pribadi (UU PDP)', 'Personal data (UU PDP)')}</h2>
+      <p>
+        <a href={`/calon/${c.id}/ekspor`} download>
+          {t('Unduh semua data orang ini (JSON)', "Download all of this person's data (JSON)")}
+        </a>
+      </p>
+      {c.anonymised ? null : (
+        <form method="post" action={`/calon/${c.id}/anonimkan`}>
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="version" value={String(c.version)} />
+          <Field
+            name="reason"
+            label={t('Alasan anonimisasi', 'Reason for anonymising')}
+            hint={t(
+              'NIK, KK, nama, tanggal lahir, telepon dan wali dihapus untuk selamanya; jumlah dan uang tetap. Tidak bisa dibatalkan.',
+              'NIK, KK, name, birth date, phone and guardian are removed for good; counts and money stay. This cannot be undone.',
+            )}
+            problems={problems}
+          >
+            {(a) => <input type="text" required minlength={3} maxlength={500} {...a} />}
+          </Field>
+          <button type="submit">{t('Anonimkan', 'Anonymise')}</button>
+        </form>
+      )}
+    </div>
   );
 }
 

@@ -326,6 +326,22 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/calon/{id}/ekspor',
+    fn: 'web',
+    auth: 'session',
+    operation: 'exportDownload',
+    summary: 'Download everything held about the person as JSON (Bappeda)',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/anonimkan',
+    fn: 'web',
+    auth: 'session',
+    operation: 'anonymiseSubmit',
+    summary: "Anonymise the person's data (Bappeda, with a reason)",
+  },
+  {
+    method: 'GET',
     path: '/program',
     fn: 'web',
     auth: 'session',

@@ -69,6 +69,7 @@ export async function exportCandidate(
   principal: Principal,
   id: string,
   lang: Lang,
+  channel: 'api' | 'web',
   now: () => Date = () => new Date(),
 ) {
   const file = await fileForBappeda(principal, id);
@@ -76,7 +77,7 @@ export async function exportCandidate(
     at: now().toISOString(),
     actor: actorOf(principal),
     action: 'EXPORT',
-    channel: 'api',
+    channel,
   };
   await recordAccess(id, entry);
   const stored = await withPosition(file.candidate);
@@ -135,6 +136,7 @@ export async function anonymiseCandidate(
   id: string,
   ifMatch: number | undefined,
   reasonInput: string,
+  channel: 'api' | 'web',
 ): Promise<StoredCandidate> {
   const file = await fileForBappeda(principal, id);
   if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
@@ -144,7 +146,7 @@ export async function anonymiseCandidate(
   const reason = reasonInput.trim().replace(/\s+/g, ' ');
   if (reason.length < 3 || reason.length > 500)
     throw validationFailed([{ field: 'reason', key: 'anonymise.reason' }]);
-  const { outcome, updated } = await anonymise(file, actorOf(principal), 'api', reason);
+  const { outcome, updated } = await anonymise(file, actorOf(principal), channel, reason);
   if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   return withPosition(updated);
 }

@@ -175,6 +175,20 @@ const MATRIX: Record<string, Entry> = {
     target: 'identified',
     writes: true,
   },
+  'GET /calon/{id}/ekspor': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'identified',
+    writes: true,
+  },
+  'POST /calon/{id}/anonimkan': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'identified',
+    writes: true,
+  },
   'POST /calon/{id}/apbd': {
     official: [403, 403],
     volunteer: [403, 403],
@@ -378,6 +392,7 @@ async function callPage(
     correctionSubmit: {},
     transitionSubmit: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
     apbdSubmit: {},
+    anonymiseSubmit: { reason: 'Permintaan orang tua' },
     disbursementSubmit: {
       source: 'APBD',
       amount: '1000',

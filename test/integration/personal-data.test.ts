@@ -278,6 +278,56 @@ describe('anonymisation', () => {
   });
 });
 
+describe('in the web app', () => {
+  it('lets Bappeda download the export and anonymise with a reason, both recorded as web', async () => {
+    const c = await register();
+    const signIn = await sys.gateway.handle({
+      method: 'POST',
+      url: '/masuk',
+      headers: {
+        host: 'localhost',
+        origin: 'http://localhost',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'user=bappeda',
+    });
+    const cookie = (signIn.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    const get = (url: string) =>
+      sys.gateway.handle({ method: 'GET', url, headers: { host: 'localhost', cookie } });
+    const html = (await get(`/calon/${c.id}`)).body.toString();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(html).toContain(`/calon/${c.id}/ekspor`);
+
+    const download = await get(`/calon/${c.id}/ekspor`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect((JSON.parse(download.body.toString()) as Export).candidate.nik).toBe(registration(serial - 1).nik);
+
+    const post = (reason: string) =>
+      sys.gateway.handle({
+        method: 'POST',
+        url: `/calon/${c.id}/anonimkan`,
+        headers: {
+          host: 'localhost',
+          origin: 'http://localhost',
+          cookie,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ csrf, version: '1', reason }).toString(),
+      });
+    const refused = await post('');
+    expect(refused.status).toBe(400);
+    expect(refused.body.toString()).toContain('alasan anonimisasi');
+    expect((await post('Permintaan orang tua')).status).toBe(303);
+    const page = (await get(`/calon/${c.id}`)).body.toString();
+    expect(page).toContain('dianonimkan');
+    expect(page).not.toContain(registration(serial - 1).nik);
+    const record = (await exportOf(c.id)).body.processingRecord.map((e) => `${e.action}/${e.channel}`);
+    // The page was shown with the full NIK twice: opened, then again with the refusal.
+    expect(record).toEqual(['VIEW/web', 'EXPORT/web', 'VIEW/web', 'ANONYMISE/web', 'EXPORT/api']);
+  });
+});
+
 describe('retention', () => {
   it('anonymises every candidate of a year whose retention period has ended, once', async () => {
     const old = [await register({ year: 2020 }), await register({ year: 2020 })];
