@@ -4,9 +4,11 @@ import { GkbApi } from './api.js';
 import { GkbAuth } from './auth.js';
 import { GkbData } from './data.js';
 import { GkbFunctions } from './functions.js';
+import { GkbRetention } from './retention.js';
 
 /**
- * The whole service in one stack: data at rest, identities, the functions and the HTTP API.
+ * The whole service in one stack: data at rest, identities, the functions and the HTTP API,
+ * and the scheduled anonymiser.
  * Env-agnostic (region and account are resolved at deploy time), so it synthesizes without
  * credentials; deploy-time choices are CloudFormation parameters rather than context.
  */
@@ -15,6 +17,7 @@ export class GkbStack extends Stack {
   readonly auth: GkbAuth;
   readonly functions: GkbFunctions;
   readonly api: GkbApi;
+  readonly retention: GkbRetention;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -76,6 +79,8 @@ export class GkbStack extends Stack {
       userPoolClient: this.auth.webClient,
       throttle: { rateLimit: rateLimit.valueAsNumber, burstLimit: burstLimit.valueAsNumber },
     });
+
+    this.retention = new GkbRetention(this, 'Retention', { data: this.data });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
