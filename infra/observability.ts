@@ -219,7 +219,7 @@ export class GkbObservability extends Construct {
     );
   }
 
-  private throttleEvents(table: Table): Record<string, IMetric> {
+  private throttleEvents(table: Table): Record<string, Metric> {
     const sum = { period: FIVE_MINUTES, statistic: 'Sum' };
     const index = (metricName: string, indexName: string) =>
       new Metric({
@@ -359,9 +359,7 @@ export class GkbObservability extends Construct {
       new GraphWidget({
         title: 'DynamoDB throttle events and system errors',
         left: [
-          ...Object.entries(throttles).map(
-            ([label, metric]) => (metric as Metric).with({ label }) as IMetric,
-          ),
+          ...Object.entries(throttles).map(([label, metric]) => metric.with({ label })),
           table.metricSystemErrorsForOperations({
             operations: TABLE_OPERATIONS,
             period: FIVE_MINUTES,
