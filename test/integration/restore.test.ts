@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import {
   type AttributeValue,
   BatchWriteItemCommand,
@@ -20,6 +22,8 @@ import { startTestSystem, type TestSystem } from '../support/system.js';
  * the copy takes writes under the same invariants; `mirror` brings a diverged table back.
  */
 const YEAR = 2026;
+const run = promisify(execFile);
+const TSX = 'node_modules/.bin/tsx';
 const SCHOOL = { npsn: '20325671', name: 'SMP Negeri 1 Salem', level: 'SMP' };
 
 type Candidate = { id: string; version: number; villageCode: string; status: string };
@@ -204,6 +208,35 @@ describe('restore rehearsal', () => {
     process.env.TABLE_NAME = copy;
     const after = await served();
     for (const url of Object.keys(before)) expect(after[url], url).toEqual(before[url]);
+  });
+
+  it('the command line prints counts and table names, never an item', async () => {
+    const target = `gkb-test-cli-${randomBytes(6).toString('hex')}`;
+    const args = ['scripts/copy-table.ts', '--endpoint', inject('dynamoEndpoint')];
+    const { stdout, stderr } = await run(TSX, [
+      ...args,
+      '--from',
+      original,
+      '--to',
+      target,
+      '--segments',
+      '2',
+    ]);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toEqual([
+      `created target table ${target}`,
+      expect.stringMatching(new RegExp(`^copied \\d+ items from ${original} in [\\d.]+ s$`)),
+      expect.stringMatching(/^items now: source (\d+), target \1$/),
+    ]);
+    expect(stderr).toBe('');
+    // Nothing of what the items hold: names, NIKs (or their last digits), ids.
+    expect(stdout).not.toMatch(/Siti|Aminah|Tarsih|3329|CANDIDATE|#/);
+    for (const c of candidates) expect(stdout).not.toContain(c.id);
+
+    const refused = await run(TSX, [...args, '--from', `${original}-missing`, '--to', target]).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('does not exist') });
   });
 
   it('refuses to copy a table onto itself or from a table that does not exist', async () => {
