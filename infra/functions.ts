@@ -44,10 +44,89 @@ export interface GkbFunctionsProps {
 /** Lambda's latest Node.js runtime in this CDK version (cdk-nag L1 wants the latest). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
+/** How long every log group of the stack (functions and API access logs) keeps its events. */
+export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+export interface GkbLambdaProps {
+  /** The folder under functions/ whose `handler.ts` exports `handler`. */
+  readonly entry: string;
+  readonly timeout: Duration;
+  /** Shown on the role, e.g. "GKB Tracker web function". */
+  readonly description: string;
+  readonly environment: Record<string, string>;
+}
+
+/** A GKB Lambda with the role and log group that belong to it alone. */
+export interface GkbLambda {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+}
+
 /**
- * One Lambda per entry in FUNCTIONS (functions/<fn>/handler.ts), bundled locally by esbuild
- * as ESM with the AWS SDK inside, so the code that runs is the code that was tested.
+ * Every GKB Lambda is built here, the HTTP ones and the scheduled ones alike: Node.js on
+ * arm64, bundled locally by esbuild as ESM with the AWS SDK inside (so the code that runs is
+ * the code that was tested), JSON logs into its own log group with a retention, and its own
+ * role that may write only to that log group. Callers grant data access on `role`.
  */
+export function createGkbLambda(scope: Construct, props: GkbLambdaProps): GkbLambda {
+  const logGroup = new LogGroup(scope, 'Logs', { retention: LOG_RETENTION });
+
+  // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may write
+  // to every log group in the account, this one only to the function's own.
+  const role = new Role(scope, 'Role', {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description: props.description,
+  });
+  logGroup.grantWrite(role);
+
+  const fn = new NodejsFunction(scope, 'Function', {
+    entry: join(repoRoot, 'functions', props.entry, 'handler.ts'),
+    handler: 'handler',
+    projectRoot: repoRoot,
+    depsLockFilePath: join(repoRoot, 'package-lock.json'),
+    runtime: FUNCTION_RUNTIME,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout: props.timeout,
+    role,
+    logGroup,
+    loggingFormat: LoggingFormat.JSON,
+    applicationLogLevelV2: ApplicationLogLevel.INFO,
+    systemLogLevelV2: SystemLogLevel.WARN,
+    environment: {
+      POWERTOOLS_SERVICE_NAME: 'gkb-tracker',
+      NODE_OPTIONS: '--enable-source-maps',
+      ...props.environment,
+    },
+    bundling: {
+      format: OutputFormat.ESM,
+      target: 'node24',
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      externalModules: [],
+      mainFields: ['module', 'main'],
+      // Bundled CommonJS dependencies still call require(); ESM has none without this shim.
+      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      forceDockerBundling: false,
+    },
+  });
+  return { fn, role, logGroup };
+}
+
+/** Data-only access to the table (no table administration), with the acknowledgements it needs. */
+export function grantTableAccess(role: Role, data: GkbData, access: 'read' | 'readWrite'): void {
+  if (access === 'readWrite') {
+    // Includes encrypt/decrypt on the table's KMS key.
+    data.table.grantReadWriteData(role);
+  } else {
+    data.table.grantReadData(role);
+  }
+  acknowledgeTableGrant(role, data, access === 'readWrite');
+}
+
+/** One Lambda per entry in FUNCTIONS (functions/<fn>/handler.ts), each with the access FUNCTION_ACCESS gives it. */
 export class GkbFunctions extends Construct {
   readonly byName: Record<FunctionName, NodejsFunction>;
 
@@ -64,64 +143,24 @@ export class GkbFunctions extends Construct {
     data: GkbData,
     extraEnvironment: Record<string, string>,
   ): NodejsFunction {
-    const scope = new Construct(this, fn);
     const access = FUNCTION_ACCESS[fn];
-    const logGroup = new LogGroup(scope, 'Logs', { retention: RetentionDays.THREE_MONTHS });
-
-    // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may write
-    // to every log group in the account, this one only to the function's own.
-    const role = new Role(scope, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `GKB Tracker ${fn} function`,
-    });
-    logGroup.grantWrite(role);
-
-    const handler = new NodejsFunction(scope, 'Function', {
-      entry: join(repoRoot, 'functions', fn, 'handler.ts'),
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: join(repoRoot, 'package-lock.json'),
-      runtime: FUNCTION_RUNTIME,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
+    const { fn: handler, role } = createGkbLambda(new Construct(this, fn), {
+      entry: fn,
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS[fn]),
-      role,
-      logGroup,
-      loggingFormat: LoggingFormat.JSON,
-      applicationLogLevelV2: ApplicationLogLevel.INFO,
-      systemLogLevelV2: SystemLogLevel.WARN,
+      description: `GKB Tracker ${fn} function`,
       environment: {
-        // Every function gets the same names so shared configuration parses them uniformly;
-        // permissions, not names, are what FUNCTION_ACCESS limits. The session key is the
-        // exception: only the functions that sign cookies are told where it is.
+        // Every HTTP function gets the same names so shared configuration parses them
+        // uniformly; permissions, not names, are what FUNCTION_ACCESS limits. The session key
+        // is the exception: only the functions that sign cookies are told where it is.
         TABLE_NAME: data.table.tableName,
         NIK_HASH_SECRET_ARN: data.nikHashSecret.secretArn,
         ...(access.sessionKey ? { SESSION_SECRET_ARN: data.sessionSecret.secretArn } : {}),
-        POWERTOOLS_SERVICE_NAME: 'gkb-tracker',
-        NODE_OPTIONS: '--enable-source-maps',
         ...extraEnvironment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        // Bundled CommonJS dependencies still call require(); ESM has none without this shim.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        forceDockerBundling: false,
       },
     });
 
-    if (access.table === 'readWrite') {
-      // Data only (no table admin); includes encrypt/decrypt on the table's KMS key.
-      data.table.grantReadWriteData(role);
-      acknowledgeTableGrant(role, data, true);
-    } else if (access.table === 'read') {
-      data.table.grantReadData(role);
-      acknowledgeTableGrant(role, data, false);
+    if (access.table !== 'none') {
+      grantTableAccess(role, data, access.table);
     }
     if (access.nikHashKey) {
       data.nikHashSecret.grantRead(role);

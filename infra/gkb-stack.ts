@@ -4,9 +4,12 @@ import { GkbApi } from './api.js';
 import { GkbAuth } from './auth.js';
 import { GkbData } from './data.js';
 import { GkbFunctions } from './functions.js';
+import { GkbObservability } from './observability.js';
+import { GkbRetention } from './retention.js';
 
 /**
- * The whole service in one stack: data at rest, identities, the functions and the HTTP API.
+ * The whole service in one stack: data at rest, identities, the functions and the HTTP API,
+ * the scheduled anonymiser, and the alarms and dashboard that watch them.
  * Env-agnostic (region and account are resolved at deploy time), so it synthesizes without
  * credentials; deploy-time choices are CloudFormation parameters rather than context.
  */
@@ -15,6 +18,8 @@ export class GkbStack extends Stack {
   readonly auth: GkbAuth;
   readonly functions: GkbFunctions;
   readonly api: GkbApi;
+  readonly retention: GkbRetention;
+  readonly observability: GkbObservability;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -53,6 +58,14 @@ export class GkbStack extends Stack {
         '(unique per region)',
     });
 
+    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
+      type: 'String',
+      // No default: alarms that e-mail nobody would fail silently.
+      allowedPattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+      constraintDescription: 'one e-mail address, e.g. ops@bappeda.brebeskab.go.id',
+      description: 'Where alarm notifications are e-mailed (the address must confirm the SNS subscription)',
+    });
+
     this.data = new GkbData(this, 'Data');
     this.auth = new GkbAuth(this, 'Auth', {
       callbackUrls: callbackUrls.valueAsList,
@@ -77,6 +90,14 @@ export class GkbStack extends Stack {
       throttle: { rateLimit: rateLimit.valueAsNumber, burstLimit: burstLimit.valueAsNumber },
     });
 
+    this.retention = new GkbRetention(this, 'Retention', { data: this.data });
+    this.observability = new GkbObservability(this, 'Observability', {
+      httpApi: this.api.httpApi,
+      functions: { ...this.functions.byName, anonymiser: this.retention.anonymiser },
+      table: this.data.table,
+      alarmEmail: alarmEmail.valueAsString,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
@@ -85,5 +106,7 @@ export class GkbStack extends Stack {
       description: "Base URL of Cognito's hosted sign-in",
     });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.observability.dashboard.dashboardName });
   }
 }

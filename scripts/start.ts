@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { JavaMissingError } from '../infra/local/dynamodb-local.js';
-import { startLocalSystem } from '../infra/local/system.js';
+import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.js';
 
 const dataDir = join(process.cwd(), '.data');
 if (process.argv.includes('--fresh')) rmSync(dataDir, { recursive: true, force: true });
@@ -18,6 +18,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`GKB Tracker siap di ${system.url} (${seconds} s). Data: ${dataDir}
   Dokumentasi API : ${system.url}/docs
+  DynamoDB Local  : ${system.dynamo.endpoint} (tabel ${LOCAL_TABLE}; npm run copy-table -- --endpoint …)
   Minta token     : curl -s -X POST ${system.url}/dev/token -H 'content-type: application/json' \\
                       -d '{"role":"village_official","villageCode":"33.29.01.2001"}'
                     (role: village_official + villageCode, fmpp_volunteer + districtCode, bappeda_staff)
