@@ -1,5 +1,5 @@
 import { batchGet } from '../db/batch-get.js';
-import { type CandidateItem, queryCandidates, readCandidate } from '../db/candidates.js';
+import { type CandidateItem, queryCandidates } from '../db/candidates.js';
 import {
   type AccessEntry,
   type Actor,
@@ -14,9 +14,9 @@ import { isId } from '../domain/ids.js';
 import { isProgramYear, retentionEnded } from '../domain/program.js';
 import { DomainError, validationFailed } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import { canSeeFullIdentity, canSeeVillage, type Principal } from '../principal.js';
+import { canSeeFullIdentity, type Principal } from '../principal.js';
 import { candidateRecord } from './candidate-view.js';
-import { type StoredCandidate, withPosition } from './candidates.js';
+import { getCandidate, type StoredCandidate, withPosition } from './candidates.js';
 
 const actorOf = (p: Principal): Actor => ({ id: p.sub, role: p.role });
 
@@ -40,16 +40,15 @@ export async function recordFullView(
   });
 }
 
-/** A candidate's own record for a caller in scope, with its full NIK/KK viewing recorded. */
+/** A candidate's own record for a caller in scope, with its full NIK/KK showing recorded. */
 export async function viewCandidate(
   principal: Principal,
   id: string,
   channel: 'api' | 'web',
 ): Promise<StoredCandidate> {
-  const candidate = isId(id) ? await readCandidate(id) : undefined;
-  if (!candidate || !canSeeVillage(principal, candidate.villageCode)) throw new DomainError('NOT_FOUND');
-  await recordFullView(principal, candidate, channel);
-  return withPosition(candidate);
+  const stored = await getCandidate(principal, id);
+  await recordFullView(principal, stored.candidate, channel);
+  return stored;
 }
 
 async function fileForBappeda(principal: Principal, id: string): Promise<CandidateFile> {
