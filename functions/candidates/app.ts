@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { disbursementSchema } from '../../shared/domain/budget.js';
 import { correctionSchema, registrationSchema, STATUSES } from '../../shared/domain/candidate.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
