@@ -10,9 +10,10 @@ import {
   Runtime,
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 import { FUNCTION_TIMEOUT_SECONDS, FUNCTIONS, type FunctionName } from '../shared/api/routes.js';
 import type { GkbData } from './data.js';
 
@@ -43,6 +44,50 @@ export interface GkbFunctionsProps {
 
 /** Lambda's latest Node.js runtime in this CDK version (cdk-nag L1 wants the latest). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+
+/**
+ * How every function is bundled: ESM for Node 24, minified, with the AWS SDK inside (so the
+ * code that runs is the code that was tested), a source map without sources. `npm run bench`
+ * builds with exactly these options (through `esbuildOptions`) to weigh and time each bundle.
+ */
+export const FUNCTION_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  externalModules: [],
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS dependencies still call require(); ESM has none without this shim.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  forceDockerBundling: false,
+} as const satisfies BundlingOptions;
+
+/**
+ * The esbuild options NodejsFunction derives from FUNCTION_BUNDLING for one entry (the
+ * arguments aws-lambda-nodejs passes to the esbuild CLI: `--bundle`, `--platform=node`,
+ * `--target`, `--format`, `--outfile=<dir>/index.mjs`, `--minify`, `--sourcemap`,
+ * `--sources-content=false`, `--external:…`, `--main-fields`, `--banner:js`), run in the
+ * project root as CDK's local bundling does.
+ */
+export function esbuildOptions(entry: string, outdir: string): BuildOptions {
+  const b = FUNCTION_BUNDLING;
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: b.target,
+    format: b.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    outfile: join(outdir, b.format === OutputFormat.ESM ? 'index.mjs' : 'index.js'),
+    minify: b.minify,
+    sourcemap: b.sourceMap,
+    sourcesContent: b.sourcesContent,
+    external: [...b.externalModules],
+    mainFields: [...b.mainFields],
+    banner: { js: b.banner },
+    absWorkingDir: repoRoot,
+  };
+}
 
 /**
  * One Lambda per entry in FUNCTIONS (functions/<fn>/handler.ts), bundled locally by esbuild
@@ -101,18 +146,7 @@ export class GkbFunctions extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...extraEnvironment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        // Bundled CommonJS dependencies still call require(); ESM has none without this shim.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        forceDockerBundling: false,
-      },
+      bundling: FUNCTION_BUNDLING,
     });
 
     if (access.table === 'readWrite') {
