@@ -50,6 +50,9 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
  * code that runs is the code that was tested), a source map without sources. `npm run bench`
  * builds with exactly these options (through `esbuildOptions`) to weigh and time each bundle.
  */
+const SDK_CREDENTIAL_CHAIN = '@aws-sdk/credential-provider-node';
+const LAMBDA_CREDENTIALS = './shared/aws/lambda-credentials.ts';
+
 export const FUNCTION_BUNDLING = {
   format: OutputFormat.ESM,
   target: 'node24',
@@ -60,6 +63,10 @@ export const FUNCTION_BUNDLING = {
   mainFields: ['module', 'main'],
   // Bundled CommonJS dependencies still call require(); ESM has none without this shim.
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  // Lambda gives credentials in the environment only: the SDK's default chain (profiles, SSO,
+  // STS, metadata services) is replaced by shared/aws/lambda-credentials.ts. esbuild runs in
+  // the project root, which the path is relative to.
+  esbuildArgs: { '--alias': `${SDK_CREDENTIAL_CHAIN}=${LAMBDA_CREDENTIALS}` },
   forceDockerBundling: false,
 } as const satisfies BundlingOptions;
 
@@ -67,8 +74,8 @@ export const FUNCTION_BUNDLING = {
  * The esbuild options NodejsFunction derives from FUNCTION_BUNDLING for one entry (the
  * arguments aws-lambda-nodejs passes to the esbuild CLI: `--bundle`, `--platform=node`,
  * `--target`, `--format`, `--outfile=<dir>/index.mjs`, `--minify`, `--sourcemap`,
- * `--sources-content=false`, `--external:…`, `--main-fields`, `--banner:js`), run in the
- * project root as CDK's local bundling does.
+ * `--sources-content=false`, `--external:…`, `--main-fields`, `--banner:js`, then
+ * `esbuildArgs`), run in the project root as CDK's local bundling does.
  */
 export function esbuildOptions(entry: string, outdir: string): BuildOptions {
   const b = FUNCTION_BUNDLING;
@@ -85,6 +92,7 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     external: [...b.externalModules],
     mainFields: [...b.mainFields],
     banner: { js: b.banner },
+    alias: Object.fromEntries([b.esbuildArgs['--alias'].split('=')]),
     absWorkingDir: repoRoot,
   };
 }
