@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { esbuildOptions } from '../infra/functions.js';
+import { esbuildOptions, FUNCTION_NODE_OPTIONS } from '../infra/functions.js';
 import { FUNCTIONS } from '../shared/api/routes.js';
 import { median, ms, percentile, ratio } from './stats.js';
 
@@ -60,7 +60,7 @@ process.stdout.write(String(performance.now() - t));`;
       // What Lambda sets (NODE_OPTIONS from infra/functions.ts), and enough configuration to build the handler.
       env: {
         PATH: process.env.PATH ?? '',
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: FUNCTION_NODE_OPTIONS ?? '',
         AWS_REGION: 'ap-southeast-3',
         TABLE_NAME: 'gkb-bench',
         POWERTOOLS_SERVICE_NAME: 'gkb-tracker',

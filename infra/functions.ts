@@ -71,6 +71,14 @@ export const FUNCTION_BUNDLING = {
 } as const satisfies BundlingOptions;
 
 /**
+ * No `NODE_OPTIONS=--enable-source-maps`: with it, Node reads and parses the bundle's source
+ * map (about 1 MB) while importing it, on every cold start, to translate stack traces that
+ * are rare. Stack traces name positions in the minified index.mjs; the asset keeps
+ * index.mjs.map beside it to translate them when needed.
+ */
+export const FUNCTION_NODE_OPTIONS: string | undefined = undefined;
+
+/**
  * The esbuild options NodejsFunction derives from FUNCTION_BUNDLING for one entry (the
  * arguments aws-lambda-nodejs passes to the esbuild CLI: `--bundle`, `--platform=node`,
  * `--target`, `--format`, `--outfile=<dir>/index.mjs`, `--minify`, `--sourcemap`,
@@ -151,7 +159,7 @@ export class GkbFunctions extends Construct {
         NIK_HASH_SECRET_ARN: data.nikHashSecret.secretArn,
         ...(access.sessionKey ? { SESSION_SECRET_ARN: data.sessionSecret.secretArn } : {}),
         POWERTOOLS_SERVICE_NAME: 'gkb-tracker',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(FUNCTION_NODE_OPTIONS ? { NODE_OPTIONS: FUNCTION_NODE_OPTIONS } : {}),
         ...extraEnvironment,
       },
       bundling: FUNCTION_BUNDLING,
