@@ -21,8 +21,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * What each function may touch. `docs` serves health, OpenAPI, the docs page and 404s and
- * needs no data at all; only `candidates` and `web` (whose registration form does what
- * POST /candidates does) hash NIKs, and only `web` signs session cookies. Widen here, in one
+ * needs no data at all; only `candidates`, `imports` (whose rows register as POST
+ * /candidates does) and `web` (whose registration form does too) hash NIKs, and only `web`
+ * signs session cookies. Widen here, in one
  * place, when a function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
@@ -32,6 +33,7 @@ export const FUNCTION_ACCESS: Record<
   docs: { table: 'none', nikHashKey: false, sessionKey: false },
   programs: { table: 'readWrite', nikHashKey: false, sessionKey: false },
   candidates: { table: 'readWrite', nikHashKey: true, sessionKey: false },
+  imports: { table: 'readWrite', nikHashKey: true, sessionKey: false },
   reports: { table: 'read', nikHashKey: false, sessionKey: false },
   web: { table: 'readWrite', nikHashKey: true, sessionKey: true },
 };
