@@ -10,9 +10,10 @@ import {
   Runtime,
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 import { FUNCTION_TIMEOUT_SECONDS, FUNCTIONS, type FunctionName } from '../shared/api/routes.js';
 import type { GkbData } from './data.js';
 
@@ -20,8 +21,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * What each function may touch. `docs` serves health, OpenAPI, the docs page and 404s and
- * needs no data at all; only `candidates` and `web` (whose registration form does what
- * POST /candidates does) hash NIKs, and only `web` signs session cookies. Widen here, in one
+ * needs no data at all; only `candidates`, `imports` (whose rows register as POST
+ * /candidates does) and `web` (whose registration form does too) hash NIKs, and only `web`
+ * signs session cookies. Widen here, in one
  * place, when a function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
@@ -31,6 +33,7 @@ export const FUNCTION_ACCESS: Record<
   docs: { table: 'none', nikHashKey: false, sessionKey: false },
   programs: { table: 'readWrite', nikHashKey: false, sessionKey: false },
   candidates: { table: 'readWrite', nikHashKey: true, sessionKey: false },
+  imports: { table: 'readWrite', nikHashKey: true, sessionKey: false },
   reports: { table: 'read', nikHashKey: false, sessionKey: false },
   web: { table: 'readWrite', nikHashKey: true, sessionKey: true },
 };
@@ -61,6 +64,66 @@ export interface GkbLambda {
   readonly fn: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+}
+
+/**
+ * How every function is bundled: ESM for Node 24, minified, with the AWS SDK inside (so the
+ * code that runs is the code that was tested), a source map without sources. `npm run bench`
+ * builds with exactly these options (through `esbuildOptions`) to weigh and time each bundle.
+ */
+const SDK_CREDENTIAL_CHAIN = '@aws-sdk/credential-provider-node';
+const LAMBDA_CREDENTIALS = './shared/aws/lambda-credentials.ts';
+
+export const FUNCTION_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  externalModules: [],
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS dependencies still call require(); ESM has none without this shim.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  // Lambda gives credentials in the environment only: the SDK's default chain (profiles, SSO,
+  // STS, metadata services) is replaced by shared/aws/lambda-credentials.ts. esbuild runs in
+  // the project root, which the path is relative to.
+  esbuildArgs: { '--alias': `${SDK_CREDENTIAL_CHAIN}=${LAMBDA_CREDENTIALS}` },
+  forceDockerBundling: false,
+} as const satisfies BundlingOptions;
+
+/**
+ * No `NODE_OPTIONS=--enable-source-maps`: with it, Node reads and parses the bundle's source
+ * map (about 1 MB) while importing it, on every cold start, to translate stack traces that
+ * are rare. Stack traces name positions in the minified index.mjs; the asset keeps
+ * index.mjs.map beside it to translate them when needed.
+ */
+export const FUNCTION_NODE_OPTIONS: string | undefined = undefined;
+
+/**
+ * The esbuild options NodejsFunction derives from FUNCTION_BUNDLING for one entry (the
+ * arguments aws-lambda-nodejs passes to the esbuild CLI: `--bundle`, `--platform=node`,
+ * `--target`, `--format`, `--outfile=<dir>/index.mjs`, `--minify`, `--sourcemap`,
+ * `--sources-content=false`, `--external:…`, `--main-fields`, `--banner:js`, then
+ * `esbuildArgs`), run in the project root as CDK's local bundling does.
+ */
+export function esbuildOptions(entry: string, outdir: string): BuildOptions {
+  const b = FUNCTION_BUNDLING;
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: b.target,
+    format: b.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    outfile: join(outdir, b.format === OutputFormat.ESM ? 'index.mjs' : 'index.js'),
+    minify: b.minify,
+    sourcemap: b.sourceMap,
+    sourcesContent: b.sourcesContent,
+    external: [...b.externalModules],
+    mainFields: [...b.mainFields],
+    banner: { js: b.banner },
+    alias: Object.fromEntries([b.esbuildArgs['--alias'].split('=')]),
+    absWorkingDir: repoRoot,
+  };
 }
 
 /**
@@ -96,21 +159,10 @@ export function createGkbLambda(scope: Construct, props: GkbLambdaProps): GkbLam
     systemLogLevelV2: SystemLogLevel.WARN,
     environment: {
       POWERTOOLS_SERVICE_NAME: 'gkb-tracker',
-      NODE_OPTIONS: '--enable-source-maps',
+      ...(FUNCTION_NODE_OPTIONS ? { NODE_OPTIONS: FUNCTION_NODE_OPTIONS } : {}),
       ...props.environment,
     },
-    bundling: {
-      format: OutputFormat.ESM,
-      target: 'node24',
-      minify: true,
-      sourceMap: true,
-      sourcesContent: false,
-      externalModules: [],
-      mainFields: ['module', 'main'],
-      // Bundled CommonJS dependencies still call require(); ESM has none without this shim.
-      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      forceDockerBundling: false,
-    },
+    bundling: FUNCTION_BUNDLING,
   });
   return { fn, role, logGroup };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { disbursementSchema } from '../../shared/domain/budget.js';
 import {
   anonymiseSchema,
@@ -8,7 +8,6 @@ import {
 } from '../../shared/domain/candidate.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
-import { importTemplateFile } from '../../shared/imports/template.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
 import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
 import {
@@ -17,7 +16,6 @@ import {
   registerCandidate,
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
-import { importSurveyList } from '../../shared/services/imports.js';
 import { anonymiseCandidate, exportCandidate, viewCandidate } from '../../shared/services/personal-data.js';
 import { candidateHistory, transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
@@ -113,25 +111,6 @@ export const app = createApp('candidates', {
     const result = await recordDisbursement(principal, c.req.param('id') ?? '', version, input);
     c.header('ETag', `"${result.candidateVersion}"`);
     return c.json(result.disbursement, 201);
-  },
-  importSurveyList: async (c) => {
-    const principal = principalOf(c);
-    if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
-    const { report } = await importSurveyList(principal, {
-      year: yearParam(c, 'query'),
-      village: optionalText('village', c),
-      dryRun: queryParam(c, 'dryRun', z.enum(['true', 'false']).optional()) === 'true',
-      bytes: new Uint8Array(await c.req.arrayBuffer()),
-      contentType: c.req.header('content-type') ?? '',
-      lang: c.get('lang'),
-    });
-    return c.json(report);
-  },
-  importTemplate: async (c) => {
-    if (principalOf(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
-    const format = queryParam(c, 'format', z.enum(['csv', 'xlsx']).default('xlsx'));
-    const file = await importTemplateFile(format);
-    return c.body(file.body, 200, file.headers);
   },
   candidateHistory: async (c) => c.json(await candidateHistory(principalOf(c), c.req.param('id') ?? '')),
   exportCandidate: async (c) =>

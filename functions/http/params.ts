@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { isProgramYear } from '../../shared/domain/program.js';
 import { validationFailed } from '../../shared/errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../shared/errors.js';
 import { reportFile } from '../../shared/report-formats/file.js';
 import { budgetTable, quotaTable, type ReportTable } from '../../shared/report-formats/table.js';

@@ -37,10 +37,11 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates, reports, web] = await Promise.all([
+  const [docs, programs, candidates, imports, reports, web] = await Promise.all([
     import('../../functions/docs/handler.js'),
     import('../../functions/programs/handler.js'),
     import('../../functions/candidates/handler.js'),
+    import('../../functions/imports/handler.js'),
     import('../../functions/reports/handler.js'),
     import('../../functions/web/handler.js'),
   ]);
@@ -48,6 +49,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     docs: docs.handler,
     programs: programs.handler,
     candidates: candidates.handler,
+    imports: imports.handler,
     reports: reports.handler,
     web: web.handler,
   };

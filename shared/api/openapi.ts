@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { disbursementSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { programInputSchema } from '../domain/program.js';

@@ -259,7 +259,8 @@ export async function readCandidate(id: string): Promise<CandidateItem | undefin
   return Item ? stripKeys(Item) : undefined;
 }
 
-function stripKeys(item: Record<string, unknown>): CandidateItem {
+/** A candidate as stored, without its keys. */
+export function stripKeys(item: Record<string, unknown>): CandidateItem {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...candidate } = item;
   return candidate as unknown as CandidateItem;
 }

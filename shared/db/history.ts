@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Status } from '../domain/candidate.js';
 import type { School } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
+import { type CandidateItem, stripKeys } from './candidates.js';
 import { db, tableName } from './client.js';
 import { keys } from './table.js';
 
@@ -45,4 +46,43 @@ export async function readHistory(candidateId: string): Promise<HistoryEntry[]> 
     start = page.LastEvaluatedKey;
   } while (start);
   return entries;
+}
+
+/**
+ * The candidate and its whole history in one Query of its partition (the candidate's `sk` is
+ * `CANDIDATE`, its entries `HISTORY#…`; the disbursements between them are skipped), instead
+ * of a GetItem followed by a Query.
+ */
+export async function readCandidateAndHistory(
+  candidateId: string,
+): Promise<{ candidate: CandidateItem | undefined; history: HistoryEntry[] }> {
+  let candidate: CandidateItem | undefined;
+  const history: HistoryEntry[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :candidate AND :afterHistory',
+        // '$' follows '#': every HISTORY#… key sorts before HISTORY$.
+        ExpressionAttributeValues: {
+          ':pk': keys.candidate(candidateId).pk,
+          ':candidate': keys.candidate(candidateId).sk,
+          ':afterHistory': 'HISTORY$',
+        },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const sk = String(item.sk);
+      if (sk === keys.candidate(candidateId).sk) candidate = stripKeys(item);
+      else if (sk.startsWith('HISTORY#')) {
+        const { pk: _pk, sk: _sk, ...entry } = item;
+        history.push(entry as HistoryEntry);
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { candidate, history };
 }

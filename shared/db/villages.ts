@@ -21,6 +21,18 @@ export function byStatusOf(aggregate: VillageAggregate | undefined): Record<Stat
 }
 
 /**
+ * The village's waitlisted candidates, from its counters alone (reports read aggregates
+ * without their waitlists). Registration puts everyone in a village place (`funded`) or on
+ * the waitlist; leaving (INELIGIBLE, WITHDRAWN) and an APBD place take a candidate off it
+ * for good; so the waitlist is what remains. `waitlist.length` when the list was read.
+ */
+export function waitlistedIn(a: VillageAggregate): number {
+  if (a.waitlist) return a.waitlist.length;
+  const n = (value: number | undefined) => value ?? 0;
+  return n(a.registered) - n(a.funded) - n(a.count_INELIGIBLE) - n(a.count_WITHDRAWN) - n(a.apbdPlaces);
+}
+
+/**
  * The programme year and one village's aggregate in one request, and with them the ids
  * already under any of the given look-alike fingerprints.
  */

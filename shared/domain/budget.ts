@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STATUSES, type Status } from './candidate.js';
 
 /** Holders in these statuses have their place reserved; in the others (but leaving) committed. */

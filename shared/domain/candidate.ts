@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldProblem } from '../errors.js';
 import { ageOn, type CalendarDate, compareDates, parseIsoDate, todayInBrebes } from './dates.js';
 import { isAcceptableName, normaliseName } from './names.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../principal.js';
 import { PATHWAYS, STATUSES, type Status } from './candidate.js';
 

@@ -1,4 +1,3 @@
-import writeExcelFile from 'write-excel-file/node';
 import { IMPORT_COLUMNS } from './columns.js';
 import { XLSX_MEDIA_TYPE } from './read-file.js';
 
@@ -11,6 +10,8 @@ export async function importTemplate(format: 'csv' | 'xlsx'): Promise<Uint8Array
       cells.map((c) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(';');
     return new TextEncoder().encode(`\uFEFF${line(headers)}\r\n${line(example)}\r\n`);
   }
+  // Loaded on the first workbook asked for, not when the function starts (cold starts).
+  const { default: writeExcelFile } = await import('write-excel-file/node');
   const data = [
     headers.map((value) => ({ value, type: String, fontWeight: 'bold' as const })),
     // Text cells, so that Excel keeps every digit of NIK and KK.

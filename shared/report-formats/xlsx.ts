@@ -1,4 +1,3 @@
-import writeExcelFile from 'write-excel-file/node';
 import type { ReportTable } from './table.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -7,6 +6,8 @@ const COUNT = '#,##0';
 
 /** A real workbook: numbers stored as numbers, money in a rupiah format, a bold totals row. */
 export async function renderXlsx(table: ReportTable): Promise<Buffer> {
+  // Loaded on the first spreadsheet asked for, not when the function starts (cold starts).
+  const { default: writeExcelFile } = await import('write-excel-file/node');
   const format = (kind: ReportTable['columns'][number]['kind']) =>
     kind === 'money' ? RUPIAH : kind === 'count' ? COUNT : undefined;
   const row = (values: (string | number)[], bold = false) =>

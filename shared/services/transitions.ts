@@ -1,6 +1,6 @@
 import { type CandidateItem, readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
-import { type HistoryEntry, readHistory } from '../db/history.js';
+import { type HistoryEntry, readCandidateAndHistory } from '../db/history.js';
 import { type WaitlistChange, writeTransition } from '../db/transitions.js';
 import { readProgramAndVillage } from '../db/villages.js';
 import type { Status } from '../domain/candidate.js';
@@ -117,6 +117,9 @@ export async function transitionCandidate(
 
 /** Every transition of a candidate in scope, oldest first. */
 export async function candidateHistory(principal: Principal, id: string): Promise<HistoryEntry[]> {
-  await readInScope(principal, id);
-  return readHistory(id);
+  const { candidate, history } = isId(id)
+    ? await readCandidateAndHistory(id)
+    : { candidate: undefined, history: [] };
+  if (!candidate || !canSeeVillage(principal, candidate.villageCode)) throw new DomainError('NOT_FOUND');
+  return history;
 }

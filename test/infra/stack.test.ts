@@ -240,11 +240,11 @@ describe('functions', () => {
 
   it('least privilege: the NIK hash key is readable by exactly the functions with nikHashKey', () => {
     const nikFunctions = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].nikHashKey);
-    expect(nikFunctions).toEqual(['candidates', 'web']);
+    expect(nikFunctions).toEqual(['candidates', 'imports', 'web']);
     expect(functionsReferencing(logicalId(stack.data.nikHashSecret))).toEqual(nikFunctions);
   });
 
-  it('least privilege: docs touches no data, only candidates and web read the NIK hash key, nobody administers', () => {
+  it('least privilege: docs touches no data, only candidates, imports and web read the NIK hash key, nobody administers', () => {
     expect(actionsOf('docs').filter((a) => !a.startsWith('logs:'))).toEqual([]);
     expect(actionsOf('programs')).toContain('dynamodb:PutItem');
     expect(actionsOf('programs')).not.toContain('secretsmanager:GetSecretValue');

@@ -1,0 +1,371 @@
+/**
+ * Warm request latency through the local API Gateway and the real handlers, at concurrency 1
+ * and 16, each against its floor: the raw DynamoDB calls the operation needs at minimum, sent
+ * with the SDK to the same DynamoDB Local in the same run.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { keys } from '../shared/db/table.js';
+import { countDynamoRequests } from '../test/support/request-counter.js';
+import { person } from './people.js';
+import { latency, ratio, timed } from './stats.js';
+import { type BenchSystem, TABLE, villageList } from './system.js';
+
+export const YEAR = 2026;
+export const CONCURRENCY = [1, 16] as const;
+const WARMUP = 40;
+/** Each run alternates between the operation and its floor in this many rounds, so both see the same drift (JIT, load). */
+const ROUNDS = 5;
+const COUNT: Record<(typeof CONCURRENCY)[number], number> = { 1: 150, 16: 320 };
+/** Operations that read or write one candidate (or one village): the p50 budget applies to them. */
+export const SINGLE_ITEM = ['register', 'transition', 'get', 'villageSummary'] as const;
+
+type Candidate = { id: string; version: number; villageCode: string; districtCode: string };
+
+export interface LatencyFigures {
+  operation: string;
+  concurrency: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  perSecond: number;
+  floor: { p50: number; p99: number; perSecond: number; calls: string };
+  /** p50 over the floor's p50. */
+  vsFloor: number;
+  /** Budget for single-item operations: p50 ≤ 1.5 × floor p50 + 1 ms. */
+  budgetMs: number | null;
+  /** DynamoDB requests per operation by command, counted on the handlers' client during the run. */
+  dynamoRequests: Record<string, number>;
+}
+
+let nextPerson = 0;
+export const takePerson = () => person(nextPerson++);
+
+/** A client configured like shared/db/client.ts, of its own, so the floor is not counted as the handlers'. */
+function floorClient(endpoint: string) {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      maxAttempts: 4,
+      endpoint,
+      region: 'ap-southeast-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+}
+
+export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]> {
+  const counter = countDynamoRequests();
+  const floorDb = floorClient(sys.dynamo.endpoint);
+  await sys.call('PUT', `/programs/${YEAR}`, sys.bappeda, { body: {} });
+
+  const registered: Candidate[] = [];
+  let villageTurn = 0;
+  let verifyTurn = 0;
+  const register = async () => {
+    const village = villageList[villageTurn++ % villageList.length];
+    if (!village) throw new Error('no village');
+    const { body } = await sys.call<Candidate>('POST', '/candidates', await sys.officialOf(village.code), {
+      body: { year: YEAR, villageCode: village.code, ...takePerson() },
+    });
+    registered.push(body);
+  };
+  const toVerify = () => {
+    const c = registered[verifyTurn++];
+    if (!c) throw new Error('not enough registered candidates to move');
+    return c;
+  };
+  const anyRegistered = (i: number) => registered[(i * 7919) % registered.length] as Candidate;
+
+  // A real candidate item and aggregate, copied under floor keys (pk FLOOR#…), so the floor
+  // writes items of the same size with the same kinds of conditions.
+  await register();
+  const sample = (
+    await floorDb.send(new GetCommand({ TableName: TABLE, Key: keys.candidate(anyRegistered(0).id) }))
+  ).Item as Record<string, unknown>;
+  let floorSerial = 0;
+  const floorCandidates: { key: { pk: string; sk: string }; version: number }[] = [];
+  let floorTransition = 0;
+  const floorVillage = (i: number) => ({
+    pk: `FLOOR#${YEAR}`,
+    sk: `VILLAGE#${villageList[i % villageList.length]?.code}`,
+  });
+
+  const operations: {
+    name: string;
+    run: (i: number) => Promise<void>;
+    floor: (i: number) => Promise<void>;
+    calls: string;
+  }[] = [
+    {
+      name: 'register',
+      calls:
+        'BatchGetItem (programme, aggregate, 2 look-alike keys) + TransactWriteItems (NIK guard, candidate, history, 2 look-alike updates, aggregate)',
+      run: register,
+      floor: async (i) => {
+        const n = floorSerial++;
+        const village = floorVillage(i);
+        await floorDb.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [TABLE]: {
+                Keys: [
+                  keys.program(YEAR),
+                  village,
+                  { pk: `FP#floor#a${n}`, sk: 'FP' },
+                  { pk: `FP#floor#b${n}`, sk: 'FP' },
+                ],
+                ConsistentRead: true,
+              },
+            },
+          }),
+        );
+        const key = { pk: `FLOORCANDIDATE#${n}`, sk: 'CANDIDATE' };
+        await floorDb.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: TABLE,
+                  Item: { pk: `FLOORNIK#${n}`, sk: 'NIK', candidateId: `floor-${n}`, villageCode: 'x' },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: TABLE,
+                  Item: { ...sample, ...key, gsi1pk: `FLOOR#${YEAR}`, version: 1 },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: TABLE,
+                  Item: {
+                    pk: key.pk,
+                    sk: 'HISTORY#000001',
+                    at: new Date().toISOString(),
+                    from: null,
+                    to: 'IDENTIFIED',
+                    note: null,
+                    actor: { id: 'bench', role: 'village_official' },
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...['a', 'b'].map((h) => ({
+                Update: {
+                  TableName: TABLE,
+                  Key: { pk: `FP#floor#${h}${n}`, sk: 'FP' },
+                  UpdateExpression: 'ADD ids :id',
+                  ExpressionAttributeValues: { ':id': new Set([`floor-${n}`]) },
+                },
+              })),
+              {
+                Update: {
+                  TableName: TABLE,
+                  Key: village,
+                  UpdateExpression:
+                    'SET villageCode = :v ADD registered :one, funded :one, count_IDENTIFIED :one',
+                  ConditionExpression: 'attribute_not_exists(funded) OR funded < :big',
+                  ExpressionAttributeValues: { ':v': village.sk, ':one': 1, ':big': 1_000_000_000 },
+                },
+              },
+            ],
+          }),
+        );
+        floorCandidates.push({ key, version: 1 });
+      },
+    },
+    {
+      name: 'transition',
+      calls: 'GetItem (candidate) + TransactWriteItems (candidate if at its version, history, aggregate)',
+      run: async () => {
+        const c = toVerify();
+        await sys.call('POST', `/candidates/${c.id}/transitions`, await sys.volunteerOf(c.districtCode), {
+          body: { to: 'VERIFIED' },
+          headers: { 'if-match': `"${c.version}"` },
+        });
+      },
+      floor: async (i) => {
+        const c = floorCandidates[floorTransition++];
+        if (!c) throw new Error('not enough floor candidates');
+        const { Item } = await floorDb.send(
+          new GetCommand({ TableName: TABLE, Key: c.key, ConsistentRead: true }),
+        );
+        await floorDb.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: TABLE,
+                  Item: { ...Item, status: 'VERIFIED', version: c.version + 1 },
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: { ':v': c.version },
+                },
+              },
+              {
+                Put: {
+                  TableName: TABLE,
+                  Item: {
+                    pk: c.key.pk,
+                    sk: 'HISTORY#000002',
+                    at: new Date().toISOString(),
+                    from: 'IDENTIFIED',
+                    to: 'VERIFIED',
+                    note: null,
+                    actor: { id: 'bench', role: 'fmpp_volunteer' },
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: TABLE,
+                  Key: floorVillage(i),
+                  UpdateExpression: 'ADD count_IDENTIFIED :minus, count_VERIFIED :one',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+                },
+              },
+            ],
+          }),
+        );
+      },
+    },
+    {
+      name: 'get',
+      calls: 'GetItem (candidate)',
+      run: async (i) => {
+        const c = anyRegistered(i);
+        await sys.call('GET', `/candidates/${c.id}`, await sys.volunteerOf(c.districtCode));
+      },
+      floor: async (i) => {
+        await floorDb.send(
+          new GetCommand({
+            TableName: TABLE,
+            Key: keys.candidate(anyRegistered(i).id),
+            ConsistentRead: true,
+          }),
+        );
+      },
+    },
+    {
+      name: 'list',
+      calls: 'Query gsi1, 50 items',
+      run: async () => {
+        await sys.call('GET', `/candidates?year=${YEAR}&limit=50`, sys.bappeda);
+      },
+      floor: async () => {
+        await floorDb.send(
+          new QueryCommand({
+            TableName: TABLE,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': `CANDIDATES#${YEAR}` },
+            Limit: 50,
+          }),
+        );
+      },
+    },
+    {
+      name: 'villageSummary',
+      calls: 'BatchGetItem (programme, aggregate)',
+      run: async (i) => {
+        const v = villageList[i % villageList.length];
+        await sys.call('GET', `/villages/${v?.code}?year=${YEAR}`, sys.bappeda);
+      },
+      floor: async (i) => {
+        const v = villageList[i % villageList.length];
+        await floorDb.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [TABLE]: {
+                Keys: [keys.program(YEAR), keys.villageAggregate(YEAR, String(v?.code))],
+                ConsistentRead: true,
+              },
+            },
+          }),
+        );
+      },
+    },
+    {
+      name: 'budgetReport',
+      calls: 'Query of the year partition (programme, APBD pool, 297 aggregates)',
+      run: async () => {
+        await sys.call('GET', `/reports/budget?year=${YEAR}&by=district`, sys.bappeda);
+      },
+      floor: async () => {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await floorDb.send(
+            new QueryCommand({
+              TableName: TABLE,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': `YEAR#${YEAR}` },
+              ConsistentRead: true,
+              ExclusiveStartKey: start,
+            }),
+          );
+          start = page.LastEvaluatedKey;
+        } while (start);
+      },
+    },
+  ];
+
+  // Candidates to read, list and move: enough for every transition run (warm-up included).
+  const transitionsNeeded = WARMUP + COUNT[1] + COUNT[16];
+  const registersPlanned = 1 + WARMUP + COUNT[1] + COUNT[16];
+  for (let i = registersPlanned; i < transitionsNeeded; i++) await register();
+
+  const figures: LatencyFigures[] = [];
+  for (const op of operations) {
+    for (let i = 0; i < WARMUP; i++) {
+      await op.run(i);
+      await op.floor(i);
+    }
+    for (const concurrency of CONCURRENCY) {
+      const count = COUNT[concurrency];
+      const per = count / ROUNDS;
+      const own = { durations: [] as number[], wallMs: 0 };
+      const floor = { durations: [] as number[], wallMs: 0 };
+      counter.reset();
+      for (let round = 0; round < ROUNDS; round++) {
+        const a = await timed(per, concurrency, (i) => op.run(round * per + i));
+        own.durations.push(...a.durations);
+        own.wallMs += a.wallMs;
+        const b = await timed(per, concurrency, (i) => op.floor(round * per + i));
+        floor.durations.push(...b.durations);
+        floor.wallMs += b.wallMs;
+      }
+      const requests = Object.fromEntries(
+        Object.entries(counter.byCommand()).map(([command, n]) => [
+          command.replace(/Command$/, ''),
+          Math.round((n / count) * 100) / 100,
+        ]),
+      );
+      const o = latency(own);
+      const f = latency(floor);
+      figures.push({
+        operation: op.name,
+        concurrency,
+        requests: count,
+        ...o,
+        floor: { ...f, calls: op.calls },
+        vsFloor: ratio(o.p50, f.p50),
+        budgetMs: (SINGLE_ITEM as readonly string[]).includes(op.name)
+          ? Math.round((1.5 * f.p50 + 1) * 10) / 10
+          : null,
+        dynamoRequests: requests,
+      });
+    }
+  }
+  floorDb.destroy();
+  return figures;
+}

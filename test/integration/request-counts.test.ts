@@ -1,0 +1,243 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
+import { DISTRICT, OTHER_VILLAGE_SAME_DISTRICT, registration, VILLAGE } from '../support/candidates.js';
+import { countDynamoRequests } from '../support/request-counter.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+
+/**
+ * The DynamoDB requests each API operation makes, counted with SDK middleware on the shared
+ * client and compared exactly: an extra round trip (or a saved one) fails here, so the
+ * README's figures and the budgets of issue 8 stay true. No timing is asserted.
+ */
+type Candidate = { id: string; version: number; status: string };
+
+let sys: TestSystem;
+let counter: ReturnType<typeof countDynamoRequests>;
+let official: string;
+let volunteer: string;
+let bappeda: string;
+let serial = 1;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  counter = countDynamoRequests();
+  official = await sys.token('village_official', VILLAGE);
+  volunteer = await sys.token('fmpp_volunteer', DISTRICT);
+  bappeda = await sys.token('bappeda_staff');
+  expect(
+    (await sys.request('PUT', '/programs/2026', { token: bappeda, body: { villageQuota: 2 } })).status,
+  ).toBe(200);
+});
+
+/** Runs one request and answers its status and the requests it made, by command. */
+async function counted(
+  method: string,
+  url: string,
+  options: Parameters<TestSystem['request']>[2] = {},
+): Promise<{ status: number; body: never; requests: Record<string, number> }> {
+  counter.reset();
+  const res = await sys.request(method, url, options);
+  return { status: res.status, body: res.body as never, requests: counter.byCommand() };
+}
+
+async function register(): Promise<Candidate> {
+  const res = await sys.request<Candidate>('POST', '/candidates', {
+    token: official,
+    body: registration(serial++),
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+const ifMatch = (c: { version: number }) => ({ 'if-match': `"${c.version}"` });
+
+function surveyList(rows: number, firstSerial: number): string {
+  const lines = [IMPORT_COLUMNS.map((c) => c.header).join(',')];
+  for (let i = 0; i < rows; i++) {
+    const r = registration(firstSerial + i);
+    const cells: Record<string, string> = {
+      NIK: r.nik,
+      'No KK': r.kk,
+      'Nama Lengkap': `Warga ${String.fromCharCode(65 + i)}`,
+      'Tanggal Lahir': r.birthDate,
+      'Jenis Kelamin': 'P',
+      Jalur: 'ATS',
+      'Status Sekolah': 'PUTUS_SEKOLAH',
+      'Pendidikan Terakhir': 'SD',
+      'Kode Alasan': '1',
+      'Nama Wali': 'Tarsih',
+      Disabilitas: 'Tidak',
+      'Persetujuan Oleh': 'WALI',
+      'Nama Pemberi Persetujuan': 'Tarsih',
+    };
+    lines.push(IMPORT_COLUMNS.map((c) => cells[c.header] ?? '').join(','));
+  }
+  return lines.join('\r\n');
+}
+
+describe('DynamoDB requests per operation', () => {
+  it('registers with one read and one transaction', async () => {
+    const res = await counted('POST', '/candidates', { token: official, body: registration(serial++) });
+    expect(res.status).toBe(201);
+    expect(res.requests).toEqual({ BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
+  });
+
+  it('reads, lists, corrects and moves a candidate, and reads its history', async () => {
+    const c = await register();
+    const get = await counted('GET', `/candidates/${c.id}`, { token: volunteer });
+    expect(get.status).toBe(200);
+    expect(get.requests).toEqual({ GetItemCommand: 1 });
+
+    const list = await counted('GET', `/candidates?year=2026&village=${VILLAGE}&limit=50`, {
+      token: official,
+    });
+    expect(list.status).toBe(200);
+    expect(list.requests).toEqual({ QueryCommand: 1 });
+
+    // The candidate, then its programme year (its age rules), then the transaction.
+    const patch = await counted('PATCH', `/candidates/${c.id}`, {
+      token: official,
+      body: { fullName: 'Siti Aminah Rahayu' },
+      headers: ifMatch(c),
+    });
+    expect(patch.status).toBe(200);
+    expect(patch.requests).toEqual({ GetItemCommand: 2, TransactWriteItemsCommand: 1 });
+
+    const verify = await counted('POST', `/candidates/${c.id}/transitions`, {
+      token: volunteer,
+      body: { to: 'VERIFIED' },
+      headers: ifMatch(patch.body),
+    });
+    expect(verify.status).toBe(200);
+    expect(verify.requests).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+
+    // The candidate and its entries share a partition: one Query answers both.
+    const history = await counted('GET', `/candidates/${c.id}/history`, { token: volunteer });
+    expect(history.status).toBe(200);
+    expect((history.body as unknown[]).length).toBe(2); // registration, VERIFIED
+    expect(history.requests).toEqual({ QueryCommand: 1 });
+  });
+
+  it('gives a released place to the head of the waitlist: the aggregate, then the head, are read', async () => {
+    const village = OTHER_VILLAGE_SAME_DISTRICT;
+    const token = await sys.token('village_official', village);
+    const inVillage = async () => {
+      const res = await sys.request<Candidate & { funding: { village: string } }>('POST', '/candidates', {
+        token,
+        body: registration(serial++, { villageCode: village }),
+      });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const funded = await inVillage();
+    await inVillage();
+    const waiting = await inVillage();
+    expect([funded.funding.village, waiting.funding.village]).toEqual(['FUNDED', 'WAITLISTED']);
+
+    // Leaving the waitlist: the candidate, then the aggregate (with the programme).
+    const unqueue = await counted('POST', `/candidates/${waiting.id}/transitions`, {
+      token,
+      body: { to: 'WITHDRAWN' },
+      headers: ifMatch(waiting),
+    });
+    expect(unqueue.status).toBe(200);
+    expect(unqueue.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 1,
+      TransactWriteItemsCommand: 1,
+    });
+
+    await inVillage();
+    // Releasing a place: the candidate, the aggregate, then the head it names.
+    const promote = await counted('POST', `/candidates/${funded.id}/transitions`, {
+      token,
+      body: { to: 'WITHDRAWN' },
+      headers: ifMatch(funded),
+    });
+    expect(promote.status).toBe(200);
+    expect(promote.requests).toEqual({
+      GetItemCommand: 2,
+      BatchGetItemCommand: 1,
+      TransactWriteItemsCommand: 1,
+    });
+  });
+
+  it('assigns an APBD place and records a payment', async () => {
+    let c = await register();
+    const place = await counted('POST', `/candidates/${c.id}/apbd-place`, {
+      token: bappeda,
+      body: {},
+      headers: ifMatch(c),
+    });
+    expect(place.status).toBe(200);
+    expect(place.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 1,
+      TransactWriteItemsCommand: 1,
+    });
+    c = place.body;
+    for (const [to, extra] of [
+      ['VERIFIED', {}],
+      ['ENROLLED', { school: { npsn: '20325671', name: 'SMP Negeri 1 Salem', level: 'SMP' } }],
+    ] as const) {
+      const res = await sys.request<Candidate>('POST', `/candidates/${c.id}/transitions`, {
+        token: volunteer,
+        body: { to, ...extra },
+        headers: ifMatch(c),
+      });
+      expect(res.status).toBe(200);
+      c = res.body;
+    }
+    const paid = await counted('POST', `/candidates/${c.id}/disbursements`, {
+      token: bappeda,
+      body: { source: 'APBD', amount: 100, paidAt: '2026-08-01', reference: 'SP2D/001' },
+      headers: ifMatch(c),
+    });
+    expect(paid.status).toBe(201);
+    expect(paid.requests).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+  });
+
+  it('summarises a village, reports the budget and reads and changes the programme', async () => {
+    const expected = {
+      village: { BatchGetItemCommand: 1 },
+      budgetDistrict: { QueryCommand: 1 },
+      budgetVillage: { QueryCommand: 1 },
+      quota: { QueryCommand: 1 },
+      getProgram: { GetItemCommand: 1 },
+      putProgram: { QueryCommand: 1, PutItemCommand: 1 },
+    };
+    const measured: Record<string, Record<string, number>> = {};
+    for (const [name, method, url, body] of [
+      ['village', 'GET', `/villages/${VILLAGE}?year=2026`],
+      ['budgetDistrict', 'GET', '/reports/budget?year=2026&by=district'],
+      ['budgetVillage', 'GET', '/reports/budget?year=2026&by=village'],
+      ['quota', 'GET', '/reports/quota?year=2026'],
+      ['getProgram', 'GET', '/programs/2026'],
+      ['putProgram', 'PUT', '/programs/2026', { villageQuota: 2 }],
+    ] as const) {
+      const res = await counted(method, url, { token: bappeda, ...(body ? { body } : {}) });
+      expect(res.status, name).toBe(200);
+      measured[name] = res.requests;
+    }
+    expect(measured).toEqual(expected);
+  });
+
+  it('imports 20 rows: the dry run reads, the commit writes 16 rows a transaction', async () => {
+    const options = {
+      token: official,
+      rawBody: surveyList(20, 5000),
+      headers: { 'content-type': 'text/csv' },
+    };
+    const dry = await counted('POST', '/imports?year=2026&dryRun=true', options);
+    expect(dry.status).toBe(200);
+    expect(dry.requests).toEqual({ GetItemCommand: 1, BatchGetItemCommand: 2 });
+    const commit = await counted('POST', '/imports?year=2026', options);
+    expect(commit.status).toBe(200);
+    expect((commit.body as { summary: { registered: number } }).summary.registered).toBe(20);
+    expect(commit.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 4,
+      TransactWriteItemsCommand: 2,
+    });
+  });
+});
