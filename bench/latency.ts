@@ -8,6 +8,7 @@ import {
   BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -24,7 +25,7 @@ const WARMUP = 40;
 const ROUNDS = 5;
 const COUNT: Record<(typeof CONCURRENCY)[number], number> = { 1: 150, 16: 320 };
 /** Operations that read or write one candidate (or one village): the p50 budget applies to them. */
-export const SINGLE_ITEM = ['register', 'transition', 'get', 'villageSummary'] as const;
+export const SINGLE_ITEM = ['register', 'transition', 'get', 'getFull', 'villageSummary'] as const;
 
 type Candidate = { id: string; version: number; villageCode: string; districtCode: string };
 
@@ -252,6 +253,32 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
             TableName: TABLE,
             Key: keys.candidate(anyRegistered(i).id),
             ConsistentRead: true,
+          }),
+        );
+      },
+    },
+    {
+      // The record with the full NIK/KK (its village official): the showing is recorded first.
+      name: 'getFull',
+      calls: 'GetItem (candidate) + PutItem (processing record)',
+      run: async (i) => {
+        const c = anyRegistered(i);
+        await sys.call('GET', `/candidates/${c.id}`, await sys.officialOf(c.villageCode));
+      },
+      floor: async (i) => {
+        const id = anyRegistered(i).id;
+        await floorDb.send(
+          new GetCommand({ TableName: TABLE, Key: keys.candidate(id), ConsistentRead: true }),
+        );
+        await floorDb.send(
+          new PutCommand({
+            TableName: TABLE,
+            Item: {
+              pk: `FLOORACCESS#${id}`,
+              sk: `ACCESS#${i}`,
+              at: new Date().toISOString(),
+              action: 'VIEW',
+            },
           }),
         );
       },

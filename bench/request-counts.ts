@@ -87,5 +87,16 @@ export async function countRequests(sys: BenchSystem): Promise<Record<string, Re
       expect: 201,
     }),
   );
+  await counted('get with the full NIK (recorded)', () =>
+    sys.call('GET', `/candidates/${c.id}`, sys.bappeda),
+  );
+  await counted('export (subject access)', () => sys.call('GET', `/candidates/${c.id}/export`, sys.bappeda));
+  const paid = (await sys.call<Candidate>('GET', `/candidates/${c.id}`, volunteer)).body;
+  await counted('anonymise', () =>
+    sys.call('POST', `/candidates/${c.id}/anonymise`, sys.bappeda, {
+      body: { reason: 'Permintaan orang tua' },
+      headers: ifMatch(paid),
+    }),
+  );
   return counts;
 }

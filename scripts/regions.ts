@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { encodeDistrictCodes } from '../shared/domain/district-codes.js';
 
 export const REGENCY_CODE = '33.29';
 
@@ -60,8 +61,8 @@ export function extractRegions() {
     source: `idn-area-data ${packageVersion}, data licensed ODbL-1.0`,
     regency: { code: REGENCY_CODE, name: regency[2] ?? '' },
     provinceCodes: readCsv('provinces').map(([code]) => code ?? ''),
-    // Six-digit kecamatan codes of all Indonesia, space-separated (NIK digits 1 to 6).
-    allDistrictCodes: allDistricts.map(([code]) => (code ?? '').replaceAll('.', '')).join(' '),
+    // Six-digit kecamatan codes of all Indonesia (NIK digits 1 to 6), as ranges per regency.
+    allDistrictCodes: encodeDistrictCodes(allDistricts.map(([code]) => (code ?? '').replaceAll('.', ''))),
     districts: allDistricts
       .filter(([, regencyCode]) => regencyCode === REGENCY_CODE)
       .map(([code, , name]) => ({ code: code ?? '', name: name ?? '' })),

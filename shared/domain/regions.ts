@@ -1,4 +1,5 @@
 import data from '../reference/regions.json' with { type: 'json' };
+import { decodeDistrictCodes } from './district-codes.js';
 
 export interface District {
   code: string;
@@ -15,7 +16,7 @@ export const districts: readonly District[] = data.districts;
 export const villages: readonly Village[] = data.villages;
 
 const provinceCodes = new Set(data.provinceCodes);
-const allDistrictCodes = new Set(data.allDistrictCodes.split(' '));
+let allDistrictCodes: Set<string> | undefined;
 const villageByCode = new Map(villages.map((v) => [v.code, v]));
 const districtByCode = new Map(districts.map((d) => [d.code, d]));
 
@@ -27,4 +28,8 @@ export const villagesOf = (districtCode: string): Village[] =>
 /** `33` is a province code (NIK digits 1–2). */
 export const isProvinceCode = (twoDigits: string): boolean => provinceCodes.has(twoDigits);
 /** `332901` is a kecamatan code anywhere in Indonesia (NIK digits 1–6). */
-export const isDistrictCode = (sixDigits: string): boolean => allDistrictCodes.has(sixDigits);
+export const isDistrictCode = (sixDigits: string): boolean => {
+  // Unpacked on the first NIK check, not at cold start.
+  allDistrictCodes ??= new Set(decodeDistrictCodes(data.allDistrictCodes));
+  return allDistrictCodes.has(sixDigits);
+};

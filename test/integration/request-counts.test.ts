@@ -87,6 +87,10 @@ describe('DynamoDB requests per operation', () => {
     const get = await counted('GET', `/candidates/${c.id}`, { token: volunteer });
     expect(get.status).toBe(200);
     expect(get.requests).toEqual({ GetItemCommand: 1 });
+    // Showing the full NIK/KK appends to the processing record first: one write more.
+    const full = await counted('GET', `/candidates/${c.id}`, { token: official });
+    expect(full.status).toBe(200);
+    expect(full.requests).toEqual({ GetItemCommand: 1, PutItemCommand: 1 });
 
     const list = await counted('GET', `/candidates?year=2026&village=${VILLAGE}&limit=50`, {
       token: official,
@@ -116,6 +120,33 @@ describe('DynamoDB requests per operation', () => {
     expect(history.status).toBe(200);
     expect((history.body as unknown[]).length).toBe(2); // registration, VERIFIED
     expect(history.requests).toEqual({ QueryCommand: 1 });
+  });
+
+  it('exports a person with one query and one record, and anonymises with one transaction', async () => {
+    const c = await register();
+    const exported = await counted('GET', `/candidates/${c.id}/export`, { token: bappeda });
+    expect(exported.status).toBe(200);
+    // The partition (record, history, payments, processing record), the export's entry, and
+    // the village aggregate only for a waitlisted candidate's position.
+    const position =
+      (exported.body as { candidate: { funding: { village: string } } }).candidate.funding.village ===
+      'WAITLISTED';
+    expect(exported.requests).toEqual({
+      QueryCommand: 1,
+      PutItemCommand: 1,
+      ...(position ? { BatchGetItemCommand: 1 } : {}),
+    });
+    const anonymised = await counted('POST', `/candidates/${c.id}/anonymise`, {
+      token: bappeda,
+      body: { reason: 'Permintaan orang tua' },
+      headers: ifMatch(c),
+    });
+    expect(anonymised.status).toBe(200);
+    expect(anonymised.requests).toEqual({
+      QueryCommand: 1,
+      TransactWriteItemsCommand: 1,
+      ...(position ? { BatchGetItemCommand: 1 } : {}),
+    });
   });
 
   it('gives a released place to the head of the waitlist: the aggregate, then the head, are read', async () => {

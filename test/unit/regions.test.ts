@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { extractRegions } from '../../scripts/regions.js';
+import { decodeDistrictCodes, encodeDistrictCodes } from '../../shared/domain/district-codes.js';
 import {
   districts,
   findDistrict,
@@ -18,6 +20,23 @@ const committed: unknown = JSON.parse(
 describe('regions reference data', () => {
   it('matches a fresh extract from idn-area-data', () => {
     expect(extractRegions()).toEqual(committed);
+  });
+
+  it('knows every kecamatan code of Indonesia, compactly, and nothing else', () => {
+    const csv = readFileSync(
+      createRequire(import.meta.url).resolve('idn-area-data/data/districts.csv'),
+      'utf8',
+    );
+    const codes = csv
+      .split(/\r?\n/)
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => (line.split(',')[0] ?? '').replaceAll('.', ''));
+    expect(codes.length).toBeGreaterThan(7000);
+    expect(decodeDistrictCodes(encodeDistrictCodes(codes))).toEqual([...codes].sort());
+    for (const code of codes) expect(isDistrictCode(code)).toBe(true);
+    for (const code of ['332999', '330000', '990101', '3329', '']) expect(isDistrictCode(code)).toBe(false);
+    expect(JSON.stringify(extractRegions().allDistrictCodes).length).toBeLessThan(10_000);
   });
 
   it('has the 17 kecamatan and 297 villages of Kabupaten Brebes', () => {
