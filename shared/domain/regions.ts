@@ -13,7 +13,10 @@ export interface Village {
 
 export const regency: { code: string; name: string } = data.regency;
 export const districts: readonly District[] = data.districts;
-export const villages: readonly Village[] = data.villages;
+export const villages: readonly Village[] = data.villages.split('|').map((entry) => {
+  const code = entry.slice(0, entry.indexOf(' '));
+  return { code, name: entry.slice(code.length + 1), districtCode: code.slice(0, 8) };
+});
 
 const provinceCodes = new Set(data.provinceCodes);
 let allDistrictCodes: Set<string> | undefined;

@@ -43,7 +43,7 @@ describe('regions reference data', () => {
     const extract = extractRegions();
     expect(extract.regency).toEqual({ code: '33.29', name: 'Kabupaten Brebes' });
     expect(extract.districts).toHaveLength(17);
-    expect(extract.villages).toHaveLength(297);
+    expect(extract.villages.split('|')).toHaveLength(297);
     expect(districts).toHaveLength(17);
     expect(villages).toHaveLength(297);
   });
