@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../domain/ids.js';
 import type { Role } from '../principal.js';
-import { type CandidateItem, putCandidate, removeFromFingerprint } from './candidates.js';
+import { type CandidateItem, putCandidate, removeFromFingerprint, stripKeys } from './candidates.js';
 import { db, tableName } from './client.js';
 import { cancellationCodes } from './failures.js';
 import type { HistoryEntry } from './history.js';
@@ -53,34 +53,29 @@ export async function readCandidateFile(id: string): Promise<CandidateFile | und
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
-  const strip = ({ pk: _pk, gsi1pk: _g, gsi1sk: _s, ...rest }: Record<string, unknown>) => rest;
-  const withPrefix = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
-  const record = items.find((i) => i.sk === 'CANDIDATE');
+  const record = items.find((i) => i.sk === keys.candidate(id).sk);
   if (!record) return undefined;
-  const { sk: _sk, ...candidate } = strip(record);
+  /** An item of the partition without its keys. */
+  const entry = <T>({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest as T;
+  const withPrefix = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
   return {
-    candidate: candidate as unknown as CandidateItem,
-    history: withPrefix('HISTORY#').map(strip) as unknown as CandidateFile['history'],
-    disbursements: withPrefix('DISBURSEMENT#').map((i) => {
-      const { sk: _k, ...d } = strip(i);
-      return d as unknown as Disbursement;
-    }),
-    access: withPrefix('ACCESS#').map((i) => {
-      const { sk: _k, ...a } = strip(i);
-      return a as unknown as AccessEntry;
-    }),
+    candidate: stripKeys(record),
+    history: withPrefix('HISTORY#').map((i) => ({ ...entry<HistoryEntry>(i), sk: String(i.sk) })),
+    disbursements: withPrefix('DISBURSEMENT#').map((i) => entry<Disbursement>(i)),
+    access: withPrefix('ACCESS#').map((i) => entry<AccessEntry>(i)),
   };
 }
 
+/** The Put that appends one entry to a candidate's processing record. */
+const appendAccess = (candidateId: string, entry: AccessEntry) => ({
+  TableName: tableName(),
+  Item: { ...keys.access(candidateId, entry.at, newId()), ...entry },
+  ConditionExpression: 'attribute_not_exists(pk)',
+});
+
 /** Appends one entry to a candidate's processing record. */
 export async function recordAccess(candidateId: string, entry: AccessEntry): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.access(candidateId, entry.at, newId()), ...entry },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  await db().send(new PutCommand(appendAccess(candidateId, entry)));
 }
 
 /** A transaction holds at most 100 items; the notes beyond that are cleared first. */
@@ -119,12 +114,7 @@ export async function writeAnonymisation(
       },
     },
     ...candidate.fingerprints.map((hash) => removeFromFingerprint(candidate.year, hash, candidate.id)),
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.access(candidate.id, entry.at, newId()), ...entry },
-      },
-    },
+    { Put: appendAccess(candidate.id, entry) },
   ];
   // Clearing a note is harmless on its own, so what does not fit goes first, in batches.
   const room = MAX_TRANSACTION_ITEMS - main.length;
