@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldProblem } from './errors.js';
 
 /** Translates zod's issues into field problems with our own messages (zod's text is English only). */
-export function problemsFromZod(error: z.ZodError): FieldProblem[] {
+export function problemsFromZod(error: z.core.$ZodError): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.') || 'body';
@@ -44,7 +44,7 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
 }
 
 /** Parses with a schema, returning the data or every problem found. */
-export function parseWith<T extends z.ZodType>(
+export function parseWith<T extends z.ZodMiniType>(
   schema: T,
   input: unknown,
 ): { data: z.infer<T>; problems: [] } | { data?: undefined; problems: FieldProblem[] } {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { disbursementSchema } from '../../shared/domain/budget.js';
 import {
   anonymiseSchema,
@@ -61,11 +61,15 @@ export const app = createApp('candidates', {
       year: yearParam(c, 'query'),
       village: optionalText('village', c),
       district: optionalText('district', c),
-      status: queryParam(c, 'status', z.enum(STATUSES).optional()),
+      status: queryParam(c, 'status', z.optional(z.enum(STATUSES))),
       possibleDuplicates:
-        queryParam(c, 'flag', z.enum(['possibleDuplicate']).optional()) === 'possibleDuplicate',
-      limit: queryParam(c, 'limit', z.coerce.number().int().min(1).max(100).default(50)),
-      cursor: queryParam(c, 'cursor', z.string().max(2000).optional()),
+        queryParam(c, 'flag', z.optional(z.enum(['possibleDuplicate']))) === 'possibleDuplicate',
+      limit: queryParam(
+        c,
+        'limit',
+        z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100))), 50),
+      ),
+      cursor: queryParam(c, 'cursor', z.optional(z.string().check(z.maxLength(2000)))),
     });
     return c.json({
       items: page.items.map((s) => candidateSummary(s.candidate, s.waitlistPosition, c.get('lang'))),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import type { GkbContext } from './app.js';
@@ -7,7 +7,7 @@ import type { GkbContext } from './app.js';
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Reads and checks a JSON body: malformed, oversized, non-object or off-schema bodies are 400. */
-export async function jsonBody<T extends z.ZodType>(c: GkbContext, schema: T): Promise<z.infer<T>> {
+export async function jsonBody<T extends z.ZodMiniType>(c: GkbContext, schema: T): Promise<z.infer<T>> {
   const text = await c.req.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw validationFailed([{ field: 'body', key: 'body.tooLarge', params: { max: MAX_BODY_BYTES / 1024 } }]);
@@ -27,7 +27,7 @@ export async function jsonBody<T extends z.ZodType>(c: GkbContext, schema: T): P
 }
 
 /** A query parameter read through a schema; a bad value names the parameter. */
-export function queryParam<T extends z.ZodType>(c: GkbContext, name: string, schema: T): z.infer<T> {
+export function queryParam<T extends z.ZodMiniType>(c: GkbContext, name: string, schema: T): z.infer<T> {
   const parsed = parseWith(schema, c.req.query(name));
   if (parsed.problems.length > 0) throw validationFailed([{ field: name, key: 'query.invalid' }]);
   return parsed.data as z.infer<T>;

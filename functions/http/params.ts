@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { isProgramYear } from '../../shared/domain/program.js';
 import { validationFailed } from '../../shared/errors.js';
@@ -15,4 +15,4 @@ export function yearParam(c: GkbContext, from: 'path' | 'query'): number {
 }
 
 export const optionalText = (name: string, c: GkbContext) =>
-  queryParam(c, name, z.string().max(64).optional()) || undefined;
+  queryParam(c, name, z.optional(z.string().check(z.maxLength(64)))) || undefined;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError } from '../../shared/errors.js';
 import { importTemplateFile } from '../../shared/imports/template.js';
 import { importSurveyList } from '../../shared/services/imports.js';
@@ -17,7 +17,7 @@ export const app = createApp('imports', {
     const { report } = await importSurveyList(principal, {
       year: yearParam(c, 'query'),
       village: optionalText('village', c),
-      dryRun: queryParam(c, 'dryRun', z.enum(['true', 'false']).optional()) === 'true',
+      dryRun: queryParam(c, 'dryRun', z.optional(z.enum(['true', 'false']))) === 'true',
       bytes: new Uint8Array(await c.req.arrayBuffer()),
       contentType: c.req.header('content-type') ?? '',
       lang: c.get('lang'),
@@ -26,7 +26,7 @@ export const app = createApp('imports', {
   },
   importTemplate: async (c) => {
     if (principalOf(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
-    const format = queryParam(c, 'format', z.enum(['csv', 'xlsx']).default('xlsx'));
+    const format = queryParam(c, 'format', z._default(z.enum(['csv', 'xlsx']), 'xlsx'));
     const file = await importTemplateFile(format);
     return c.body(file.body, 200, file.headers);
   },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError } from '../../shared/errors.js';
 import { reportFile } from '../../shared/report-formats/file.js';
 import { budgetTable, quotaTable, type ReportTable } from '../../shared/report-formats/table.js';
@@ -12,7 +12,7 @@ type Format = 'json' | 'csv' | 'xlsx';
 
 /** `?format=` wins (links in a browser); otherwise the Accept header; JSON by default. */
 function formatOf(c: GkbContext): Format {
-  const asked = queryParam(c, 'format', z.enum(['json', 'csv', 'xlsx']).optional());
+  const asked = queryParam(c, 'format', z.optional(z.enum(['json', 'csv', 'xlsx'])));
   if (asked) return asked;
   const accept = c.req.header('accept') ?? '';
   if (accept.includes(XLSX_TYPE)) return 'xlsx';
@@ -36,7 +36,7 @@ export const app = createApp('reports', {
   budgetReport: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-    const by = queryParam(c, 'by', z.enum(['district', 'village']).default('district'));
+    const by = queryParam(c, 'by', z._default(z.enum(['district', 'village']), 'district'));
     const format = formatOf(c);
     const report = await budgetReport(principal, yearParam(c, 'query'), by);
     return respond(c, format, report, () => budgetTable(report));

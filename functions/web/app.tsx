@@ -6,7 +6,12 @@ import { readHistory } from '../../shared/db/history.js';
 import { getProgram } from '../../shared/db/programs.js';
 import { readProgramAndVillage } from '../../shared/db/villages.js';
 import { disbursementSchema } from '../../shared/domain/budget.js';
-import { registrationSchema, STATUSES, type Status } from '../../shared/domain/candidate.js';
+import {
+  fullCorrectionSchema,
+  registrationSchema,
+  STATUSES,
+  type Status,
+} from '../../shared/domain/candidate.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { programInputSchema } from '../../shared/domain/program.js';
 import { findVillage } from '../../shared/domain/regions.js';
@@ -675,11 +680,7 @@ export const app = createApp(
       const id = c.req.param('id') ?? '';
       const values: CandidateFormValues = await postedForm(c);
       try {
-        // The form sends every field: an emptied required field is an error, not "unchanged".
-        const parsed = parseWith(
-          registrationSchema.omit({ year: true, villageCode: true }),
-          candidateInput(values),
-        );
+        const parsed = parseWith(fullCorrectionSchema, candidateInput(values));
         if (!parsed.data) throw validationFailed(parsed.problems);
         await correctCandidate(p, id, versionOf(values), parsed.data);
         return c.redirect(`/calon/${id}`, 303);

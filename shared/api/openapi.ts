@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { disbursementSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { programInputSchema } from '../domain/program.js';
@@ -6,7 +6,7 @@ import { transitionSchema } from '../domain/workflow.js';
 import { statusOf } from '../errors.js';
 import { type RouteDef, routes } from './routes.js';
 
-const requestBodies: Record<string, z.ZodType> = {
+const requestBodies: Record<string, z.ZodMiniType> = {
   putProgram: programInputSchema,
   registerCandidate: registrationSchema,
   correctCandidate: correctionSchema,

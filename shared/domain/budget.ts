@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { STATUSES, type Status } from './candidate.js';
 
 /** Holders in these statuses have their place reserved; in the others (but leaving) committed. */
@@ -66,9 +66,9 @@ export const FUNDING_SOURCES = ['APBDES', 'APBD'] as const;
 
 export const disbursementSchema = z.strictObject({
   source: z.enum(FUNDING_SOURCES),
-  amount: z.number().int().min(1).max(1_000_000_000_000),
-  paidAt: z.string().max(32),
-  reference: z.string().max(200),
+  amount: z.int().check(z.minimum(1), z.maximum(1_000_000_000_000)),
+  paidAt: z.string().check(z.maxLength(32)),
+  reference: z.string().check(z.maxLength(200)),
 });
 export type DisbursementInput = z.infer<typeof disbursementSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FieldProblem } from '../errors.js';
 import { ageOn, type CalendarDate, compareDates, parseIsoDate, todayInBrebes } from './dates.js';
 import { isAcceptableName, normaliseName } from './names.js';
@@ -29,36 +29,43 @@ const OTHER_REASON = 12;
 
 /** The registration fields a village official can set and later correct. */
 const registrationFields = {
-  nik: z.string().max(64),
-  kk: z.string().max(64),
-  fullName: z.string().max(300),
-  birthDate: z.string().max(32),
+  nik: z.string().check(z.maxLength(64)),
+  kk: z.string().check(z.maxLength(64)),
+  fullName: z.string().check(z.maxLength(300)),
+  birthDate: z.string().check(z.maxLength(32)),
   sex: z.enum(SEXES),
   track: z.enum(TRACKS),
   outOfSchoolType: z.enum(OUT_OF_SCHOOL_TYPES),
   lastLevel: z.enum(LEVELS),
-  reasonCode: z.number().int().min(1).max(12),
-  reasonNote: z.string().max(500).nullish(),
-  plannedPathway: z.enum(PATHWAYS).nullish(),
-  disability: z.boolean().nullish(),
-  phone: z.string().max(40).nullish(),
-  guardianName: z.string().max(300).nullish(),
-  consent: z.strictObject({ given: z.boolean(), by: z.enum(CONSENT_BY), name: z.string().max(300) }),
+  reasonCode: z.int().check(z.minimum(1), z.maximum(12)),
+  reasonNote: z.nullish(z.string().check(z.maxLength(500))),
+  plannedPathway: z.nullish(z.enum(PATHWAYS)),
+  disability: z.nullish(z.boolean()),
+  phone: z.nullish(z.string().check(z.maxLength(40))),
+  guardianName: z.nullish(z.string().check(z.maxLength(300))),
+  consent: z.strictObject({
+    given: z.boolean(),
+    by: z.enum(CONSENT_BY),
+    name: z.string().check(z.maxLength(300)),
+  }),
 };
 
 export const registrationSchema = z.strictObject({
-  year: z.number().int(),
-  villageCode: z.string().max(32),
+  year: z.int(),
+  villageCode: z.string().check(z.maxLength(32)),
   ...registrationFields,
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
 /** `POST /candidates/{id}/anonymise`: why (the rule on its length is checked with a message). */
-export const anonymiseSchema = z.strictObject({ reason: z.string().max(2000) });
+export const anonymiseSchema = z.strictObject({ reason: z.string().check(z.maxLength(2000)) });
 
 /** PATCH: any registration field; year and village are fixed at registration. */
-export const correctionSchema = z.strictObject(registrationFields).partial();
+export const correctionSchema = z.partial(z.strictObject(registrationFields));
 export type CorrectionInput = z.infer<typeof correctionSchema>;
+
+/** The web correction form sends every field: an emptied required field is an error, not "unchanged". */
+export const fullCorrectionSchema = z.strictObject(registrationFields);
 
 /** The checked, normalised registration fields as stored. */
 export interface CandidateFields {

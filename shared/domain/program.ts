@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FieldProblem } from '../errors.js';
 import { parseIsoDate } from './dates.js';
 
@@ -35,18 +35,18 @@ export const defaultProgram = (year: number): ProgramSettings => ({
   retentionYears: DEFAULT_RETENTION_YEARS,
 });
 
-const positiveInt = z.number().int().min(1).max(1_000_000_000_000);
-const ageRange = z.tuple([z.number().int(), z.number().int()]);
+const positiveInt = z.int().check(z.minimum(1), z.maximum(1_000_000_000_000));
+const ageRange = z.tuple([z.int(), z.int()]);
 
 /** `PUT /programs/{year}`: every field optional; missing ones keep their current (or default) value. */
 export const programInputSchema = z.strictObject({
-  villageQuota: positiveInt.optional(),
-  apbdesPerPerson: positiveInt.optional(),
-  apbdCeiling: positiveInt.optional(),
-  apbdPlaces: positiveInt.optional(),
-  referenceDate: z.string().optional(),
-  ageRanges: z.strictObject({ ATS: ageRange.optional(), DTS: ageRange.optional() }).optional(),
-  retentionYears: z.number().int().min(1).max(50).optional(),
+  villageQuota: z.optional(positiveInt),
+  apbdesPerPerson: z.optional(positiveInt),
+  apbdCeiling: z.optional(positiveInt),
+  apbdPlaces: z.optional(positiveInt),
+  referenceDate: z.optional(z.string()),
+  ageRanges: z.optional(z.strictObject({ ATS: z.optional(ageRange), DTS: z.optional(ageRange) })),
+  retentionYears: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
 });
 export type ProgramInput = z.infer<typeof programInputSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Role } from '../principal.js';
 import { PATHWAYS, STATUSES, type Status } from './candidate.js';
 
@@ -36,15 +36,15 @@ export function transitionVerdict(role: Role, from: Status, to: Status): Transit
 }
 
 export const schoolSchema = z.strictObject({
-  npsn: z.string().max(32),
-  name: z.string().max(300),
+  npsn: z.string().check(z.maxLength(32)),
+  name: z.string().check(z.maxLength(300)),
   level: z.enum(PATHWAYS),
 });
 export type School = z.infer<typeof schoolSchema>;
 
 export const transitionSchema = z.strictObject({
   to: z.enum(STATUSES),
-  note: z.string().max(500).nullish(),
-  school: schoolSchema.nullish(),
+  note: z.nullish(z.string().check(z.maxLength(500))),
+  school: z.nullish(schoolSchema),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
