@@ -1,3 +1,5 @@
+import { getSecretString } from './aws/secrets-manager.js';
+
 const cache = new Map<string, Promise<string>>();
 
 /**
@@ -12,10 +14,7 @@ export function secret(name: 'NIK_HASH' | 'SESSION'): Promise<string> {
       if (direct) return direct;
       const arn = process.env[`${name}_SECRET_ARN`];
       if (!arn) throw new Error(`Neither ${name}_KEY nor ${name}_SECRET_ARN is set`);
-      const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-      const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-      if (!result.SecretString) throw new Error(`The ${name} secret is empty`);
-      return result.SecretString;
+      return getSecretString(arn);
     })().catch((error: unknown) => {
       cache.delete(name); // let the next request try again
       throw error;
