@@ -11,7 +11,7 @@ export default defineConfig({
     // Every function logs at DEBUG into a capture that fails the file on any personal value.
     setupFiles: ['test/support/log-privacy.ts'],
     env: {
-      POWERTOOLS_LOG_LEVEL: 'DEBUG',
+      LOG_LEVEL: 'DEBUG',
       TZ: 'UTC',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },

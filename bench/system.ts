@@ -32,7 +32,7 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     TABLE_NAME: TABLE,
     NIK_HASH_KEY: randomBytes(32).toString('base64url'),
     SESSION_KEY: randomBytes(32).toString('base64url'),
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   await ensureTable(dynamo.endpoint, TABLE);

@@ -158,7 +158,6 @@ export function createGkbLambda(scope: Construct, props: GkbLambdaProps): GkbLam
     applicationLogLevelV2: ApplicationLogLevel.INFO,
     systemLogLevelV2: SystemLogLevel.WARN,
     environment: {
-      POWERTOOLS_SERVICE_NAME: 'gkb-tracker',
       ...(FUNCTION_NODE_OPTIONS ? { NODE_OPTIONS: FUNCTION_NODE_OPTIONS } : {}),
       ...props.environment,
     },

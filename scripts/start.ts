@@ -9,7 +9,7 @@ import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.js';
 
 const dataDir = join(process.cwd(), '.data');
 if (process.argv.includes('--fresh')) rmSync(dataDir, { recursive: true, force: true });
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.LOG_LEVEL ??= 'WARN';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const started = performance.now();

@@ -1,7 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { anonymiseExpiredYears } from '../../shared/services/personal-data.js';
-import { logger } from '../http/logger.js';
+import { lambdaLogContext, logger } from '../http/logger.js';
 
 /**
  * Runs on a schedule (EventBridge, daily): anonymises every candidate of each programme year
@@ -12,4 +11,4 @@ export const handler = middy(async () => {
   const result = await anonymiseExpiredYears(new Date());
   logger.info('retention run', { ...result });
   return result;
-}).use(injectLambdaContext(logger));
+}).use(lambdaLogContext());

@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -8,7 +7,7 @@ import type {
 import type { Hono } from 'hono';
 import { defaultIsContentTypeBinary, handle, type LambdaEvent } from 'hono/aws-lambda';
 import type { GkbEnv } from './app.js';
-import { logger } from './logger.js';
+import { lambdaLogContext } from './logger.js';
 
 export type LambdaHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -27,7 +26,7 @@ const isContentTypeBinary = (contentType: string) =>
  * HTTP. No middy http-* middlewares in front of Hono: they would consume the body.
  */
 export function lambdaHandler(app: Hono<GkbEnv>): LambdaHandler {
-  const wrapped = middy(handle(app, { isContentTypeBinary })).use(injectLambdaContext(logger));
+  const wrapped = middy(handle(app, { isContentTypeBinary })).use(lambdaLogContext());
   return async (event, context) => {
     // Hono declares its own (narrower) copy of the payload 2.0 event type; the shape is AWS's.
     const result = await wrapped(event as unknown as LambdaEvent, context);

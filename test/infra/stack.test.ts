@@ -172,7 +172,6 @@ describe('functions', () => {
       expect(env).toMatchObject({
         TABLE_NAME: { Ref: tableId },
         NIK_HASH_SECRET_ARN: { Ref: secretId },
-        POWERTOOLS_SERVICE_NAME: 'gkb-tracker',
       });
       for (const [name, value] of Object.entries(env)) {
         if (/SECRET|PASSWORD|TOKEN|KEY/i.test(name)) expect(typeof value, name).not.toBe('string');

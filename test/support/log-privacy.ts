@@ -5,7 +5,7 @@ import { setMetricsSink } from '../../shared/metrics.js';
 /**
  * Runs in every test file (vitest `setupFiles`): every request that goes through the local
  * gateway (API calls, web forms, imports, the browser's traffic) has its personal values
- * collected, and every line the functions log (Powertools JSON logs at DEBUG, and the
+ * collected, and every line the functions log (JSON logs at DEBUG, and the
  * metric lines) is captured instead of printed. After the file, no captured line may
  * contain any personal value that was sent.
  */
@@ -104,7 +104,7 @@ for (const stream of [process.stdout, process.stderr]) {
   const write = stream.write.bind(stream);
   stream.write = ((chunk: unknown, ...rest: unknown[]) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : '';
-    // Powertools' structured lines (and metric lines) are captured, not printed.
+    // The functions' structured lines (and metric lines) are captured, not printed.
     if (/^\{"(level|_aws)"/.test(text.trimStart())) {
       lines.push(text);
       return true;
