@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Principal } from '../../shared/principal.js';
 import { principalFromClaims } from '../../shared/principal.js';
+import { verifyIdToken } from './id-token.js';
 
 /** Signing in without Cognito: only where the local system says so (`npm start`, tests). */
 export const localSignIn = (): boolean => process.env.GKB_LOCAL_SIGN_IN === 'true';
@@ -91,8 +91,6 @@ export function logoutUrl(returnTo: string): string {
   return `${domain}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: returnTo })}`;
 }
 
-let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
-
 /** Exchanges the authorization code for tokens and verifies the ID token: the principal, or undefined. */
 export async function principalFromCode(
   code: string,
@@ -114,8 +112,6 @@ export async function principalFromCode(
   if (!response.ok) return undefined;
   const { id_token: idToken } = (await response.json()) as { id_token?: string };
   if (!idToken) return undefined;
-  jwks ??= createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
-  const { payload } = await jwtVerify(idToken, jwks, { issuer, audience: clientId, algorithms: ['RS256'] });
-  if (payload.token_use !== 'id') return undefined;
-  return principalFromClaims(payload);
+  const claims = await verifyIdToken(idToken, { issuer, audience: clientId });
+  return claims ? principalFromClaims(claims) : undefined;
 }
