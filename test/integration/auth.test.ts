@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalIdentityProvider } from '../../infra/local/identity-provider.js';
 import { DISTRICT, OTHER_DISTRICT, OTHER_VILLAGE, registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
@@ -105,6 +105,20 @@ describe('tokens are verified like API Gateway does', () => {
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
       expect(res.text).not.toContain('Siti');
+    }
+  });
+
+  it('refuses a token that expired after it was last let through', async () => {
+    const token = await sys.identity.issueToken(officialClaims, { expiresInSeconds: 60 });
+    expect((await sys.request('GET', `/candidates/${candidateId}`, { token })).status).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      const res = await sys.request<ErrorBody>('GET', `/candidates/${candidateId}`, { token });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    } finally {
+      vi.useRealTimers();
     }
   });
 
