@@ -27,7 +27,7 @@ export const app = createApp('imports', {
   importTemplate: async (c) => {
     if (principalOf(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
     const format = queryParam(c, 'format', z._default(z.enum(['csv', 'xlsx']), 'xlsx'));
-    const file = await importTemplateFile(format);
+    const file = importTemplateFile(format);
     return c.body(file.body, 200, file.headers);
   },
 });

@@ -27,7 +27,7 @@ async function respond(
   table: () => ReportTable,
 ): Promise<Response> {
   if (format === 'json') return c.json(json);
-  const file = await reportFile(table(), format);
+  const file = reportFile(table(), format);
   return c.body(file.body, 200, file.headers);
 }
 

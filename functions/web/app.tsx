@@ -775,7 +775,7 @@ export const app = createApp(
       const year = Number(c.req.query('year') ?? currentYear()) || currentYear();
       const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
       const by = c.req.query('by') === 'village' ? 'village' : 'district';
-      const file = await reportFile(budgetTable(await budgetReport(p, year, by)), format);
+      const file = reportFile(budgetTable(await budgetReport(p, year, by)), format);
       return c.body(file.body, 200, file.headers);
     },
     importPage: (c) => {
@@ -801,7 +801,7 @@ export const app = createApp(
     },
     importTemplateDownload: async (c) => {
       if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const file = await importTemplateFile(c.req.query('format') === 'csv' ? 'csv' : 'xlsx');
+      const file = importTemplateFile(c.req.query('format') === 'csv' ? 'csv' : 'xlsx');
       return c.body(file.body, 200, file.headers);
     },
     quotaPage: async (c) => {

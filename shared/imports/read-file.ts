@@ -1,4 +1,5 @@
 import { validationFailed } from '../errors.js';
+import { readFirstSheet } from '../xlsx/read.js';
 import { headerKey, IMPORT_COLUMNS } from './columns.js';
 import { parseCsv } from './csv.js';
 
@@ -34,10 +35,8 @@ export async function readImportFile(bytes: Uint8Array, contentType: string): Pr
     throw fileProblem('import.tooLarge', { max: MAX_IMPORT_BYTES / 1024 / 1024 });
   let table: Cell[][];
   if (isZip(bytes)) {
-    // Loaded on the first workbook uploaded, not when the function starts (cold starts).
-    const { readSheet } = await import('read-excel-file/node');
     try {
-      table = (await readSheet(Buffer.from(bytes))) as Cell[][];
+      table = readFirstSheet(bytes);
     } catch {
       throw fileProblem('import.type');
     }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import writeExcelFile from 'write-excel-file/node';
 import { db } from '../../shared/db/client.js';
 import { parseCsv } from '../../shared/imports/csv.js';
 import { registration, VILLAGE } from '../support/candidates.js';
@@ -37,6 +36,19 @@ beforeAll(async () => {
   });
   expect(before.status).toBe(201);
 });
+
+/** A one-sheet workbook made by ExcelJS; dates shown as DD/MM/YYYY, as an Indonesian Excel would. */
+async function workbookOf(rows: (string | number | Date)[][]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Daftar');
+  for (const row of rows) sheet.addRow(row);
+  sheet.eachRow((r) =>
+    r.eachCell((cell) => {
+      if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+    }),
+  );
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
 
 const upload = (body: Uint8Array | string, query: string, contentType = 'text/csv', token = official) =>
   sys.gateway
@@ -208,25 +220,20 @@ describe('file formats', () => {
     const rows = [1, 2, 3, 4, 5].map(fields);
     const comma = [header, ...rows].map((r) => r.join(',')).join('\n');
     const semicolon = `\uFEFF${[header, ...rows.map((r) => r.map((c, i) => (i === 3 ? '05-07-2010' : c)))].map((r) => r.join(';')).join('\r\n')}`;
-    const workbook = await writeExcelFile(
-      [header, ...rows].map((r, line) =>
-        r.map((value, i) =>
-          line > 0 && i === 3
-            ? { value: new Date(Date.UTC(2010, 6, 5)), type: Date, format: 'dd/mm/yyyy' }
-            : { value, type: String },
-        ),
-      ),
-    ).toBuffer();
+    const workbook = await workbookOf([
+      header,
+      ...rows.map((r) => r.map((value, i) => (i === 3 ? new Date(Date.UTC(2010, 6, 5)) : value))),
+    ]);
     const reports = [
       await upload(comma, 'year=2025&dryRun=true'),
       await upload(semicolon, 'year=2025&dryRun=true'),
-      await upload(new Uint8Array(workbook), 'year=2025&dryRun=true', XLSX),
+      await upload(workbook, 'year=2025&dryRun=true', XLSX),
     ];
     for (const r of reports) {
       expect(r.status).toBe(200);
       expect(r.body.rows.map((x) => [x.row, x.status])).toEqual(rows.map((_, i) => [i + 2, 'OK']));
     }
-    const committed = await upload(new Uint8Array(workbook), 'year=2025', XLSX);
+    const committed = await upload(workbook, 'year=2025', XLSX);
     const id = committed.body.rows[0]?.candidateId;
     const got = await sys.request<{ birthDate: string; nik: string }>('GET', `/candidates/${id}`, {
       token: official,
@@ -235,13 +242,11 @@ describe('file formats', () => {
   });
 
   it('warns about NIKs that Excel stored as numbers', async () => {
-    const workbook = await writeExcelFile([
-      header.map((value) => ({ value, type: String })),
-      fields(1).map((value, i) =>
-        i === 0 ? { value: 3329014507100001, type: Number } : { value, type: String },
-      ),
-    ]).toBuffer();
-    const res = await upload(new Uint8Array(workbook), 'year=2025&dryRun=true', XLSX);
+    const workbook = await workbookOf([
+      header,
+      fields(1).map((value, i) => (i === 0 ? 3329014507100001 : value)),
+    ]);
+    const res = await upload(workbook, 'year=2025&dryRun=true', XLSX);
     expect(res.body.rows[0]?.status).toBe('ERROR');
     expect(res.body.rows[0]?.messages[0]).toEqual({
       column: 'NIK',
