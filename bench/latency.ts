@@ -97,6 +97,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     pk: `FLOOR#${YEAR}`,
     sk: `VILLAGE#${villageList[i % villageList.length]?.code}`,
   });
+  const floorWaitlist = (i: number) => ({ ...floorVillage(i), pk: `FLOORWAITLIST#${YEAR}` });
 
   const operations: {
     name: string;
@@ -107,7 +108,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     {
       name: 'register',
       calls:
-        'BatchGetItem (programme, aggregate, 2 look-alike keys) + TransactWriteItems (NIK guard, candidate, history, 2 look-alike updates, aggregate)',
+        'BatchGetItem (programme, aggregate, waitlist, 2 look-alike keys) + TransactWriteItems (NIK guard, candidate, history, 2 look-alike updates, aggregate, waitlist check)',
       run: register,
       floor: async (i) => {
         const n = floorSerial++;
@@ -119,6 +120,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
                 Keys: [
                   keys.program(YEAR),
                   village,
+                  floorWaitlist(i),
                   { pk: `FP#floor#a${n}`, sk: 'FP' },
                   { pk: `FP#floor#b${n}`, sk: 'FP' },
                 ],
@@ -176,6 +178,14 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
                     'SET villageCode = :v ADD registered :one, funded :one, count_IDENTIFIED :one',
                   ConditionExpression: 'attribute_not_exists(funded) OR funded < :big',
                   ExpressionAttributeValues: { ':v': village.sk, ':one': 1, ':big': 1_000_000_000 },
+                },
+              },
+              {
+                ConditionCheck: {
+                  TableName: TABLE,
+                  Key: floorWaitlist(i),
+                  ConditionExpression: 'attribute_not_exists(ids) OR size(ids) = :zero',
+                  ExpressionAttributeValues: { ':zero': 0 },
                 },
               },
             ],
@@ -303,7 +313,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     },
     {
       name: 'villageSummary',
-      calls: 'BatchGetItem (programme, aggregate)',
+      calls: 'BatchGetItem (programme, aggregate, waitlist)',
       run: async (i) => {
         const v = villageList[i % villageList.length];
         await sys.call('GET', `/villages/${v?.code}?year=${YEAR}`, sys.bappeda);
@@ -314,7 +324,11 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
           new BatchGetCommand({
             RequestItems: {
               [TABLE]: {
-                Keys: [keys.program(YEAR), keys.villageAggregate(YEAR, String(v?.code))],
+                Keys: [
+                  keys.program(YEAR),
+                  keys.villageAggregate(YEAR, String(v?.code)),
+                  keys.waitlist(YEAR, String(v?.code)),
+                ],
                 ConsistentRead: true,
               },
             },

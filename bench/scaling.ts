@@ -5,8 +5,9 @@
  * registered by the registration service (the handlers' own code path below HTTP). Brebes
  * has only 297 villages, so the 3,000-village year is made of the 297 real aggregates of the
  * 10-each year plus 2,703 copies of them under made-up village codes, written straight into
- * the year's partition: the report reads (and pays for) all 3,000 items, but its rows are the
- * 297 villages of the reference data, so the summing of rows is measured for 297, not 3,000.
+ * the year's partition (their waitlists, if any, into the year's waitlist partition): the
+ * report reads (and pays for) all 3,000 aggregates, but its rows are the 297 villages of the
+ * reference data, so the summing of rows is measured for 297, not 3,000.
  * The scenarios are asked in turn, 30 times (after 5 unmeasured rounds).
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -32,7 +33,7 @@ export interface ScalingFigures {
   /** Candidates the report counts: checks that the year holds what the scenario says. */
   registeredInReport: number;
   budgetReport: { p50: number; p99: number; dynamoRequests: number };
-  /** The report's one DynamoDB read alone (readYear without waitlists), p50 and p99. */
+  /** The report's one DynamoDB read alone (readYear), p50 and p99. */
   reportRead: { p50: number; p99: number };
   villageSummary: { p50: number; p99: number; dynamoRequests: number };
 }
@@ -52,8 +53,8 @@ async function registerInVillages(year: number, count: number, perVillage: numbe
   });
 }
 
-/** The 3,000-village year: the real year's items, and 2,703 copies of its aggregates as other villages. */
-async function copyYearTo3000(from: number, to: number) {
+/** Every item of one partition. */
+async function partition(pk: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -61,20 +62,39 @@ async function copyYearTo3000(from: number, to: number) {
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.program(from).pk },
+        ExpressionAttributeValues: { ':pk': pk },
         ExclusiveStartKey: start,
       }),
     );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
+  return items;
+}
+
+/**
+ * The 3,000-village year: the real year's items and waitlists, and 2,703 copies of its
+ * aggregates (with their waitlists) as other villages.
+ */
+async function copyYearTo3000(from: number, to: number) {
+  const items = await partition(keys.program(from).pk);
+  const waitlists = new Map(
+    (await partition(keys.waitlist(from, '').pk)).map((w) => [String(w.sk).slice('VILLAGE#'.length), w]),
+  );
   const aggregates = items.filter((i) => String(i.sk).startsWith('VILLAGE#'));
+  const copyOf = (n: number) => {
+    const aggregate = aggregates[n % aggregates.length] ?? {};
+    const code = `33.29.${String(90 + Math.floor(n / 1000)).padStart(2, '0')}.${String(1000 + (n % 1000))}`;
+    const waitlist = waitlists.get(String(aggregate.villageCode));
+    return [
+      { ...aggregate, ...keys.villageAggregate(to, code), villageCode: code },
+      ...(waitlist ? [{ ...waitlist, ...keys.waitlist(to, code) }] : []),
+    ];
+  };
   const copies = [
     ...items.map((i) => ({ ...i, pk: keys.program(to).pk, ...(i.sk === 'PROGRAM' ? { year: to } : {}) })),
-    ...Array.from({ length: 3000 - aggregates.length }, (_, n) => {
-      const code = `33.29.${String(90 + Math.floor(n / 1000)).padStart(2, '0')}.${String(1000 + (n % 1000))}`;
-      return { ...aggregates[n % aggregates.length], ...keys.villageAggregate(to, code), villageCode: code };
-    }),
+    ...[...waitlists.values()].map((w) => ({ ...w, pk: keys.waitlist(to, '').pk })),
+    ...Array.from({ length: 3000 - aggregates.length }, (_, n) => copyOf(n)).flat(),
   ];
   for (let i = 0; i < copies.length; i += 25) {
     let pending = copies.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
@@ -125,7 +145,7 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
       const scratch = { durations: [] as number[], wallMs: 0, requests: 0 };
       await once(run < 0 ? scratch : sample.report, `/reports/budget?year=${s.year}&by=district`);
       await once(run < 0 ? scratch : sample.summary, `/villages/${summaryVillage}?year=${s.year}`);
-      await once(run < 0 ? scratch : sample.read, () => readYear(s.year, { waitlists: false }));
+      await once(run < 0 ? scratch : sample.read, () => readYear(s.year));
     }
   }
   const figures: ScalingFigures[] = [];

@@ -27,14 +27,14 @@ export const app = createApp('programs', {
     const village = findVillage(c.req.param('code') ?? '');
     if (!village || !canSeeVillage(principal, village.code)) throw new DomainError('NOT_FOUND');
     const year = yearParam(c, 'query');
-    const { program, aggregate } = await readProgramAndVillage(year, village.code);
+    const { program, aggregate, waitlist } = await readProgramAndVillage(year, village.code);
     if (!program) throw programNotConfigured(year);
     return c.json({
       ...village,
       year,
       quota: program.villageQuota,
       funded: aggregate?.funded ?? 0,
-      waitlisted: aggregate?.waitlist?.length ?? 0,
+      waitlisted: waitlist.length,
       byStatus: byStatusOf(aggregate),
     });
   },

@@ -281,10 +281,10 @@ function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] }) {
 async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'village_official' }>) {
   const t = tOf(c);
   const year = currentYear();
-  const { program, aggregate } = await readProgramAndVillage(year, p.villageCode);
+  const { program, aggregate, waitlist } = await readProgramAndVillage(year, p.villageCode);
   const quota = program?.villageQuota ?? 0;
   const funded = aggregate?.funded ?? 0;
-  const waiting = aggregate?.waitlist?.length ?? 0;
+  const waiting = waitlist.length;
   const village = findVillage(p.villageCode);
   return page(
     c,

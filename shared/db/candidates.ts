@@ -9,6 +9,7 @@ import { appendHistory } from './history.js';
 import { keys } from './table.js';
 import { transact } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
+import { appendToWaitlist, waitlistLengthIs } from './waitlists.js';
 
 export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
 export type FundingSource = 'APBDES' | 'APBD';
@@ -58,9 +59,10 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 /**
  * Writes a new candidate in one transaction: the NIK guard (one NIK a year), the village
  * aggregate (a place while fewer than `quota` are held and nobody waits, else the end of a
- * waitlist still `waiting` long), the candidate, its first history entry and, when given,
- * the idempotency record. The place was chosen from the aggregate read just before; the
- * aggregate's condition makes a stale choice fail, to be read again.
+ * waitlist still `waiting` long), the village's waitlist item (checked empty, or appended
+ * to), the candidate, its first history entry and, when given, the idempotency record. The
+ * place was chosen from the aggregate and waitlist read just before; their conditions make a
+ * stale choice fail, to be read again.
  */
 export async function insertCandidate(
   item: CandidateItem,
@@ -71,22 +73,17 @@ export async function insertCandidate(
     .set('villageCode', item.villageCode)
     .set('districtCode', item.districtCode)
     .addAll(counterChanges(undefined, item));
-  const [funded, waitlist, zero] = [aggregate.name('funded'), aggregate.name('waitlist'), aggregate.value(0)];
-  const quota = aggregate.value(place.quota);
+  const funded = () => aggregate.name('funded');
+  const quota = () => aggregate.value(place.quota);
+  let waitlist: ReturnType<typeof waitlistLengthIs> | ReturnType<typeof appendToWaitlist>;
   if (item.villageFunding === 'FUNDED') {
-    aggregate
-      .when(`attribute_not_exists(${funded}) OR ${funded} < ${quota}`)
-      .when(`attribute_not_exists(${waitlist}) OR size(${waitlist}) = ${zero}`);
+    aggregate.when(`attribute_not_exists(${funded()}) OR ${funded()} < ${quota()}`);
+    waitlist = waitlistLengthIs(item.year, item.villageCode, 0);
   } else {
-    const waiting = aggregate.value(place.waiting);
-    aggregate
-      .setExpression(
-        'waitlist',
-        `list_append(if_not_exists(${waitlist}, ${aggregate.value([])}), ${aggregate.value([item.id])})`,
-      )
-      .when(`${funded} >= ${quota} OR size(${waitlist}) > ${zero}`)
-      // The waitlist must be as long as when it was read, so the position answered is exact.
-      .when(`size(${waitlist}) = ${waiting} OR (attribute_not_exists(${waitlist}) AND ${waiting} = ${zero})`);
+    // Waitlisted because every place is held, or because others already wait; the waitlist
+    // must be as long as when it was read, so the position answered is exact.
+    if (place.waiting === 0) aggregate.when(`${funded()} >= ${quota()}`);
+    waitlist = appendToWaitlist(item.year, item.villageCode, [item.id], place.waiting);
   }
   const creates = newCandidateWrites(item);
   const aggregateIndex = creates.length + item.fingerprints.length;
@@ -100,6 +97,7 @@ export async function insertCandidate(
         ...aggregate.build(),
       },
     },
+    waitlist,
     ...(idempotency
       ? [
           {
@@ -126,7 +124,7 @@ export async function insertCandidate(
     const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
     if (idempotency && failed(transactItems.length - 1)) return 'idempotencyTaken';
     if (failed(0)) return 'duplicateNik';
-    if (failed(aggregateIndex)) return 'placesChanged';
+    if (failed(aggregateIndex) || failed(aggregateIndex + 1)) return 'placesChanged';
     throw error;
   }
 }
@@ -181,15 +179,18 @@ const takeNikGuard = (item: CandidateItem) => ({
   },
 });
 
-/** Rows of a file written in one transaction: 3 items each, the look-alike index and the aggregate within 100. */
+/**
+ * Rows of a file written in one transaction: 3 items each, with the look-alike index (2
+ * fingerprints a row at most), the aggregate and the waitlist within 100.
+ */
 export const ROWS_PER_BATCH = 16;
 
 /**
  * Writes several new candidates of one village in one transaction (a committed import): their
  * NIK guards, records and first history entries, the look-alike index, and the village
- * aggregate once, conditioned on the places and waitlist being exactly as `seen`. Any failed
- * condition (a NIK registered meanwhile, places changed) cancels the whole batch; the caller
- * then registers its rows one by one.
+ * aggregate and waitlist once, conditioned on the places and waitlist being exactly as `seen`.
+ * Any failed condition (a NIK registered meanwhile, places changed) cancels the whole batch;
+ * the caller then registers its rows one by one.
  */
 export async function insertCandidateBatch(
   items: CandidateItem[],
@@ -201,20 +202,19 @@ export async function insertCandidateBatch(
     .set('villageCode', first.villageCode)
     .set('districtCode', first.districtCode);
   for (const item of items) aggregate.addAll(counterChanges(undefined, item));
+  const [funded, zero, seenFunded] = [
+    aggregate.name('funded'),
+    aggregate.value(0),
+    aggregate.value(seen.funded),
+  ];
+  aggregate.when(
+    `${funded} = ${seenFunded} OR (attribute_not_exists(${funded}) AND ${seenFunded} = ${zero})`,
+  );
   const waitlisted = items.filter((i) => i.villageFunding === 'WAITLISTED').map((i) => i.id);
-  const [funded, waitlist, zero] = [aggregate.name('funded'), aggregate.name('waitlist'), aggregate.value(0)];
-  if (waitlisted.length > 0) {
-    aggregate.setExpression(
-      'waitlist',
-      `list_append(if_not_exists(${waitlist}, ${aggregate.value([])}), ${aggregate.value(waitlisted)})`,
-    );
-  }
-  const [seenFunded, seenWaiting] = [aggregate.value(seen.funded), aggregate.value(seen.waiting)];
-  aggregate
-    .when(`${funded} = ${seenFunded} OR (attribute_not_exists(${funded}) AND ${seenFunded} = ${zero})`)
-    .when(
-      `size(${waitlist}) = ${seenWaiting} OR (attribute_not_exists(${waitlist}) AND ${seenWaiting} = ${zero})`,
-    );
+  const waitlist =
+    waitlisted.length > 0
+      ? appendToWaitlist(first.year, first.villageCode, waitlisted, seen.waiting)
+      : waitlistLengthIs(first.year, first.villageCode, seen.waiting);
   const byFingerprint = new Map<string, string[]>();
   for (const item of items)
     for (const h of item.fingerprints) byFingerprint.set(h, [...(byFingerprint.get(h) ?? []), item.id]);
@@ -235,6 +235,7 @@ export async function insertCandidateBatch(
         ...aggregate.build(),
       },
     },
+    waitlist,
   ];
   try {
     await transact(transactItems);

@@ -7,11 +7,13 @@ import { programUnchanged } from './programs.js';
 import { keys } from './table.js';
 import { transact } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
+import { removeFromWaitlist } from './waitlists.js';
 
 /**
  * Gives a waitlisted candidate an APBD place in one transaction: the pool (the place still
  * free or still the next to create), the settings unchanged, the candidate at its version,
- * and the village aggregate (money reserved; the candidate leaves the village waitlist).
+ * the village aggregate (money reserved) and the village waitlist, which the candidate leaves
+ * from `waitlistIndex`, where it must still be.
  */
 export async function writeApbdAssignment(
   current: CandidateItem,
@@ -20,9 +22,7 @@ export async function writeApbdAssignment(
   programVersion: number,
   waitlistIndex: number,
 ): Promise<'ok' | 'versionMismatch' | 'changed'> {
-  const element = `waitlist[${waitlistIndex}]`;
-  const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).remove(element);
-  aggregate.when(`${aggregate.name(element)} = ${aggregate.value(current.id)}`);
+  const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
   if (!updated.apbd) throw new Error('an APBD assignment must give a place');
   try {
     await transact([
@@ -36,6 +36,7 @@ export async function writeApbdAssignment(
           ...aggregate.build(),
         },
       },
+      removeFromWaitlist(updated.year, updated.villageCode, waitlistIndex, current.id),
     ]);
     return 'ok';
   } catch (error) {

@@ -6,6 +6,7 @@
  * |-------------------|----------------------------|-------------------------|-------------------------------------|
  * | programme year    | YEAR#2026                  | PROGRAM                 |                                     |
  * | village aggregate | YEAR#2026                  | VILLAGE#33.29.01.2001   |                                     |
+ * | village waitlist  | WAITLIST#2026              | VILLAGE#33.29.01.2001 (ids) |                                 |
  * | APBD place pool   | YEAR#2026                  | APBD                    |                                     |
  * | candidate         | CANDIDATE#<id>             | CANDIDATE               | CANDIDATES#2026 / <village>#<id>    |
  * | history entry     | CANDIDATE#<id>             | HISTORY#<version, 6 digits> |                                 |
@@ -52,6 +53,16 @@ export const keys = {
   apbdPool: (year: number) => ({ pk: `YEAR#${year}`, sk: 'APBD' }),
   villageAggregate: (year: number, villageCode: string) => ({
     pk: `YEAR#${year}`,
+    sk: `VILLAGE#${villageCode}`,
+  }),
+  /**
+   * A village's waitlist for a year (`ids`, in order), apart from its aggregate and in a
+   * partition of its own: a report reads the whole `YEAR#` partition, and a waitlist holds
+   * one id per waiting person, so keeping it there would make every report's read grow with
+   * people. It is read by key only (BatchGetItem beside the aggregate), never by Query.
+   */
+  waitlist: (year: number, villageCode: string) => ({
+    pk: `WAITLIST#${year}`,
     sk: `VILLAGE#${villageCode}`,
   }),
   candidate: (id: string) => ({ pk: `CANDIDATE#${id}`, sk: 'CANDIDATE' }),

@@ -7,9 +7,10 @@ import { appendHistory, type HistoryEntry } from './history.js';
 import { keys } from './table.js';
 import { transact } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
+import { removeFromWaitlist, waitlistLengthIs } from './waitlists.js';
 
 /**
- * What a transition does to the village's waitlist, decided from the aggregate just read:
+ * What a transition does to the village's waitlist, decided from the waitlist just read:
  * - `keep`: nothing;
  * - `free`: a village place is released and nobody waits for it;
  * - `promote`: a village place is released and the head of the waitlist (`head`, before)
@@ -25,8 +26,9 @@ export type WaitlistChange =
 /**
  * Writes a transition in one transaction: the candidate (if still at its version), its
  * history entry, the village aggregate (counts, places, money: the change of every
- * candidate touched), the promoted candidate, and an APBD place returned to the pool.
- * Conditions make a stale reading of the aggregate fail, to be read again.
+ * candidate touched), the village's waitlist (still empty, or its head or the leaver taken
+ * out where it was read), the promoted candidate, and an APBD place returned to the pool.
+ * Conditions make a stale reading of the waitlist fail, to be read again.
  */
 export async function writeTransition(
   current: CandidateItem,
@@ -34,19 +36,17 @@ export async function writeTransition(
   entry: HistoryEntry,
   waitlist: WaitlistChange,
 ): Promise<'ok' | 'versionMismatch' | 'placesChanged'> {
+  const { year, villageCode } = updated;
   const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
-  if (waitlist.kind === 'free') {
-    const list = aggregate.name('waitlist');
-    aggregate.when(`attribute_not_exists(${list}) OR size(${list}) = ${aggregate.value(0)}`);
-  } else if (waitlist.kind === 'promote') {
-    aggregate
-      .addAll(counterChanges(waitlist.head, waitlist.promoted))
-      .remove('waitlist[0]')
-      .when(`${aggregate.name('waitlist[0]')} = ${aggregate.value(waitlist.head.id)}`);
-  } else if (waitlist.kind === 'unqueue') {
-    const element = `waitlist[${waitlist.index}]`;
-    aggregate.remove(element).when(`${aggregate.name(element)} = ${aggregate.value(current.id)}`);
-  }
+  if (waitlist.kind === 'promote') aggregate.addAll(counterChanges(waitlist.head, waitlist.promoted));
+  const waitlistWrite =
+    waitlist.kind === 'free'
+      ? waitlistLengthIs(year, villageCode, 0)
+      : waitlist.kind === 'promote'
+        ? removeFromWaitlist(year, villageCode, 0, waitlist.head.id)
+        : waitlist.kind === 'unqueue'
+          ? removeFromWaitlist(year, villageCode, waitlist.index, current.id)
+          : undefined;
   const releasedApbd = current.apbd && !updated.apbd ? current.apbd : undefined;
   const transactItems = [
     putCandidate(updated, current.version),
@@ -54,12 +54,13 @@ export async function writeTransition(
     {
       Update: {
         TableName: tableName(),
-        Key: keys.villageAggregate(updated.year, updated.villageCode),
+        Key: keys.villageAggregate(year, villageCode),
         ...aggregate.build(),
       },
     },
+    ...(waitlistWrite ? [waitlistWrite] : []),
     ...(waitlist.kind === 'promote' ? [putCandidate(waitlist.promoted, waitlist.head.version)] : []),
-    ...(releasedApbd ? [returnPlace(updated.year, releasedApbd)] : []),
+    ...(releasedApbd ? [returnPlace(year, releasedApbd)] : []),
   ];
   try {
     await transact(transactItems);
@@ -74,19 +75,17 @@ export async function writeTransition(
 }
 
 /**
- * Gives a free village place to the head of the waitlist (after the quota was raised):
- * the aggregate and the promoted candidate in one transaction, while the head is still the
- * head and fewer than `quota` places are held.
+ * Gives a free village place to the head of the waitlist (after the quota was raised): the
+ * aggregate, the waitlist and the promoted candidate in one transaction, while the head is
+ * still the head and fewer than `quota` places are held.
  */
 export async function writePromotion(
   head: CandidateItem,
   promoted: CandidateItem,
   quota: number,
 ): Promise<boolean> {
-  const aggregate = new UpdateBuilder().addAll(counterChanges(head, promoted)).remove('waitlist[0]');
-  aggregate
-    .when(`${aggregate.name('waitlist[0]')} = ${aggregate.value(head.id)}`)
-    .when(`${aggregate.name('funded')} < ${aggregate.value(quota)}`);
+  const aggregate = new UpdateBuilder().addAll(counterChanges(head, promoted));
+  aggregate.when(`${aggregate.name('funded')} < ${aggregate.value(quota)}`);
   try {
     await transact([
       {
@@ -96,6 +95,7 @@ export async function writePromotion(
           ...aggregate.build(),
         },
       },
+      removeFromWaitlist(head.year, head.villageCode, 0, head.id),
       putCandidate(promoted, head.version),
     ]);
     return true;

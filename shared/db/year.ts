@@ -1,7 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { COUNTERS } from '../domain/budget.js';
-import { defaultProgram, type ProgramSettings } from '../domain/program.js';
-import { type ApbdPool, emptyPool, poolFromItem } from './apbd.js';
+import type { ProgramSettings } from '../domain/program.js';
+import { type ApbdPool, poolFromItem } from './apbd.js';
 import { db, tableName } from './client.js';
 import { settingsOf } from './programs.js';
 import { keys } from './table.js';
@@ -15,37 +14,13 @@ export interface YearState {
 }
 
 /**
- * Every attribute of the year's items but the aggregates' waitlists: the programme's
- * settings and version, the APBD pool, the counters. A waitlist holds the id of every
- * waitlisted candidate, so reading it would make a report's cost grow with people.
- */
-const WITHOUT_WAITLISTS = [
-  ...new Set([
-    'pk',
-    'sk',
-    'version',
-    ...Object.keys(defaultProgram(2026)),
-    ...Object.keys(emptyPool()),
-    ...COUNTERS,
-  ]),
-];
-
-/**
  * Everything a year's reports and settings checks need, in one partition: the programme,
  * the APBD pool and one aggregate per village. The number of requests grows with villages
- * (a page holds hundreds), never with candidates. Reports ask for no waitlists (they count
- * them with waitlistedIn); the settings check needs them to promote when a quota rises.
+ * (a page holds hundreds), never with candidates, and so does the size of what is read: the
+ * villages' waitlists are items of another partition (`keys.waitlist`), which this never
+ * reads (the reports and the settings check count them with waitlistedIn).
  */
-export async function readYear(
-  year: number,
-  options: { waitlists: boolean } = { waitlists: true },
-): Promise<YearState> {
-  const projection = options.waitlists
-    ? {}
-    : {
-        ProjectionExpression: WITHOUT_WAITLISTS.map((_, i) => `#a${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(WITHOUT_WAITLISTS.map((name, i) => [`#a${i}`, name])),
-      };
+export async function readYear(year: number): Promise<YearState> {
   const state: YearState = { programVersion: 0, pool: poolFromItem(undefined), villages: new Map() };
   let start: Record<string, unknown> | undefined;
   do {
@@ -56,7 +31,6 @@ export async function readYear(
         ExpressionAttributeValues: { ':pk': keys.program(year).pk },
         ConsistentRead: true,
         ExclusiveStartKey: start,
-        ...projection,
       }),
     );
     for (const item of page.Items ?? []) {

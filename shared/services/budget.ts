@@ -5,7 +5,7 @@ import { CONTENDED, untilSettled } from '../db/contention.js';
 import { type Disbursement, writeApbdAssignment, writeDisbursement } from '../db/money-writes.js';
 import { programNotConfigured, settingsOf } from '../db/programs.js';
 import { keys } from '../db/table.js';
-import type { VillageAggregate } from '../db/villages.js';
+import { waitlistOf } from '../db/waitlists.js';
 import { committedTo, type DisbursementInput, RESERVED_STATUSES } from '../domain/budget.js';
 import { compareDates, parseIsoDate, todayInBrebes } from '../domain/dates.js';
 import { isId, newId } from '../domain/ids.js';
@@ -49,12 +49,14 @@ export async function assignApbdPlace(
     const items = await batchGet([
       keys.program(current.year),
       keys.apbdPool(current.year),
-      keys.villageAggregate(current.year, current.villageCode),
+      keys.waitlist(current.year, current.villageCode),
     ]);
     const programItem = items.find((i) => i.sk === keys.program(current.year).sk);
     if (!programItem) throw programNotConfigured(current.year);
     const pool = poolFromItem(items.find((i) => i.sk === keys.apbdPool(current.year).sk));
-    const aggregate = items.find((i) => String(i.sk).startsWith('VILLAGE#')) as VillageAggregate | undefined;
+    const waitlist = waitlistOf(
+      items.find((i) => i.pk === keys.waitlist(current.year, current.villageCode).pk),
+    );
     const place = nextPlace(pool, settingsOf(programItem));
     if (!place) throw new DomainError('CEILING_EXCEEDED', [], { key: 'apbd.noneLeft' });
 
@@ -65,7 +67,7 @@ export async function assignApbdPlace(
       version: current.version + 1,
       updatedAt: now().toISOString(),
     };
-    const index = aggregate?.waitlist?.indexOf(current.id) ?? -1;
+    const index = waitlist.indexOf(current.id);
     if (index < 0) return CONTENDED; // promoted since it was read: the next read sees its new version
     const outcome = await writeApbdAssignment(
       current,

@@ -10,7 +10,8 @@ import {
 import { CONTENDED, untilSettled } from '../db/contention.js';
 import { keyedHash } from '../db/nik-hash.js';
 import { programNotConfigured, requireProgram } from '../db/programs.js';
-import { readProgramAndVillage, readVillageAggregates } from '../db/villages.js';
+import { readProgramAndVillage } from '../db/villages.js';
+import { readWaitlists } from '../db/waitlists.js';
 import {
   type CheckedCandidate,
   type CorrectionInput,
@@ -111,7 +112,7 @@ export async function registerCandidate(
     if (!found.program) throw programNotConfigured(input.year);
     return { ...found, program: found.program };
   };
-  let { program, aggregate, lookAlikes } = await read();
+  let { program, aggregate, waitlist, lookAlikes } = await read();
   const { problems, checked } = checkCandidate(input, program);
   if (!checked) throw validationFailed(problems);
 
@@ -123,10 +124,10 @@ export async function registerCandidate(
   return untilSettled(async (attempt) => {
     if (attempt > 0) {
       // Places changed between our read and the write (someone registered or left): read again.
-      ({ program, aggregate, lookAlikes } = await read());
+      ({ program, aggregate, waitlist, lookAlikes } = await read());
     }
     const funded = aggregate?.funded ?? 0;
-    const waiting = aggregate?.waitlist?.length ?? 0;
+    const waiting = waitlist.length;
     const takesPlace = funded < program.villageQuota && waiting === 0;
     const candidate = newCandidate({
       principal,
@@ -181,9 +182,14 @@ function stableJson(value: unknown): string {
 /** The candidate with its current waitlist position (one more read, only when waitlisted). */
 export async function withPosition(candidate: CandidateItem): Promise<StoredCandidate> {
   if (candidate.villageFunding !== 'WAITLISTED') return { candidate, waitlistPosition: null };
-  const aggregates = await readVillageAggregates(candidate.year, [candidate.villageCode]);
-  const index = aggregates.get(candidate.villageCode)?.waitlist?.indexOf(candidate.id) ?? -1;
-  return { candidate, waitlistPosition: index >= 0 ? index + 1 : null };
+  const waitlists = await readWaitlists(candidate.year, [candidate.villageCode]);
+  return { candidate, waitlistPosition: positionIn(waitlists, candidate) };
+}
+
+/** A waitlisted candidate's position (1 = next) in its village's waitlist as read; else null. */
+function positionIn(waitlists: Map<string, string[]>, c: CandidateItem): number | null {
+  const index = waitlists.get(c.villageCode)?.indexOf(c.id) ?? -1;
+  return index >= 0 ? index + 1 : null;
 }
 
 /** A candidate in the caller's scope; anything else answers as if it did not exist. */
@@ -264,14 +270,14 @@ export async function listCandidates(
     startKey,
   });
   const waitlisted = page.items.filter((c) => c.villageFunding === 'WAITLISTED');
-  const aggregates = await readVillageAggregates(
+  const waitlists = await readWaitlists(
     query.year,
     waitlisted.map((c) => c.villageCode),
   );
-  const items = page.items.map((candidate) => {
-    const index = aggregates.get(candidate.villageCode)?.waitlist?.indexOf(candidate.id) ?? -1;
-    return { candidate, waitlistPosition: index >= 0 ? index + 1 : null };
-  });
+  const items = page.items.map((candidate) => ({
+    candidate,
+    waitlistPosition: positionIn(waitlists, candidate),
+  }));
   return { items, nextCursor: page.lastKey ? encodeCursor(page.lastKey) : null };
 }
 

@@ -151,9 +151,9 @@ async function writeBatch(
 ) {
   const first = batch[0]?.input;
   if (!first) return undefined;
-  const { program, aggregate } = await readProgramAndVillage(first.year, village.code);
+  const { program, aggregate, waitlist } = await readProgramAndVillage(first.year, village.code);
   if (!program) return undefined;
-  const seen = { funded: aggregate?.funded ?? 0, waiting: aggregate?.waitlist?.length ?? 0 };
+  const seen = { funded: aggregate?.funded ?? 0, waiting: waitlist.length };
   let { funded, waiting } = seen;
   const at = new Date().toISOString();
   const items = [];

@@ -1,7 +1,7 @@
 import { readCandidate } from '../db/candidates.js';
 import { putProgram } from '../db/programs.js';
 import { writePromotion } from '../db/transitions.js';
-import { readProgramAndVillage } from '../db/villages.js';
+import { readProgramAndVillage, waitlistedIn } from '../db/villages.js';
 import { readYear } from '../db/year.js';
 import { formatRupiah } from '../domain/money.js';
 import {
@@ -36,8 +36,9 @@ export async function saveProgram(year: number, input: ProgramInput): Promise<Pr
     }
   }
   if (before.program && settings.villageQuota > before.program.villageQuota) {
+    // The year's read holds counters, not waitlists: they tell which villages have people waiting.
     for (const [villageCode, aggregate] of before.villages) {
-      if ((aggregate.waitlist?.length ?? 0) > 0) await fillVillagePlaces(year, villageCode);
+      if (waitlistedIn(aggregate) > 0) await fillVillagePlaces(year, villageCode);
     }
   }
   return settings;
@@ -71,8 +72,8 @@ function limitsBelowUse(
 /** Gives a village's free places to its waitlist, head first, until the quota is reached. */
 export async function fillVillagePlaces(year: number, villageCode: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const { program, aggregate } = await readProgramAndVillage(year, villageCode);
-    const headId = aggregate?.waitlist?.[0];
+    const { program, aggregate, waitlist } = await readProgramAndVillage(year, villageCode);
+    const headId = waitlist[0];
     if (!program || !headId || (aggregate?.funded ?? 0) >= program.villageQuota) return;
     const head = await readCandidate(headId);
     if (!head) return;

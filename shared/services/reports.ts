@@ -70,7 +70,7 @@ async function yearFor(
   year: number,
 ): Promise<YearState & { program: NonNullable<YearState['program']> }> {
   if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-  const state = await readYear(year, { waitlists: false });
+  const state = await readYear(year);
   if (!state.program) throw programNotConfigured(year);
   return { ...state, program: state.program };
 }

@@ -40,11 +40,10 @@ function checkSchool(to: Status, school: TransitionInput['school']): School | un
   return { npsn, name, level: school.level };
 }
 
-/** What leaving does to the village's waitlist, from a fresh read of the aggregate. */
+/** What leaving does to the village's waitlist, from a fresh read of it. */
 async function waitlistChangeFor(current: CandidateItem, to: Status, at: string): Promise<WaitlistChange> {
   if (!RELEASING_STATUSES.includes(to) || current.villageFunding === 'NONE') return { kind: 'keep' };
-  const { program, aggregate } = await readProgramAndVillage(current.year, current.villageCode);
-  const waitlist = aggregate?.waitlist ?? [];
+  const { program, waitlist } = await readProgramAndVillage(current.year, current.villageCode);
   if (current.villageFunding === 'WAITLISTED')
     return { kind: 'unqueue', index: waitlist.indexOf(current.id) };
   const headId = waitlist[0];

@@ -1,4 +1,7 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db, tableName } from '../../shared/db/client.js';
+import { keys } from '../../shared/db/table.js';
 import { registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -150,6 +153,28 @@ describe('registering a candidate', () => {
       const got = await sys.request<Candidate>('GET', `/candidates/${r.body.id}`, { token: official });
       expect(got.body.funding).toEqual(r.body.funding);
     }
+
+    // The waitlist is an item of its own, in the order of the positions answered; the year's
+    // partition, which the reports read whole, holds the aggregate's counters and no list.
+    const byPosition = results
+      .map((r) => r.body)
+      .sort((a, b) => (a.funding.waitlistPosition ?? 0) - (b.funding.waitlistPosition ?? 0))
+      .map((c) => c.id);
+    const { Item: waitlist } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.waitlist(2026, village), ConsistentRead: true }),
+    );
+    expect(waitlist?.ids).toEqual(byPosition);
+    const { Items: yearItems = [] } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.program(2026).pk },
+        ConsistentRead: true,
+      }),
+    );
+    const aggregate = yearItems.find((i) => i.sk === keys.villageAggregate(2026, village).sk);
+    expect(aggregate).toMatchObject({ registered: 16, funded: 10 });
+    expect(yearItems.filter((i) => Object.values(i).some(Array.isArray))).toEqual([]);
   });
 
   it('takes one NIK raced into two villages once: one 201, one 409 DUPLICATE_NIK', async () => {

@@ -127,7 +127,7 @@ describe('DynamoDB requests per operation', () => {
     const exported = await counted('GET', `/candidates/${c.id}/export`, { token: bappeda });
     expect(exported.status).toBe(200);
     // The partition (record, history, payments, processing record), the export's entry, and
-    // the village aggregate only for a waitlisted candidate's position.
+    // the village waitlist only for a waitlisted candidate's position.
     const position =
       (exported.body as { candidate: { funding: { village: string } } }).candidate.funding.village ===
       'WAITLISTED';
@@ -149,7 +149,7 @@ describe('DynamoDB requests per operation', () => {
     });
   });
 
-  it('gives a released place to the head of the waitlist: the aggregate, then the head, are read', async () => {
+  it('gives a released place to the head of the waitlist: the aggregate and waitlist, then the head, are read', async () => {
     const village = OTHER_VILLAGE_SAME_DISTRICT;
     const token = await sys.token('village_official', village);
     const inVillage = async () => {
@@ -165,7 +165,7 @@ describe('DynamoDB requests per operation', () => {
     const waiting = await inVillage();
     expect([funded.funding.village, waiting.funding.village]).toEqual(['FUNDED', 'WAITLISTED']);
 
-    // Leaving the waitlist: the candidate, then the aggregate (with the programme).
+    // Leaving the waitlist: the candidate, then the aggregate and waitlist (with the programme).
     const unqueue = await counted('POST', `/candidates/${waiting.id}/transitions`, {
       token,
       body: { to: 'WITHDRAWN' },
@@ -179,7 +179,7 @@ describe('DynamoDB requests per operation', () => {
     });
 
     await inVillage();
-    // Releasing a place: the candidate, the aggregate, then the head it names.
+    // Releasing a place: the candidate, the aggregate and waitlist, then the head it names.
     const promote = await counted('POST', `/candidates/${funded.id}/transitions`, {
       token,
       body: { to: 'WITHDRAWN' },
