@@ -313,7 +313,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     },
     {
       name: 'villageSummary',
-      calls: 'BatchGetItem (programme, aggregate, waitlist)',
+      calls: 'BatchGetItem (programme, aggregate)',
       run: async (i) => {
         const v = villageList[i % villageList.length];
         await sys.call('GET', `/villages/${v?.code}?year=${YEAR}`, sys.bappeda);
@@ -324,11 +324,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
           new BatchGetCommand({
             RequestItems: {
               [TABLE]: {
-                Keys: [
-                  keys.program(YEAR),
-                  keys.villageAggregate(YEAR, String(v?.code)),
-                  keys.waitlist(YEAR, String(v?.code)),
-                ],
+                Keys: [keys.program(YEAR), keys.villageAggregate(YEAR, String(v?.code))],
                 ConsistentRead: true,
               },
             },

@@ -1,5 +1,5 @@
 import { getProgram, programNotConfigured } from '../../shared/db/programs.js';
-import { byStatusOf, readProgramAndVillage } from '../../shared/db/villages.js';
+import { byStatusOf, readProgramAndCounters, waitlistedIn } from '../../shared/db/villages.js';
 import { programInputSchema } from '../../shared/domain/program.js';
 import { districts, findDistrict, findVillage, villages, villagesOf } from '../../shared/domain/regions.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
@@ -27,14 +27,14 @@ export const app = createApp('programs', {
     const village = findVillage(c.req.param('code') ?? '');
     if (!village || !canSeeVillage(principal, village.code)) throw new DomainError('NOT_FOUND');
     const year = yearParam(c, 'query');
-    const { program, aggregate, waitlist } = await readProgramAndVillage(year, village.code);
+    const { program, aggregate } = await readProgramAndCounters(year, village.code);
     if (!program) throw programNotConfigured(year);
     return c.json({
       ...village,
       year,
       quota: program.villageQuota,
       funded: aggregate?.funded ?? 0,
-      waitlisted: waitlist.length,
+      waitlisted: aggregate ? waitlistedIn(aggregate) : 0,
       byStatus: byStatusOf(aggregate),
     });
   },

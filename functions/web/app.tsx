@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { readHistory } from '../../shared/db/history.js';
 import { getProgram } from '../../shared/db/programs.js';
-import { readProgramAndVillage } from '../../shared/db/villages.js';
+import { readProgramAndCounters, waitlistedIn } from '../../shared/db/villages.js';
 import { disbursementSchema } from '../../shared/domain/budget.js';
 import {
   fullCorrectionSchema,
@@ -281,10 +281,10 @@ function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] }) {
 async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'village_official' }>) {
   const t = tOf(c);
   const year = currentYear();
-  const { program, aggregate, waitlist } = await readProgramAndVillage(year, p.villageCode);
+  const { program, aggregate } = await readProgramAndCounters(year, p.villageCode);
   const quota = program?.villageQuota ?? 0;
   const funded = aggregate?.funded ?? 0;
-  const waiting = waitlist.length;
+  const waiting = aggregate ? waitlistedIn(aggregate) : 0;
   const village = findVillage(p.villageCode);
   return page(
     c,

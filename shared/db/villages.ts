@@ -35,6 +35,22 @@ export function waitlistedIn(a: VillageAggregate): number {
 }
 
 /**
+ * The programme year and one village's counters in one request, without the waitlist's ids:
+ * what a village summary shows (the number waiting is `waitlistedIn`), at the same cost
+ * whatever the number of people waiting.
+ */
+export async function readProgramAndCounters(
+  year: number,
+  villageCode: string,
+): Promise<{ program?: ProgramSettings; aggregate?: VillageAggregate }> {
+  const programKey = keys.program(year);
+  const items = await batchGet([programKey, keys.villageAggregate(year, villageCode)]);
+  const program = items.find((i) => i.sk === programKey.sk && i.pk === programKey.pk);
+  const aggregate = items.find((i) => i !== program) as VillageAggregate | undefined;
+  return { program: program ? settingsOf(program) : undefined, aggregate };
+}
+
+/**
  * The programme year, one village's aggregate and its waitlist in one request, and with them
  * the ids already under any of the given look-alike fingerprints.
  */
