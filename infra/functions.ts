@@ -22,9 +22,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * What each function may touch. `docs` serves health, OpenAPI, the docs page and 404s and
  * needs no data at all; only `candidates`, `imports` (whose rows register as POST
- * /candidates does) and `web` (whose registration form does too) hash NIKs, and only `web`
- * signs session cookies. Widen here, in one
- * place, when a function starts needing more.
+ * /candidates does) and `web` (whose registration form does too) hash NIKs, and only the two
+ * web functions (`web`, `bappeda`) sign session cookies. Widen here, in one place, when a
+ * function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
   FunctionName,
@@ -36,6 +36,7 @@ export const FUNCTION_ACCESS: Record<
   imports: { table: 'readWrite', nikHashKey: true, sessionKey: false },
   reports: { table: 'read', nikHashKey: false, sessionKey: false },
   web: { table: 'readWrite', nikHashKey: true, sessionKey: true },
+  bappeda: { table: 'readWrite', nikHashKey: false, sessionKey: true },
 };
 
 export interface GkbFunctionsProps {

@@ -37,13 +37,14 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates, imports, reports, web] = await Promise.all([
+  const [docs, programs, candidates, imports, reports, web, bappeda] = await Promise.all([
     import('../../functions/docs/handler.js'),
     import('../../functions/programs/handler.js'),
     import('../../functions/candidates/handler.js'),
     import('../../functions/imports/handler.js'),
     import('../../functions/reports/handler.js'),
     import('../../functions/web/handler.js'),
+    import('../../functions/bappeda/handler.js'),
   ]);
   return {
     docs: docs.handler,
@@ -52,6 +53,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     imports: imports.handler,
     reports: reports.handler,
     web: web.handler,
+    bappeda: bappeda.handler,
   };
 }
 

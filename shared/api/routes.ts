@@ -2,16 +2,19 @@
  * The route table, declared once. It drives the API Gateway routes in CDK, the local
  * server's routing and each function's Hono app (functions/http/bind.ts), so they cannot
  * drift. `fn` names the Lambda (functions/<fn>/handler.ts) that serves the route.
- * `imports` (survey lists, with the Excel libraries) is apart from `candidates` so that
- * registrations and reads do not load those libraries when their function starts.
+ * `imports` (survey lists and their spreadsheet code) is apart from `candidates`, and
+ * `bappeda` (Bappeda's web pages: budget, settings, APBD places, payments, export,
+ * anonymisation) apart from `web` (sign-in and the daily work of officials and volunteers),
+ * so that no function starts with code its requests never run.
  */
-export const FUNCTIONS = ['docs', 'programs', 'candidates', 'imports', 'reports', 'web'] as const;
+export const FUNCTIONS = ['docs', 'programs', 'candidates', 'imports', 'reports', 'web', 'bappeda'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /**
  * Each function's timeout, used by CDK and by the local gateway alike. Imports of up to 2,000
  * rows run in the imports and web functions, so they get what API Gateway allows (30 s);
- * candidates kept the 29 s it had when it served imports too.
+ * candidates kept the 29 s it had when it served imports too; bappeda's settings page may give
+ * a raised quota's places to every village's waitlist, so it has the same.
  */
 export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   docs: 5,
@@ -20,6 +23,7 @@ export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   imports: 29,
   reports: 10,
   web: 29,
+  bappeda: 29,
 };
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -315,7 +319,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/calon/{id}/apbd',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'apbdSubmit',
     summary: 'Web: give an APBD place',
@@ -323,7 +327,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/calon/{id}/pembayaran',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'disbursementSubmit',
     summary: 'Web: record a payment',
@@ -331,7 +335,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/calon/{id}/ekspor',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'exportDownload',
     summary: 'Download everything held about the person as JSON (Bappeda)',
@@ -339,7 +343,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/calon/{id}/anonimkan',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'anonymiseSubmit',
     summary: "Anonymise the person's data (Bappeda, with a reason)",
@@ -347,7 +351,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/program',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'programPage',
     summary: 'Web: programme settings',
@@ -355,7 +359,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/program',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'programSubmit',
     summary: 'Web: change programme settings',
@@ -363,7 +367,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/anggaran',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'budgetPage',
     summary: 'Web: budget report with charts',
@@ -371,7 +375,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/anggaran/unduh',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'budgetDownload',
     summary: 'Web: budget report as CSV or XLSX',
@@ -379,7 +383,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/kuota',
-    fn: 'web',
+    fn: 'bappeda',
     auth: 'session',
     operation: 'quotaPage',
     summary: 'Web: villages below quota',

@@ -191,7 +191,7 @@ describe('functions', () => {
   const functionsReferencing = (resourceId: string): FunctionName[] =>
     FUNCTIONS.filter((fn) => JSON.stringify(policyStatementsOf(fn)).includes(`"${resourceId}"`));
 
-  it('the web function is told where the session key and Cognito are, and only it', () => {
+  it('the web functions are told where the session key is, web where Cognito is, and no other', () => {
     const env = (fn: FunctionName) => (props(functionOf(fn)).Environment as { Variables: Json }).Variables;
     const poolId = logicalId(stack.auth.userPool);
     const domainId = logicalId(stack.auth.domain);
@@ -211,7 +211,10 @@ describe('functions', () => {
         ],
       },
     });
-    for (const fn of FUNCTIONS.filter((f) => f !== 'web')) {
+    expect(Object.keys(env('bappeda')).filter((k) => /^(SESSION_|COGNITO_)/.test(k))).toEqual([
+      'SESSION_SECRET_ARN',
+    ]);
+    for (const fn of FUNCTIONS.filter((f) => f !== 'web' && f !== 'bappeda')) {
       expect(
         Object.keys(env(fn)).filter((k) => /^(SESSION_|COGNITO_)/.test(k)),
         fn,
@@ -219,20 +222,25 @@ describe('functions', () => {
     }
   });
 
-  it('least privilege: only the functions with sessionKey (web) can read the session key', () => {
+  it('least privilege: only the functions with sessionKey (web, bappeda) can read the session key', () => {
     const sessionKeyFunctions = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].sessionKey);
-    expect(sessionKeyFunctions).toEqual(['web']);
+    expect(sessionKeyFunctions).toEqual(['web', 'bappeda']);
     const secretId = logicalId(stack.data.sessionSecret);
     expect(functionsReferencing(secretId)).toEqual(sessionKeyFunctions);
-    expect(actionsOf('web')).toContain('secretsmanager:GetSecretValue');
+    for (const fn of sessionKeyFunctions) expect(actionsOf(fn)).toContain('secretsmanager:GetSecretValue');
     // Nor may any other role or resource policy in the stack mention it.
-    const webRole = (stack.resolve(stack.functions.byName.web.role?.roleName) as { Ref: string }).Ref;
+    const webRoles = sessionKeyFunctions.map(
+      (fn) => (stack.resolve(stack.functions.byName[fn].role?.roleName) as { Ref: string }).Ref,
+    );
     const policiesMentioning = ofType('AWS::IAM::Policy').filter(([, p]) =>
       JSON.stringify(props(p).PolicyDocument).includes(`"${secretId}"`),
     );
     expect(policiesMentioning.length).toBeGreaterThan(0);
     for (const [id, p] of policiesMentioning) {
-      expect(props(p).Roles, id).toEqual([{ Ref: webRole }]);
+      expect(
+        (props(p).Roles as { Ref: string }[]).every((r) => webRoles.includes(r.Ref)),
+        id,
+      ).toBe(true);
     }
     template.resourceCountIs('AWS::SecretsManager::ResourcePolicy', 0);
   });
@@ -383,7 +391,7 @@ describe('HTTP API', () => {
     expect(functionBehind(resource)).toBe(route.fn);
   });
 
-  it('session routes (the web pages) have no authorizer, go to the web function, and say why', () => {
+  it('session routes (the web pages) have no authorizer, go to a web function, and say why', () => {
     const sessionRoutes = routes.filter((r) => r.auth === 'session');
     expect(sessionRoutes.length).toBeGreaterThan(0);
     for (const route of sessionRoutes) {
@@ -391,7 +399,8 @@ describe('HTTP API', () => {
       const resource = routeByKey(routeKey);
       expect(props(resource).AuthorizationType, routeKey).toBe('NONE');
       expect(props(resource), routeKey).not.toHaveProperty('AuthorizerId');
-      expect(functionBehind(resource), routeKey).toBe('web');
+      expect(['web', 'bappeda'], routeKey).toContain(functionBehind(resource));
+      expect(functionBehind(resource), routeKey).toBe(route.fn);
     }
     const apig4Reasons = app.node
       .findAll()

@@ -135,7 +135,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /reports/budget': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /reports/quota': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   // The web app: a session cookie instead of a bearer token.
-  'GET /': { ...all(200), target: 'none' },
+  // Bappeda's home is the budget page, served by the bappeda function.
+  'GET /': { official: [200, 200], volunteer: [200, 200], bappeda: [303, 303], target: 'none' },
   'GET /masuk': { ...all(200), target: 'none' },
   'POST /masuk': { ...all(303), target: 'none' },
   'GET /auth/callback': { ...all(401), target: 'none' },

@@ -1,6 +1,6 @@
 import { villages } from '../../shared/domain/regions.js';
 import type { BudgetReport } from '../../shared/services/reports.js';
-import { rupiah, type T } from './ui.js';
+import { rupiah, type T } from '../web/ui.js';
 
 /**
  * Horizontal bars as inline SVG (no chart runtime): one group per kecamatan, one bar per

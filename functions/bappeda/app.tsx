@@ -1,0 +1,239 @@
+import { getProgram } from '../../shared/db/programs.js';
+import { disbursementSchema } from '../../shared/domain/budget.js';
+import { programInputSchema } from '../../shared/domain/program.js';
+import { DomainError, validationFailed } from '../../shared/errors.js';
+import { render } from '../../shared/i18n.js';
+import { reportFile } from '../../shared/report-formats/file.js';
+import { budgetTable } from '../../shared/report-formats/table.js';
+import { parseWith } from '../../shared/schema-problems.js';
+import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
+import { anonymiseCandidate, exportCandidate } from '../../shared/services/personal-data.js';
+import { saveProgram } from '../../shared/services/programs.js';
+import { budgetReport, quotaReport } from '../../shared/services/reports.js';
+import { createApp, type GkbContext } from '../http/app.js';
+import { Field, type Problems } from '../web/forms.js';
+import {
+  candidateAction,
+  currentYear,
+  page,
+  postedForm,
+  tOf,
+  versionOf,
+  viewer,
+  webOptions,
+} from '../web/shell.js';
+import { BudgetPage } from './budget-page.js';
+
+async function budgetPage(c: GkbContext) {
+  const p = viewer(c);
+  const year = Number(c.req.query('year') ?? currentYear()) || currentYear();
+  const [report, program] = await Promise.all([budgetReport(p, year, 'district'), getProgram(year)]);
+  return page(
+    c,
+    tOf(c)('Anggaran', 'Budget'),
+    <BudgetPage t={tOf(c)} report={report} quota={program?.villageQuota ?? 0} />,
+  );
+}
+
+function programValues(values: Record<string, string>) {
+  const n = (key: string) => (values[key]?.trim() ? Number(values[key]?.replace(/[.\s]/g, '')) : undefined);
+  const range = (track: string): [number, number] | undefined => {
+    const [min, max] = [n(`${track}.min`), n(`${track}.max`)];
+    return min === undefined || max === undefined ? undefined : [min, max];
+  };
+  const ats = range('ATS');
+  const dts = range('DTS');
+  return {
+    villageQuota: n('villageQuota'),
+    apbdesPerPerson: n('apbdesPerPerson'),
+    apbdCeiling: n('apbdCeiling'),
+    apbdPlaces: n('apbdPlaces'),
+    referenceDate: values.referenceDate?.trim() || undefined,
+    ageRanges: { ...(ats ? { ATS: ats } : {}), ...(dts ? { DTS: dts } : {}) },
+    retentionYears: n('retentionYears'),
+  };
+}
+
+async function programForm(
+  c: GkbContext,
+  year: number,
+  problems: Problems = {},
+  saved = false,
+  status = 200,
+) {
+  const t = tOf(c);
+  const program = await getProgram(year);
+  const fields: [string, string, string | number | undefined][] = [
+    ['villageQuota', t('Kuota per desa (orang)', 'Places per village'), program?.villageQuota],
+    ['apbdesPerPerson', t('APBDes per orang (Rp)', 'APBDes per person (Rp)'), program?.apbdesPerPerson],
+    ['apbdCeiling', t('Pagu APBD (Rp)', 'APBD ceiling (Rp)'), program?.apbdCeiling],
+    ['apbdPlaces', t('Tempat APBD (orang)', 'APBD places'), program?.apbdPlaces],
+    ['referenceDate', t('Tanggal acuan umur', 'Reference date for ages'), program?.referenceDate],
+    ['ATS.min', t('ATS umur terendah', 'ATS youngest age'), program?.ageRanges.ATS[0]],
+    ['ATS.max', t('ATS umur tertinggi', 'ATS oldest age'), program?.ageRanges.ATS[1]],
+    ['DTS.min', t('DTS umur terendah', 'DTS youngest age'), program?.ageRanges.DTS[0]],
+    ['DTS.max', t('DTS umur tertinggi', 'DTS oldest age'), program?.ageRanges.DTS[1]],
+    [
+      'retentionYears',
+      t('Data pribadi disimpan (tahun setelah tahun program)', 'Keep personal data (years after the year)'),
+      program?.retentionYears,
+    ],
+  ];
+  const fieldProblems = { ...problems };
+  for (const track of ['ATS', 'DTS']) {
+    const problem = problems[`ageRanges.${track}`];
+    if (problem) fieldProblems[`${track}.min`] = problem;
+  }
+  return page(
+    c,
+    t('Pengaturan program', 'Programme settings'),
+    <>
+      <h1>{t(`Pengaturan program ${year}`, `Programme settings ${year}`)}</h1>
+      {saved ? (
+        <p class="notice" role="status">
+          {t('Pengaturan disimpan.', 'Settings saved.')}
+        </p>
+      ) : null}
+      {Object.keys(problems).length > 0 ? (
+        <div class="alert" role="alert">
+          {Object.values(problems).join(' ')}
+        </div>
+      ) : null}
+      <form method="post" action={`/program?year=${year}`} class="card">
+        <input type="hidden" name="csrf" value={c.get('csrf') ?? ''} />
+        {fields.map(([name, label, value]) => (
+          <Field name={name} label={label} problems={fieldProblems}>
+            {(a) => (
+              <input
+                type={name === 'referenceDate' ? 'date' : 'text'}
+                inputmode={name === 'referenceDate' ? undefined : 'numeric'}
+                value={value === undefined ? '' : String(value)}
+                {...a}
+              />
+            )}
+          </Field>
+        ))}
+        <button type="submit">{t('Simpan', 'Save')}</button>
+      </form>
+    </>,
+    status,
+  );
+}
+
+/**
+ * Bappeda's web pages and actions: the budget (its home), downloads, villages below quota,
+ * programme settings, and on a candidate's page an APBD place, payments, the export and
+ * anonymisation. Same layout, session and services as the `web` function.
+ */
+export const app = createApp(
+  'bappeda',
+  {
+    apbdSubmit: (c) =>
+      candidateAction(c, (v, p) => assignApbdPlace(p, c.req.param('id') ?? '', versionOf(v))),
+    disbursementSubmit: (c) =>
+      candidateAction(c, async (v, p) => {
+        const input = parseWith(disbursementSchema, {
+          source: v.source,
+          amount: Number((v.amount ?? '').replace(/[.\s]/g, '')) || 0,
+          paidAt: v.paidAt ?? '',
+          reference: v.reference ?? '',
+        });
+        if (!input.data) throw validationFailed(input.problems);
+        await recordDisbursement(p, c.req.param('id') ?? '', versionOf(v), input.data);
+      }),
+    exportDownload: async (c) => {
+      const id = c.req.param('id') ?? '';
+      const doc = await exportCandidate(viewer(c), id, c.get('lang'), 'web');
+      return c.body(JSON.stringify(doc, null, 2), 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="gkb-calon-${id}.json"`,
+        'cache-control': 'no-store',
+      });
+    },
+    anonymiseSubmit: (c) =>
+      candidateAction(c, (v, p) =>
+        anonymiseCandidate(p, c.req.param('id') ?? '', versionOf(v), v.reason ?? '', 'web'),
+      ),
+    programPage: async (c) => {
+      if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+      return programForm(c, Number(c.req.query('year') ?? currentYear()) || currentYear());
+    },
+    programSubmit: async (c) => {
+      if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+      const year = Number(c.req.query('year') ?? currentYear()) || currentYear();
+      const values = await postedForm(c);
+      try {
+        const parsed = parseWith(programInputSchema, programValues(values));
+        if (!parsed.data) throw validationFailed(parsed.problems);
+        await saveProgram(year, parsed.data);
+        return programForm(c, year, {}, true);
+      } catch (error) {
+        if (
+          !(error instanceof DomainError) ||
+          !['VALIDATION_FAILED', 'CEILING_EXCEEDED'].includes(error.code)
+        )
+          throw error;
+        const problems = Object.fromEntries(error.details.map((d) => [d.field, render(d, c.get('lang'))]));
+        return programForm(c, year, problems, false, error.code === 'VALIDATION_FAILED' ? 400 : 409);
+      }
+    },
+    budgetPage,
+    budgetDownload: async (c) => {
+      const p = viewer(c);
+      const year = Number(c.req.query('year') ?? currentYear()) || currentYear();
+      const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
+      const by = c.req.query('by') === 'village' ? 'village' : 'district';
+      const file = reportFile(budgetTable(await budgetReport(p, year, by)), format);
+      return c.body(file.body, 200, file.headers);
+    },
+    quotaPage: async (c) => {
+      const p = viewer(c);
+      const t = tOf(c);
+      const year = currentYear();
+      const report = await quotaReport(p, year);
+      return page(
+        c,
+        t('Desa di bawah kuota', 'Villages below quota'),
+        <>
+          <h1>{t(`Desa di bawah kuota ${year}`, `Villages below quota ${year}`)}</h1>
+          <p>
+            {t(
+              `${report.villages.length} desa, kekurangan ${report.totalShortfall} tempat.`,
+              `${report.villages.length} villages, ${report.totalShortfall} places short.`,
+            )}{' '}
+            <a href={`/anggaran/unduh?year=${year}&format=xlsx&by=village`}>Excel</a>
+          </p>
+          <section class="scroll" tabindex={0} aria-label="Tabel">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('Kecamatan', 'Kecamatan')}</th>
+                  <th scope="col">{t('Desa', 'Village')}</th>
+                  <th scope="col" class="n">
+                    {t('Terisi', 'Held')}
+                  </th>
+                  <th scope="col" class="n">
+                    {t('Kurang', 'Short')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.villages.map((v) => (
+                  <tr>
+                    <td>{v.districtName}</td>
+                    <td>{v.name}</td>
+                    <td class="n">
+                      {v.funded}/{v.quota}
+                    </td>
+                    <td class="n">{v.shortfall}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>,
+      );
+    },
+  },
+  webOptions,
+);
