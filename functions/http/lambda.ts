@@ -53,12 +53,11 @@ async function resultOf(res: Response): Promise<APIGatewayProxyStructuredResultV
   const encoding = res.headers.get('content-encoding');
   const binary =
     !TEXT_TYPES.test(res.headers.get('content-type') ?? '') || (!!encoding && encoding !== 'identity');
-  const bytes = Buffer.from(await res.arrayBuffer());
   return {
     statusCode: res.status,
     headers,
     ...(cookies.length > 0 ? { cookies } : {}),
-    body: binary ? bytes.toString('base64') : bytes.toString('utf8'),
+    body: binary ? Buffer.from(await res.arrayBuffer()).toString('base64') : await res.text(),
     isBase64Encoded: binary,
   };
 }

@@ -111,21 +111,26 @@ export class LocalGateway {
   }
 }
 
+/** Each route's path as a pattern with its parameter names, compiled once. */
+const ROUTE_PATTERNS = (routes as readonly RouteDef[]).map((route) => {
+  const names: string[] = [];
+  const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, names, regex: new RegExp(`^${pattern}$`), routeKey: `${route.method} ${route.path}` };
+});
+
 function matchRoute(
   method: string,
   path: string,
 ): { route: RouteDef; routeKey: string; params: Record<string, string> } | undefined {
-  for (const route of routes as readonly RouteDef[]) {
+  for (const { route, names, regex, routeKey } of ROUTE_PATTERNS) {
     if (route.method !== method) continue;
-    const names: string[] = [];
-    const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    });
-    const m = new RegExp(`^${pattern}$`).exec(path);
+    const m = regex.exec(path);
     if (m) {
       const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
-      return { route, routeKey: `${route.method} ${route.path}`, params };
+      return { route, routeKey, params };
     }
   }
   return undefined;
