@@ -22,8 +22,8 @@ export const YEAR = 2026;
 export const CONCURRENCY = [1, 16] as const;
 const WARMUP = 40;
 /** Each run alternates between the operation and its floor in this many rounds, so both see the same drift (JIT, load). */
-const ROUNDS = 5;
-const COUNT: Record<(typeof CONCURRENCY)[number], number> = { 1: 150, 16: 320 };
+const ROUNDS = 10;
+const COUNT: Record<(typeof CONCURRENCY)[number], number> = { 1: 150, 16: 960 };
 /** Operations that read or write one candidate (or one village): the p50 budget applies to them. */
 export const SINGLE_ITEM = ['register', 'transition', 'get', 'getFull', 'villageSummary'] as const;
 

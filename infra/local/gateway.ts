@@ -136,11 +136,19 @@ function matchRoute(
   return undefined;
 }
 
+/** Claims as sent, by the verified payload (the identity provider hands back the same object for a token). */
+const sentClaims = new WeakMap<JWTPayload, Record<string, string>>();
+
 /** API Gateway hands JWT claims to the Lambda as strings; arrays become "[a b]". */
-function claimsAsGatewaySends(claims: JWTPayload): Record<string, string | number | boolean | string[]> {
-  return Object.fromEntries(
-    Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]),
-  );
+function claimsAsGatewaySends(claims: JWTPayload): Record<string, string> {
+  let sent = sentClaims.get(claims);
+  if (!sent) {
+    sent = Object.fromEntries(
+      Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]),
+    );
+    sentClaims.set(claims, sent);
+  }
+  return { ...sent };
 }
 
 function buildEvent(
