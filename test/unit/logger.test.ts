@@ -1,3 +1,4 @@
+import type { Request } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lambdaLogContext, logger } from '../../functions/http/logger.js';
@@ -61,9 +62,16 @@ describe('logger', () => {
     process.env.LOG_LEVEL = 'INFO';
     const middleware = lambdaLogContext();
     const invoke = async (id: string) => {
-      await middleware.before?.({ context: context(id) } as never);
+      const request: Request<unknown, unknown, Error, Context> = {
+        event: {},
+        context: context(id),
+        response: undefined,
+        error: null,
+        internal: {},
+      };
+      await middleware.before?.(request);
       const [line] = written(process.stdout, () => logger.info('inside'));
-      await middleware.after?.({ context: context(id) } as never);
+      await middleware.after?.(request);
       return line;
     };
     expect(await invoke('req-1')).toMatchObject({
