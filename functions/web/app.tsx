@@ -301,13 +301,11 @@ export const app = createApp(
     registrationPage: async (c) => {
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const _t = tOf(c);
       return candidateFormPage(c, { values: { 'consent.given': '' } });
     },
     registrationSubmit: async (c) => {
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const _t = tOf(c);
       const values: CandidateFormValues = await postedForm(c);
       try {
         const parsed = parseWith(registrationSchema, {
@@ -356,7 +354,6 @@ export const app = createApp(
     correctionPage: async (c) => {
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const _t = tOf(c);
       const { candidate: x } = await getCandidate(p, c.req.param('id') ?? '');
       if (x.anonymised) throw new DomainError('INVALID_TRANSITION', [], { key: 'candidate.anonymised' });
       // The form shows the full NIK and KK to correct them.
