@@ -2,6 +2,8 @@ import { writeXlsx } from '../xlsx/write.js';
 import { IMPORT_COLUMNS } from './columns.js';
 import { XLSX_MEDIA_TYPE } from './read-file.js';
 
+const TEXT_FIELDS = new Set(['nik', 'kk', 'phone']);
+
 /** The empty list to fill: headers, one example row, and (XLSX) a sheet explaining each column. */
 export function importTemplate(format: 'csv' | 'xlsx'): Uint8Array<ArrayBuffer> {
   const headers = IMPORT_COLUMNS.map((c) => c.header);
@@ -21,6 +23,9 @@ export function importTemplate(format: 'csv' | 'xlsx'): Uint8Array<ArrayBuffer> 
         example.map((value) => ({ value, format: '@' })),
       ],
       widths: IMPORT_COLUMNS.map(() => 20),
+      // NIK, KK and phone columns as text, for the rows the official types in too: Excel would
+      // otherwise store a NIK as a number and lose its last digits, or drop a phone's leading 0.
+      columnFormats: IMPORT_COLUMNS.map((c) => (TEXT_FIELDS.has(c.field) ? '@' : undefined)),
     },
     {
       name: 'Petunjuk',

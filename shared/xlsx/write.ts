@@ -14,6 +14,11 @@ export interface WriteSheet {
   rows: WriteCell[][];
   /** Column widths in characters, from column A. */
   widths?: number[];
+  /**
+   * A number format for whole columns, from column A (`undefined`: none): what Excel applies
+   * to cells typed into the column later, e.g. `@` (text) so that long numbers keep every digit.
+   */
+  columnFormats?: (string | undefined)[];
   /** Rows kept in view while scrolling (a frozen pane). */
   frozenRows?: number;
 }
@@ -85,9 +90,16 @@ function sheetXml(sheet: WriteSheet, styles: ReturnType<typeof styleTable>): str
   const pane = frozen
     ? `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`
     : '';
-  const cols = (sheet.widths ?? []).map(
-    (width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`,
-  );
+  const columns = Math.max(sheet.widths?.length ?? 0, sheet.columnFormats?.length ?? 0);
+  const cols = Array.from({ length: columns }, (_, i) => {
+    const width = sheet.widths?.[i];
+    const format = sheet.columnFormats?.[i];
+    const attrs = [
+      ...(width === undefined ? [] : [`width="${width}" customWidth="1"`]),
+      ...(format === undefined ? [] : [`style="${styles.index(false, false, format)}"`]),
+    ];
+    return attrs.length ? `<col min="${i + 1}" max="${i + 1}" ${attrs.join(' ')}/>` : '';
+  }).filter(Boolean);
   // The order of these elements is fixed by the schema; Excel refuses others.
   return `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols.length ? `<cols>${cols.join('')}</cols>` : ''}<sheetData>${rows.join('')}</sheetData></worksheet>`;
 }

@@ -115,6 +115,10 @@ describe('the import template', () => {
     expect(example.map((c) => c.numFmt)).toEqual(IMPORT_COLUMNS.map(() => '@'));
     expect(example[0]?.value).toBe('3329014507100001'); // text: every digit kept
     expect(data.columns.map((c) => c.width)).toEqual(IMPORT_COLUMNS.map(() => 20));
+    // The NIK, KK and phone columns are text for the rows typed in later too.
+    expect(data.columns.map((c) => c.numFmt ?? null)).toEqual(
+      IMPORT_COLUMNS.map((c) => (['nik', 'kk', 'phone'].includes(c.field) ? '@' : null)),
+    );
     const help = sheetOf(workbook, 1);
     expect(help.getRow(1).values).toEqual([undefined, 'Kolom', 'Wajib', 'Isi']);
     expect(help.getRow(1).getCell(1).font?.bold).toBe(true);
