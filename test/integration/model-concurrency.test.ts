@@ -175,11 +175,16 @@ class Burst implements fc.AsyncCommand<object, World> {
         });
       }
       if (this.kind === 'withdraw') {
-        return sys.request('POST', `/candidates/${c.id}/transitions`, {
+        const res = await sys.request('POST', `/candidates/${c.id}/transitions`, {
           token: await sys.token('village_official', c.villageCode),
           body: { to: 'WITHDRAWN' },
           headers: ifMatch,
         });
+        // Past enrolment an official may no longer withdraw anyone (the workflow's rule, not a
+        // race: nothing in a withdrawal burst enrols anyone): exactly 403.
+        if (!COMMITTED.includes(c.status)) return res;
+        expect(res.status).toBe(403);
+        return undefined;
       }
       if (this.kind === 'correct') {
         return sys.request('PATCH', `/candidates/${c.id}`, {
