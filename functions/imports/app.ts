@@ -8,7 +8,8 @@ import { optionalText, yearParam } from '../http/params.js';
 
 /**
  * Survey lists: the row-by-row check and registration of a CSV or XLSX file, and its
- * template. A function of its own, so that the Excel libraries stay out of `candidates`.
+ * template. A function of its own, so that the import and spreadsheet code stays out of
+ * `candidates`.
  */
 export const app = createApp('imports', {
   importSurveyList: async (c) => {
