@@ -44,6 +44,8 @@ const ACCESS_LOG_FIELDS = {
   responseLength: '$context.responseLength',
   responseLatency: '$context.responseLatency',
   integrationLatency: '$context.integrationLatency',
+  // The Lambda invocation's request id, which every line the function logs carries too.
+  integrationRequestId: '$context.integration.requestId',
   integrationStatus: '$context.integrationStatus',
   integrationError: '$context.integrationErrorMessage',
   authorizerError: '$context.authorizer.error',

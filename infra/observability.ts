@@ -186,6 +186,15 @@ export class GkbObservability extends Construct {
       );
     }
 
+    // Hono answers a bug with a tidy 500, so Lambda's own Errors metric never sees it: the
+    // functions count every unexpected error themselves (shared/metrics.ts) and log it whole.
+    this.alarm(
+      'UnexpectedErrors',
+      'A function met an error no code expected (a bug) in the last 5 minutes; its log line says what failed.',
+      programmeMetric(METRIC.unexpectedErrors, 'Sum'),
+      1,
+    );
+
     this.alarm(
       'TableSystemErrors',
       'DynamoDB answered requests on the table with 500s (an AWS-side fault) in the last 5 minutes.',

@@ -69,6 +69,10 @@ const catalogue = {
     (p) => `Isi permintaan terlalu besar (paling banyak ${p.max} KB).`,
     (p) => `The request body is too large (at most ${p.max} KB).`,
   ],
+  'body.form': [
+    'Isi formulir tidak terbaca. Muat ulang halaman lalu kirim lagi.',
+    'The form could not be read. Reload the page and send it again.',
+  ],
   'query.invalid': ['Nilai parameter tidak sah.', 'Invalid parameter value.'],
   'query.cursor': [
     'Cursor tidak sah. Mulai lagi dari halaman pertama.',
@@ -293,6 +297,7 @@ const catalogue = {
     'Data hanya bisa dikoreksi selama status Terdata atau Terverifikasi.',
     'A record can be corrected only while Identified or Verified.',
   ],
+  'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
 } satisfies Record<string, [string | Text, string | Text]>;
 
 export type MessageKey = keyof typeof catalogue;

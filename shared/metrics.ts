@@ -21,6 +21,8 @@ export const METRIC = {
   requests: 'Requests',
   responses4xx: 'Responses4xx',
   responses5xx: 'Responses5xx',
+  /** Errors no code expected (bugs): each is logged whole, and any one of them raises an alarm. */
+  unexpectedErrors: 'UnexpectedErrors',
 } as const;
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 

@@ -1,14 +1,16 @@
 import middy from '@middy/core';
 import { anonymiseExpiredYears } from '../../shared/services/personal-data.js';
-import { lambdaLogContext, logger } from '../http/logger.js';
+import { logger, withInvocationContext } from '../http/logger.js';
 
 /**
  * Runs on a schedule (EventBridge, daily): anonymises every candidate of each programme year
  * whose retention period has ended. Idempotent: an anonymised candidate is skipped, so a run
  * that times out is finished by the next one.
  */
-export const handler = middy(async () => {
-  const result = await anonymiseExpiredYears(new Date());
-  logger.info('retention run', { ...result });
-  return result;
-}).use(lambdaLogContext());
+export const handler = withInvocationContext(
+  middy(async () => {
+    const result = await anonymiseExpiredYears(new Date());
+    logger.info('retention run', { ...result });
+    return result;
+  }),
+);

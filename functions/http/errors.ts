@@ -2,14 +2,25 @@ import type { Context } from 'hono';
 import { unavailable } from '../../shared/db/failures.js';
 import { DomainError, statusOf } from '../../shared/errors.js';
 import { type Lang, render } from '../../shared/i18n.js';
-import { logger } from './logger.js';
+import { METRIC, putMetric } from '../../shared/metrics.js';
+import { describeError, logger } from './logger.js';
+
+/**
+ * An error nobody expected: logged once, whole (name, message, stack, causes) with the
+ * invocation's request ids, and counted, so that the alarm on `UnexpectedErrors` fires even
+ * though the caller gets a tidy 500 page or JSON.
+ */
+export function logUnexpected(error: unknown): void {
+  logger.error('unexpected error', { error: describeError(error) });
+  putMetric(METRIC.unexpectedErrors, 1);
+}
 
 /** The one place where errors become HTTP responses in the contract's shape. */
 export function errorResponse(c: Context, error: unknown): Response {
   const lang: Lang = c.get('lang') ?? 'id';
   const domain = error instanceof DomainError ? error : unavailable(error);
   if (!domain) {
-    logger.error('unhandled error', { errorName: error instanceof Error ? error.name : typeof error });
+    logUnexpected(error);
     return c.json(
       {
         error: {

@@ -142,7 +142,7 @@ describe('alarm notifications', () => {
   });
 
   it('every alarm notifies the topic when it fires and when it clears', () => {
-    expect(alarms().length).toBe(2 * ALL_FUNCTIONS.length + 4);
+    expect(alarms().length).toBe(2 * ALL_FUNCTIONS.length + 5);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions, alarm.AlarmName).toEqual([topicRef()]);
       expect(alarm.OKActions, alarm.AlarmName).toEqual([topicRef()]);
@@ -225,6 +225,18 @@ describe('alarms', () => {
     expect((alarm.Metrics ?? []).find((m) => m.Expression)?.Expression).toBe(
       'tableReads + tableWrites + indexReads + indexWrites',
     );
+  });
+
+  it('unexpected errors of any function, on the application metric (Hono answers them with a 500, which Lambda does not count)', () => {
+    expect(alarmNamed('UnexpectedErrors')).toMatchObject({
+      Namespace: METRICS_NAMESPACE,
+      MetricName: METRIC.unexpectedErrors,
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 
   it('APBD money above 90 % of the ceiling, on the application metric, kept in alarm while no data comes', () => {
