@@ -67,3 +67,7 @@ export const canSeeFullIdentity = (p: Principal, villageCode: string): boolean =
 /** A short description of the scope for logs: never personal data. */
 export const scopeOf = (p: Principal): string =>
   p.role === 'village_official' ? p.villageCode : p.role === 'fmpp_volunteer' ? p.districtCode : 'regency';
+
+/** Whether two principals are the same person with the same role and scope. */
+export const samePrincipal = (a: Principal, b: Principal): boolean =>
+  a.sub === b.sub && a.role === b.role && scopeOf(a) === scopeOf(b);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { principalOfAccount } from '../../shared/accounts/account.js';
+import { listLocalAccounts, readLocalAccount } from '../../shared/db/accounts.js';
 import { readProgramAndCounters, waitlistedIn } from '../../shared/db/villages.js';
 import {
   fullCorrectionSchema,
@@ -27,11 +29,12 @@ import { CandidateForm, type CandidateFormValues, candidateInput } from './candi
 import { fundingText } from './candidate-page.js';
 import { formValues, type Problems } from './forms.js';
 import { importCheck, importCommit, UploadForm } from './import-pages.js';
-import { cookieOptions, SESSION_COOKIE, sameToken, sealed, startSession, unsealed } from './session.js';
+import { cookieOptions, endSession, sameToken, sealed, startSession, unsealed } from './session.js';
 import {
   candidateAction,
   currentYear,
   origin,
+  originOf,
   page,
   postedForm,
   problemsOf,
@@ -41,7 +44,7 @@ import {
   viewer,
   webOptions,
 } from './shell.js';
-import { authorizeUrl, DEMO_USERS, localSignIn, logoutUrl, pkcePair, principalFromCode } from './sign-in.js';
+import { authorizeUrl, localSignIn, logoutUrl, pkcePair, principalFromCode } from './sign-in.js';
 import { roleLabel, statusLabel } from './ui.js';
 
 const OAUTH_COOKIE = 'gkb_oauth';
@@ -222,29 +225,35 @@ export const app = createApp(
               'This is the local system: pick a demo user. In AWS, sign-in goes through Cognito.',
             )}
           </p>
-          {DEMO_USERS.map((u) => (
-            <form method="post" action="/masuk" class="card">
-              <input type="hidden" name="user" value={u.id} />
-              <p>
-                <strong>{u.label}</strong>
-                <br />
-                {roleLabel(t, u.principal.role)}
-              </p>
-              <button type="submit">{t(`Masuk sebagai ${u.label}`, `Sign in as ${u.label}`)}</button>
-            </form>
-          ))}
+          {(await listLocalAccounts())
+            .filter((a) => a.enabled)
+            .map((a) => (
+              <form method="post" action="/masuk" class="card">
+                <input type="hidden" name="user" value={a.username} />
+                <p>
+                  <strong>{a.name || a.username}</strong>
+                  <br />
+                  {a.role ? roleLabel(t, a.role) : ''}
+                </p>
+                <button type="submit">
+                  {t(`Masuk sebagai ${a.name || a.username}`, `Sign in as ${a.name || a.username}`)}
+                </button>
+              </form>
+            ))}
         </>,
       );
     },
     signIn: async (c) => {
       if (!localSignIn()) throw new DomainError('NOT_FOUND');
-      // No session yet, so no CSRF token: the request must come from this site's own page.
-      const from = c.req.header('origin') ?? c.req.header('referer') ?? '';
-      if (!from.startsWith(origin(c))) throw new DomainError('FORBIDDEN');
+      // No session yet, so no CSRF token: the request must come from this site's own page,
+      // its whole origin (scheme, host and port), not a prefix of it.
+      if (originOf(c.req.header('origin') ?? c.req.header('referer')) !== origin(c))
+        throw new DomainError('FORBIDDEN');
       const values = await formValues(c.req);
-      const user = DEMO_USERS.find((u) => u.id === values.user);
-      if (!user) throw validationFailed([{ field: 'user', key: 'field.required' }]);
-      await startSession(c, user.principal);
+      const username = values.user ?? '';
+      const principal = principalOfAccount(await readLocalAccount(username));
+      if (!principal) throw validationFailed([{ field: 'user', key: 'field.required' }]);
+      await startSession(c, principal, username);
       return c.redirect('/', 303);
     },
     authCallback: async (c) => {
@@ -256,14 +265,14 @@ export const app = createApp(
       const state = c.req.query('state') ?? '';
       if (!saved || saved.expiresAt < Date.now() || !code || !sameToken(state, saved.state))
         throw new DomainError('UNAUTHENTICATED');
-      const principal = await principalFromCode(code, saved.verifier, `${origin(c)}/auth/callback`);
-      if (!principal) throw new DomainError('UNAUTHENTICATED');
-      await startSession(c, principal);
+      const signedIn = await principalFromCode(code, saved.verifier, `${origin(c)}/auth/callback`);
+      if (!signedIn) throw new DomainError('UNAUTHENTICATED');
+      await startSession(c, signedIn.principal, signedIn.username);
       return c.redirect('/', 303);
     },
     signOut: async (c) => {
       await postedForm(c);
-      deleteCookie(c, SESSION_COOKIE, cookieOptions);
+      await endSession(c);
       return c.redirect(localSignIn() ? '/masuk' : logoutUrl(`${origin(c)}/`), 303);
     },
     candidatesPage: async (c) => {

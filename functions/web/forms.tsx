@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { validationFailed } from '../../shared/errors.js';
 
 /** Field problems by field name, already in the visitor's language. */
 export type Problems = Record<string, string>;
@@ -79,11 +80,20 @@ export function Options(props: {
   );
 }
 
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+/** A posted form as the browser sent it; a body that is no form (a broken multipart) is a 400. */
+export async function formBody(request: { parseBody(): Promise<FormBody> }): Promise<FormBody> {
+  try {
+    return await request.parseBody();
+  } catch {
+    throw validationFailed([{ field: 'body', key: 'body.form' }]);
+  }
+}
+
 /** A form's text values, whatever the browser sent. */
-export async function formValues(request: {
-  parseBody(): Promise<Record<string, string | File | (string | File)[]>>;
-}) {
-  const body = await request.parseBody();
+export async function formValues(request: { parseBody(): Promise<FormBody> }) {
+  const body = await formBody(request);
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) values[key] = typeof value === 'string' ? value : '';
   return values;

@@ -5,6 +5,8 @@ import { render } from '../../shared/i18n.js';
 import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
 import { type ImportReport, importSurveyList } from '../../shared/services/imports.js';
 import type { GkbContext } from '../http/app.js';
+import { formBody } from './forms.js';
+import { checkCsrf } from './shell.js';
 import type { T } from './ui.js';
 
 /** At most this many problem rows are shown: the page stays light on a phone. */
@@ -145,8 +147,8 @@ export async function importCheck(
   csrf: string,
   official: Parameters<typeof importSurveyList>[0],
 ) {
-  const body = await c.req.parseBody();
-  if (typeof body.csrf !== 'string' || body.csrf !== csrf) throw new DomainError('FORBIDDEN');
+  const body = await formBody(c.req);
+  checkCsrf(c, body.csrf);
   const file = body.file;
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   const contentType = file instanceof File ? file.type || 'text/csv' : '';

@@ -1,6 +1,7 @@
 import { getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { unavailable } from '../../shared/db/failures.js';
 import { readHistory } from '../../shared/db/history.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError, statusOf } from '../../shared/errors.js';
@@ -9,6 +10,7 @@ import type { Principal } from '../../shared/principal.js';
 import { getCandidate, type StoredCandidate } from '../../shared/services/candidates.js';
 import { recordFullView } from '../../shared/services/personal-data.js';
 import type { GkbContext } from '../http/app.js';
+import { logUnexpected } from '../http/errors.js';
 import { CandidatePage } from './candidate-page.js';
 import { formValues, type Problems } from './forms.js';
 import { Layout } from './layout.js';
@@ -54,11 +56,16 @@ export function page(c: GkbContext, title: string, body: Child, status = 200): R
   return c.html(html`<!doctype html>${layout}`, status as 200);
 }
 
-/** Every state-changing form carries the session's CSRF token. */
+/** Every state-changing form carries the session's CSRF token: refused (403) unless it is the one. */
+export function checkCsrf(c: GkbContext, sent: unknown): void {
+  const expected = c.get('csrf');
+  if (!expected || typeof sent !== 'string' || !sameToken(sent, expected)) throw new DomainError('FORBIDDEN');
+}
+
+/** A posted form's values, after its CSRF token was checked. */
 export async function postedForm(c: GkbContext): Promise<Record<string, string>> {
   const values = await formValues(c.req);
-  const expected = c.get('csrf');
-  if (!expected || !sameToken(values.csrf ?? '', expected)) throw new DomainError('FORBIDDEN');
+  checkCsrf(c, values.csrf);
   return values;
 }
 
@@ -156,7 +163,10 @@ function ErrorPage(props: { title: string; text: string; back: string }) {
 async function renderError(c: GkbContext, error: unknown): Promise<Response> {
   if (error instanceof SignInRequired) return c.redirect('/masuk', 303);
   const t = tOf(c);
-  const domain = error instanceof DomainError ? error : undefined;
+  // Throttling and outages of the database are answers too (503, try again), as in the API.
+  const domain = error instanceof DomainError ? error : unavailable(error);
+  if (!domain) logUnexpected(error);
+  if (domain?.retryAfterSeconds) c.header('Retry-After', String(domain.retryAfterSeconds));
   const status = domain ? statusOf[domain.code] : 500;
   const text = domain
     ? render(domain.message_, c.get('lang'))
@@ -168,7 +178,11 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
     c,
     t('Tidak bisa dilanjutkan', 'Cannot continue'),
     <ErrorPage
-      title={t('Tidak bisa dilanjutkan', 'Cannot continue')}
+      title={
+        domain?.code === 'RETRY_LATER'
+          ? t('Coba lagi sebentar lagi', 'Try again shortly')
+          : t('Tidak bisa dilanjutkan', 'Cannot continue')
+      }
       text={text}
       back={t('Kembali ke beranda', 'Back to the home page')}
     />,
@@ -186,7 +200,9 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
+  // Pages show personal data (full NIK and KK to those allowed): never kept by a browser or proxy.
   'Cache-Control': 'no-store',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 };
 
 /** Language (`?lang=` remembered in a cookie; Indonesian by default) and the session. */
@@ -202,6 +218,16 @@ async function prepare(c: GkbContext) {
   if (session) {
     c.set('principal', session.principal);
     c.set('csrf', session.csrf);
+  }
+}
+
+/** The origin (`scheme://host:port`) of an Origin or Referer header; undefined when it has none. */
+export function originOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    return new URL(header).origin;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,55 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Principal } from '../../shared/principal.js';
-import { principalFromClaims } from '../../shared/principal.js';
+import { type Principal, principalFromClaims } from '../../shared/principal.js';
 import { verifyIdToken } from './id-token.js';
 
 /** Signing in without Cognito: only where the local system says so (`npm start`, tests). */
 export const localSignIn = (): boolean => process.env.GKB_LOCAL_SIGN_IN === 'true';
-
-/** The demo users the local sign-in page lists: each role, several villages and kecamatan. */
-export const DEMO_USERS: { id: string; label: string; principal: Principal }[] = [
-  {
-    id: 'op-banjaran',
-    label: 'Operator Desa Banjaran (Salem)',
-    principal: {
-      sub: 'demo-op-banjaran',
-      role: 'village_official',
-      villageCode: '33.29.01.2001',
-      districtCode: '33.29.01',
-    },
-  },
-  {
-    id: 'op-bentar',
-    label: 'Operator Desa Bentar (Salem)',
-    principal: {
-      sub: 'demo-op-bentar',
-      role: 'village_official',
-      villageCode: '33.29.01.2002',
-      districtCode: '33.29.01',
-    },
-  },
-  {
-    id: 'op-bantarkawung',
-    label: 'Operator Desa Bangbayang (Bantarkawung)',
-    principal: {
-      sub: 'demo-op-bangbayang',
-      role: 'village_official',
-      villageCode: '33.29.02.2001',
-      districtCode: '33.29.02',
-    },
-  },
-  {
-    id: 'fmpp-salem',
-    label: 'Relawan FMPP Kecamatan Salem',
-    principal: { sub: 'demo-fmpp-salem', role: 'fmpp_volunteer', districtCode: '33.29.01' },
-  },
-  {
-    id: 'fmpp-bantarkawung',
-    label: 'Relawan FMPP Kecamatan Bantarkawung',
-    principal: { sub: 'demo-fmpp-bantarkawung', role: 'fmpp_volunteer', districtCode: '33.29.02' },
-  },
-  { id: 'bappeda', label: 'Staf Bappeda Brebes', principal: { sub: 'demo-bappeda', role: 'bappeda_staff' } },
-];
 
 interface CognitoSettings {
   domain: string;
@@ -91,12 +45,15 @@ export function logoutUrl(returnTo: string): string {
   return `${domain}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: returnTo })}`;
 }
 
-/** Exchanges the authorization code for tokens and verifies the ID token: the principal, or undefined. */
+/**
+ * Exchanges the authorization code for tokens and verifies the ID token: the person's
+ * principal and Cognito username (what the session rechecks their account by), or undefined.
+ */
 export async function principalFromCode(
   code: string,
   verifier: string,
   redirectUri: string,
-): Promise<Principal | undefined> {
+): Promise<{ principal: Principal; username: string } | undefined> {
   const { domain, clientId, issuer } = cognito();
   const response = await fetch(`${domain}/oauth2/token`, {
     method: 'POST',
@@ -113,5 +70,7 @@ export async function principalFromCode(
   const { id_token: idToken } = (await response.json()) as { id_token?: string };
   if (!idToken) return undefined;
   const claims = await verifyIdToken(idToken, { issuer, audience: clientId });
-  return claims ? principalFromClaims(claims) : undefined;
+  const username = claims?.['cognito:username'];
+  if (!claims || typeof username !== 'string') return undefined;
+  return { principal: principalFromClaims(claims), username };
 }

@@ -6,6 +6,7 @@ import type { LambdaHandler } from '../../functions/http/lambda.js';
 import type { FunctionName } from '../../shared/api/routes.js';
 import { ensureProgram } from '../../shared/db/programs.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
+import { ensureDemoAccounts } from './demo-accounts.js';
 import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.js';
 import { LocalGateway } from './gateway.js';
 import { generateIdentityKeys, type IdentityKeys, LocalIdentityProvider } from './identity-provider.js';
@@ -108,6 +109,7 @@ export async function startLocalSystem(options: { port: number; dataDir: string 
     });
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     await ensureProgram(todayInBrebes().year);
+    await ensureDemoAccounts();
     const gateway = new LocalGateway(
       await importHandlers(),
       await LocalIdentityProvider.create(secrets.identity),

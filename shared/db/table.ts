@@ -17,6 +17,8 @@
  * | import draft      | IMPORTDRAFT#<id>           | DRAFT (TTL expiresAt)   |                                     |
  * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
  * | idempotency key   | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY             |                                     |
+ * | web session       | SESSION#<sha256 of the id> | SESSION (TTL expiresAt) |                                     |
+ * | local account     | ACCOUNTS                   | USER#<username>         |                                     |
  */
 export const tableDefinition = {
   partitionKey: 'pk',
@@ -90,4 +92,8 @@ export const keys = {
   importDraft: (id: string) => ({ pk: `IMPORTDRAFT#${id}`, sk: 'DRAFT' }),
   nikGuard: (year: number, nikHash: string) => ({ pk: `NIK#${year}#${nikHash}`, sk: 'NIK' }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** A web session, by a SHA-256 of its cookie's id (the table never holds a usable cookie). */
+  session: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+  /** An account of the local identity provider (Cognito keeps them in AWS). */
+  localAccount: (username: string) => ({ pk: 'ACCOUNTS', sk: `USER#${username}` }),
 };

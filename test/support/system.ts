@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { ensureDemoAccounts } from '../../infra/local/demo-accounts.js';
 import { ensureTable } from '../../infra/local/dynamodb-local.js';
 import { LocalGateway } from '../../infra/local/gateway.js';
 import { type ClaimValue, LocalIdentityProvider } from '../../infra/local/identity-provider.js';
@@ -40,6 +41,7 @@ export async function startTestSystem(): Promise<TestSystem> {
     GKB_LOCAL_SIGN_IN: 'true',
   });
   await ensureTable(endpoint, tableName);
+  await ensureDemoAccounts();
   const identity = await LocalIdentityProvider.create();
   const gateway = new LocalGateway(await importHandlers(), identity);
   return {
