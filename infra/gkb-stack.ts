@@ -7,6 +7,38 @@ import { GkbFunctions } from './functions.js';
 import { GkbObservability } from './observability.js';
 import { GkbRetention } from './retention.js';
 
+/** The context keys of the web app's Cognito URLs (`npx cdk deploy -c webCallbackUrls=…`). */
+export const WEB_CALLBACK_URLS = 'webCallbackUrls';
+export const WEB_LOGOUT_URLS = 'webLogoutUrls';
+
+/**
+ * Where Cognito may send a browser back to: required, https, never localhost. They are
+ * context values rather than CloudFormation parameters so that synthesis itself refuses a
+ * stack without them: a parameter with a localhost default deployed a pool whose sign-in
+ * sent people to their own machine.
+ */
+function webUrls(scope: Construct, key: string): string[] {
+  const value: unknown = scope.node.tryGetContext(key);
+  const urls =
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+      : [];
+  const bad = urls.filter(
+    (u) => !/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(u) || /^https:\/\/(localhost|127\.)/.test(u),
+  );
+  if (urls.length === 0 || bad.length > 0) {
+    throw new Error(
+      `${key} is required: the https URLs (comma-separated) of the web app's ` +
+        `${key === WEB_CALLBACK_URLS ? 'sign-in callback, e.g. https://gkb.brebeskab.go.id/auth/callback' : 'page after sign-out, e.g. https://gkb.brebeskab.go.id/'}` +
+        `; give it as \`npx cdk deploy -c ${key}=…\`${bad.length > 0 ? ` (not https, or localhost: ${bad.join(', ')})` : ''}`,
+    );
+  }
+  return urls;
+}
+
 /**
  * The whole service in one stack: data at rest, identities, the functions and the HTTP API,
  * the scheduled anonymiser, and the alarms and dashboard that watch them.
@@ -36,16 +68,8 @@ export class GkbStack extends Stack {
       minValue: 1,
       description: 'API stage burst limit (requests)',
     });
-    const callbackUrls = new CfnParameter(this, 'WebCallbackUrls', {
-      type: 'CommaDelimitedList',
-      default: 'http://localhost:3000/auth/callback',
-      description: 'Where the web app receives the Cognito authorization code (comma-separated)',
-    });
-    const logoutUrls = new CfnParameter(this, 'WebLogoutUrls', {
-      type: 'CommaDelimitedList',
-      default: 'http://localhost:3000/',
-      description: 'Where Cognito may send the browser after sign-out (comma-separated)',
-    });
+    const callbackUrls = webUrls(this, WEB_CALLBACK_URLS);
+    const logoutUrls = webUrls(this, WEB_LOGOUT_URLS);
 
     const domainPrefix = new CfnParameter(this, 'AuthDomainPrefix', {
       type: 'String',
@@ -68,8 +92,8 @@ export class GkbStack extends Stack {
 
     this.data = new GkbData(this, 'Data');
     this.auth = new GkbAuth(this, 'Auth', {
-      callbackUrls: callbackUrls.valueAsList,
-      logoutUrls: logoutUrls.valueAsList,
+      callbackUrls,
+      logoutUrls,
       domainPrefix: domainPrefix.valueAsString,
     });
     this.functions = new GkbFunctions(this, 'Functions', {
@@ -80,9 +104,15 @@ export class GkbStack extends Stack {
           COGNITO_DOMAIN: this.auth.hostedUiBaseUrl,
           COGNITO_CLIENT_ID: this.auth.webClient.userPoolClientId,
           COGNITO_ISSUER: this.auth.issuer,
+          USER_POOL_ID: this.auth.userPool.userPoolId,
         },
+        // Both web functions recheck the account behind a session (functions/web/session.ts).
+        bappeda: { USER_POOL_ID: this.auth.userPool.userPoolId },
       },
     });
+    for (const fn of [this.functions.byName.web, this.functions.byName.bappeda]) {
+      this.auth.userPool.grant(fn, 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser');
+    }
     this.api = new GkbApi(this, 'Api', {
       functions: this.functions.byName,
       userPool: this.auth.userPool,

@@ -328,6 +328,7 @@ export class GkbObservability extends Construct {
           programmeMetric(METRIC.requests, 'Sum', FIVE_MINUTES, 'Requests'),
           programmeMetric(METRIC.responses4xx, 'Sum', FIVE_MINUTES, '4xx'),
           programmeMetric(METRIC.responses5xx, 'Sum', FIVE_MINUTES, '5xx'),
+          programmeMetric(METRIC.unexpectedErrors, 'Sum', FIVE_MINUTES, 'Unexpected errors'),
         ],
         width: 12,
       }),

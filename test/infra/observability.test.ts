@@ -70,7 +70,12 @@ const topicRef = () => ({ Ref: logicalId(stack.observability.topic) });
 beforeAll(() => {
   const { app, stack: built } = buildApp({
     skipBundling: true,
-    context: { ...cdkContext, '@aws-cdk/core:failSynthOnValidationErrors': false },
+    context: {
+      ...cdkContext,
+      webCallbackUrls: 'https://gkb.example.go.id/auth/callback',
+      webLogoutUrls: 'https://gkb.example.go.id/',
+      '@aws-cdk/core:failSynthOnValidationErrors': false,
+    },
   });
   stack = built;
   const assembly = app.synth();

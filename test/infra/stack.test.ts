@@ -30,7 +30,11 @@ interface ValidationReport {
 const cdkContext = (
   JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json }
 ).context;
-const TEST_CONTEXT = { ...cdkContext, '@aws-cdk/core:failSynthOnValidationErrors': false };
+const WEB_URLS = {
+  webCallbackUrls: 'https://gkb.example.go.id/auth/callback',
+  webLogoutUrls: 'https://gkb.example.go.id/',
+};
+const TEST_CONTEXT = { ...cdkContext, ...WEB_URLS, '@aws-cdk/core:failSynthOnValidationErrors': false };
 
 function synthesize(mutate?: (stack: GkbStack) => void) {
   const { app, stack } = buildApp({ skipBundling: true, context: TEST_CONTEXT });
@@ -191,7 +195,7 @@ describe('functions', () => {
   const functionsReferencing = (resourceId: string): FunctionName[] =>
     FUNCTIONS.filter((fn) => JSON.stringify(policyStatementsOf(fn)).includes(`"${resourceId}"`));
 
-  it('the web functions are told where the session key is, web where Cognito is, and no other', () => {
+  it('the web functions are told where the session key and the user pool are, web where Cognito sign-in is, and no other', () => {
     const env = (fn: FunctionName) => (props(functionOf(fn)).Environment as { Variables: Json }).Variables;
     const poolId = logicalId(stack.auth.userPool);
     const domainId = logicalId(stack.auth.domain);
@@ -211,12 +215,14 @@ describe('functions', () => {
         ],
       },
     });
+    expect(env('web')).toMatchObject({ USER_POOL_ID: { Ref: poolId } });
+    expect(env('bappeda')).toMatchObject({ USER_POOL_ID: { Ref: poolId } });
     expect(Object.keys(env('bappeda')).filter((k) => /^(SESSION_|COGNITO_)/.test(k))).toEqual([
       'SESSION_SECRET_ARN',
     ]);
     for (const fn of FUNCTIONS.filter((f) => f !== 'web' && f !== 'bappeda')) {
       expect(
-        Object.keys(env(fn)).filter((k) => /^(SESSION_|COGNITO_)/.test(k)),
+        Object.keys(env(fn)).filter((k) => /^(SESSION_|COGNITO_|USER_POOL)/.test(k)),
         fn,
       ).toEqual([]);
     }
@@ -307,24 +313,55 @@ describe('identities', () => {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
-      CallbackURLs: { Ref: 'WebCallbackUrls' },
+      CallbackURLs: ['https://gkb.example.go.id/auth/callback'],
     });
     const [, client] = ofType('AWS::Cognito::UserPoolClient')[0] as [string, Resource];
     const writable = props(client).WriteAttributes as string[];
     expect(writable.filter((a) => a.startsWith('custom:'))).toEqual([]);
   });
 
-  it('the web client signs in through the hosted UI with openid, email and profile, URLs from parameters', () => {
+  it('the web client signs in through the hosted UI with openid, email and profile, URLs from the required context', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: Match.arrayWith(['openid', 'email', 'profile']),
-      CallbackURLs: { Ref: 'WebCallbackUrls' },
-      LogoutURLs: { Ref: 'WebLogoutUrls' },
+      CallbackURLs: ['https://gkb.example.go.id/auth/callback'],
+      LogoutURLs: ['https://gkb.example.go.id/'],
       SupportedIdentityProviders: ['COGNITO'],
     });
-    template.hasParameter('WebCallbackUrls', { Type: 'CommaDelimitedList' });
-    template.hasParameter('WebLogoutUrls', { Type: 'CommaDelimitedList' });
+    expect(JSON.stringify(template.toJSON())).not.toContain('localhost');
+  });
+
+  it('refuses to synthesize without the web URLs, or with http or localhost ones', () => {
+    const build = (urls: Record<string, string>) => () =>
+      buildApp({ skipBundling: true, context: { ...cdkContext, ...urls } });
+    expect(build({ webLogoutUrls: WEB_URLS.webLogoutUrls })).toThrow(/webCallbackUrls is required/);
+    expect(build({ webCallbackUrls: WEB_URLS.webCallbackUrls })).toThrow(/webLogoutUrls is required/);
+    for (const bad of ['http://gkb.example.go.id/auth/callback', 'https://localhost:3000/auth/callback', ' '])
+      expect(build({ ...WEB_URLS, webCallbackUrls: bad }), bad).toThrow(/webCallbackUrls is required/);
+    expect(
+      build({
+        ...WEB_URLS,
+        webCallbackUrls: `${WEB_URLS.webCallbackUrls},https://gkb.brebeskab.go.id/auth/callback`,
+      }),
+    ).not.toThrow();
+  });
+
+  it('lets only the two web functions read accounts from the pool (to recheck sessions), and nothing more', () => {
+    const statements = ofType('AWS::IAM::Policy').flatMap(([id, p]) =>
+      (
+        (props(p).PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement ?? []
+      ).map((s) => ({ id, ...s })),
+    );
+    const cognito = statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'));
+    expect(cognito.map((s) => s.Action)).toEqual([
+      ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+      ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+    ]);
+    for (const s of cognito) {
+      expect(s.id).toMatch(/^Functions(web|bappeda)/);
+      expect(s.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });
+    }
   });
 
   it('a Cognito hosted-UI domain on the pool, its prefix a parameter', () => {
@@ -451,6 +488,8 @@ describe('HTTP API', () => {
       routeKey: '$context.routeKey',
       status: '$context.status',
       responseLatency: '$context.responseLatency',
+      // The Lambda request id, which every line the function logs carries (function_request_id).
+      integrationRequestId: '$context.integration.requestId',
     });
     expect(logs.Format).not.toMatch(/body|querystring/i);
   });
