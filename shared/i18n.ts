@@ -74,6 +74,10 @@ const catalogue = {
     'The form could not be read. Reload the page and send it again.',
   ],
   'query.invalid': ['Nilai parameter tidak sah.', 'Invalid parameter value.'],
+  'query.unknown': [
+    'Parameter ini tidak dikenal di alamat ini; lihat /docs untuk parameter yang bisa dipakai.',
+    'This parameter is not known here; see /docs for the parameters this route takes.',
+  ],
   'query.cursor': [
     'Cursor tidak sah. Mulai lagi dari halaman pertama.',
     'Invalid cursor. Start again from the first page.',

@@ -11,22 +11,14 @@ import { anonymiseCandidate, exportCandidate } from '../../shared/services/perso
 import { saveProgram } from '../../shared/services/programs.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext } from '../http/app.js';
+import { yearParam } from '../http/params.js';
 import { Field, type Problems } from '../web/forms.js';
-import {
-  candidateAction,
-  currentYear,
-  page,
-  postedForm,
-  tOf,
-  versionOf,
-  viewer,
-  webOptions,
-} from '../web/shell.js';
+import { candidateAction, page, postedForm, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
 import { BudgetPage } from './budget-page.js';
 
 async function budgetPage(c: GkbContext) {
   const p = viewer(c);
-  const year = Number(c.req.query('year') ?? currentYear()) || currentYear();
+  const year = yearParam(c, 'query');
   const [report, program] = await Promise.all([budgetReport(p, year, 'district'), getProgram(year)]);
   return page(
     c,
@@ -156,11 +148,11 @@ export const app = createApp(
       ),
     programPage: async (c) => {
       if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      return programForm(c, Number(c.req.query('year') ?? currentYear()) || currentYear());
+      return programForm(c, yearParam(c, 'query'));
     },
     programSubmit: async (c) => {
       if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const year = Number(c.req.query('year') ?? currentYear()) || currentYear();
+      const year = yearParam(c, 'query');
       const values = await postedForm(c);
       try {
         const parsed = parseWith(programInputSchema, programValues(values));
@@ -180,7 +172,7 @@ export const app = createApp(
     budgetPage,
     budgetDownload: async (c) => {
       const p = viewer(c);
-      const year = Number(c.req.query('year') ?? currentYear()) || currentYear();
+      const year = yearParam(c, 'query');
       const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
       const by = c.req.query('by') === 'village' ? 'village' : 'district';
       const file = reportFile(budgetTable(await budgetReport(p, year, by)), format);
@@ -189,7 +181,7 @@ export const app = createApp(
     quotaPage: async (c) => {
       const p = viewer(c);
       const t = tOf(c);
-      const year = currentYear();
+      const year = yearParam(c, 'query');
       const report = await quotaReport(p, year);
       return page(
         c,

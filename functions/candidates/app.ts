@@ -5,6 +5,7 @@ import {
   correctionSchema,
   registrationSchema,
   STATUSES,
+  type Status,
 } from '../../shared/domain/candidate.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
@@ -41,6 +42,8 @@ function respondWithCandidate(
   );
 }
 
+const optionalStatuses = (status: Status | undefined) => (status ? { statuses: [status] } : {});
+
 /** Candidates: registration, lists, the record and its corrections. */
 export const app = createApp('candidates', {
   registerCandidate: async (c) => {
@@ -61,7 +64,7 @@ export const app = createApp('candidates', {
       year: yearParam(c, 'query'),
       village: optionalText('village', c),
       district: optionalText('district', c),
-      status: queryParam(c, 'status', z.optional(z.enum(STATUSES))),
+      ...optionalStatuses(queryParam(c, 'status', z.optional(z.enum(STATUSES)))),
       possibleDuplicates:
         queryParam(c, 'flag', z.optional(z.enum(['possibleDuplicate']))) === 'possibleDuplicate',
       limit: queryParam(

@@ -1,7 +1,13 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { type Context, Hono } from 'hono';
-import { type FunctionName, honoPath, type OperationOf, routes } from '../../shared/api/routes.js';
-import { DomainError } from '../../shared/errors.js';
+import {
+  type FunctionName,
+  honoPath,
+  type OperationOf,
+  type RouteDef,
+  routes,
+} from '../../shared/api/routes.js';
+import { DomainError, validationFailed } from '../../shared/errors.js';
 import { type Lang, langFrom } from '../../shared/i18n.js';
 import { METRIC, putMetric } from '../../shared/metrics.js';
 import { type Principal, principalFromClaims, scopeOf } from '../../shared/principal.js';
@@ -52,6 +58,7 @@ export function createApp<F extends FunctionName>(
     if (route.fn !== fn) continue;
     const handler = handlers[route.operation as OperationOf<F>];
     app.on(route.method, honoPath(route.path), async (c) => {
+      if (route.auth !== 'session') refuseUnknownQuery(c, route);
       if (route.auth === 'jwt')
         c.set('principal', principalFromClaims(c.env?.event?.requestContext?.authorizer?.jwt?.claims));
       return handler(c);
@@ -60,6 +67,16 @@ export function createApp<F extends FunctionName>(
   app.notFound((c) => onError(c, new DomainError('NOT_FOUND')));
   app.onError((error, c) => onError(c, error));
   return app;
+}
+
+/** A query parameter the route does not read is a mistake worth saying, not ignoring. */
+function refuseUnknownQuery(c: GkbContext, route: RouteDef): void {
+  const known = route.query ?? [];
+  const unknown = [...new Set(new URL(c.req.url).searchParams.keys())].filter(
+    (name) => !known.includes(name),
+  );
+  if (unknown.length > 0)
+    throw validationFailed(unknown.slice(0, 10).map((field) => ({ field, key: 'query.unknown' })));
 }
 
 /** The caller, on a route that requires a token. */

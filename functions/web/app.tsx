@@ -17,6 +17,7 @@ import type { Principal } from '../../shared/principal.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import {
   correctCandidate,
+  countCandidates,
   getCandidate,
   listCandidates,
   registerCandidate,
@@ -122,36 +123,56 @@ async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'villag
   );
 }
 
+/** How many of each worklist group the home page shows; "Lihat semua" pages through the rest. */
+const WORKLIST_SHOWN = 20;
+/** Rows on a page of the candidates list. */
+const LIST_PAGE = 50;
+
+/** The candidates list filtered to these statuses (repeated `status`), as a link. */
+const listLink = (statuses: readonly Status[]) =>
+  `/calon?${new URLSearchParams(statuses.map((s) => ['status', s]))}`;
+
 async function volunteerHome(c: GkbContext, p: Principal) {
   const t = tOf(c);
   const year = currentYear();
-  const group = async (statuses: Status[]) =>
-    (await Promise.all(statuses.map((status) => listCandidates(p, { year, status, limit: 100 })))).flatMap(
-      (r) => r.items,
-    );
-  const [toVerify, toEnrol, toFollow] = await Promise.all([
-    group(['IDENTIFIED']),
-    group(['VERIFIED']),
-    group(['ENROLLED', 'ACTIVE', 'DROPPED_OUT']),
-  ]);
+  const groups: { title: (n: number) => string; statuses: Status[] }[] = [
+    {
+      title: (n) => t(`Perlu dikunjungi dan diverifikasi (${n})`, `To visit and verify (${n})`),
+      statuses: ['IDENTIFIED'],
+    },
+    {
+      title: (n) => t(`Perlu didaftarkan ke sekolah (${n})`, `To enrol at a school (${n})`),
+      statuses: ['VERIFIED'],
+    },
+    {
+      title: (n) => t(`Perlu dipantau (${n})`, `To follow up (${n})`),
+      statuses: ['ENROLLED', 'ACTIVE', 'DROPPED_OUT'],
+    },
+  ];
+  // True counts from the aggregates; the first rows of each group from the index.
+  const filled = await Promise.all(
+    groups.map(async (g) => ({
+      ...g,
+      count: await countCandidates(p, { year, statuses: g.statuses }),
+      items: (await listCandidates(p, { year, statuses: g.statuses, limit: WORKLIST_SHOWN })).items,
+    })),
+  );
   return page(
     c,
     t('Daftar kerja', 'Worklist'),
     <>
       <h1>{t('Daftar kerja kecamatan', 'Kecamatan worklist')}</h1>
-      <h2>
-        {t(
-          `Perlu dikunjungi dan diverifikasi (${toVerify.length})`,
-          `To visit and verify (${toVerify.length})`,
-        )}
-      </h2>
-      <CandidateTable c={c} items={toVerify} />
-      <h2>
-        {t(`Perlu didaftarkan ke sekolah (${toEnrol.length})`, `To enrol at a school (${toEnrol.length})`)}
-      </h2>
-      <CandidateTable c={c} items={toEnrol} />
-      <h2>{t(`Perlu dipantau (${toFollow.length})`, `To follow up (${toFollow.length})`)}</h2>
-      <CandidateTable c={c} items={toFollow} />
+      {filled.map((g) => (
+        <>
+          <h2>{g.title(g.count)}</h2>
+          <CandidateTable c={c} items={g.items} />
+          {g.count > g.items.length ? (
+            <p>
+              <a href={listLink(g.statuses)}>{t(`Lihat semua ${g.count} →`, `See all ${g.count} →`)}</a>
+            </p>
+          ) : null}
+        </>
+      ))}
     </>,
   );
 }
@@ -278,32 +299,48 @@ export const app = createApp(
     candidatesPage: async (c) => {
       const p = viewer(c);
       const t = tOf(c);
-      const status = STATUSES.find((s) => s === c.req.query('status'));
-      const waitlistOnly = c.req.query('funding') === 'WAITLISTED';
+      const year = currentYear();
+      const statuses = STATUSES.filter((s) => c.req.queries('status')?.includes(s));
+      const waitlisted = c.req.query('funding') === 'WAITLISTED';
       const cursor = c.req.query('cursor');
-      const result = await listCandidates(p, {
-        year: currentYear(),
-        ...(status ? { status } : {}),
-        limit: 50,
-        ...(cursor ? { cursor } : {}),
-      });
-      const items = waitlistOnly
-        ? result.items.filter((s) => s.candidate.villageFunding === 'WAITLISTED')
-        : result.items;
-      const more = result.nextCursor
-        ? `/calon?${new URLSearchParams({ ...(status ? { status } : {}), ...(waitlistOnly ? { funding: 'WAITLISTED' } : {}), cursor: result.nextCursor })}`
-        : undefined;
+      const from = /^\d{1,6}$/.test(c.req.query('dari') ?? '') ? Number(c.req.query('dari')) : 1;
+      const filter = {
+        year,
+        ...(statuses.length > 0 ? { statuses } : {}),
+        ...(waitlisted ? { waitlisted } : {}),
+      };
+      const [result, total] = await Promise.all([
+        listCandidates(p, { ...filter, limit: LIST_PAGE, ...(cursor ? { cursor } : {}) }),
+        countCandidates(p, filter),
+      ]);
+      const query = (extra: Record<string, string>) => {
+        const search = new URLSearchParams([
+          ...statuses.map((s) => ['status', s]),
+          ...(waitlisted ? [['funding', 'WAITLISTED']] : []),
+          ...Object.entries(extra),
+        ]).toString();
+        return search ? `/calon?${search}` : '/calon';
+      };
+      const last = from + result.items.length - 1;
       return page(
         c,
         t('Daftar calon', 'Candidates'),
         <>
-          <h1>{waitlistOnly ? t('Daftar tunggu', 'Waitlist') : t('Daftar calon', 'Candidates')}</h1>
-          <CandidateTable c={c} items={items} />
-          {more ? (
-            <p>
-              <a href={more}>{t('Halaman berikutnya', 'Next page')}</a>
-            </p>
-          ) : null}
+          <h1>{waitlisted ? t('Daftar tunggu', 'Waitlist') : t('Daftar calon', 'Candidates')}</h1>
+          <p role="status">
+            {result.items.length > 0
+              ? t(`Menampilkan ${from}–${last} dari ${total} calon.`, `Showing ${from}–${last} of ${total}.`)
+              : t(`${total} calon.`, `${total} candidates.`)}
+          </p>
+          <CandidateTable c={c} items={result.items} />
+          <p>
+            {cursor ? <a href={query({})}>{t('← Halaman pertama', '← First page')}</a> : null}{' '}
+            {result.nextCursor && last < total ? (
+              <a href={query({ cursor: result.nextCursor, dari: String(last + 1) })}>
+                {t('Halaman berikutnya →', 'Next page →')}
+              </a>
+            ) : null}
+          </p>
         </>,
       );
     },

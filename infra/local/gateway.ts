@@ -129,11 +129,20 @@ function matchRoute(
     if (route.method !== method) continue;
     const m = regex.exec(path);
     if (m) {
-      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      const params = Object.fromEntries(names.map((n, i) => [n, decodedParameter(m[i + 1] ?? '')]));
       return { route, routeKey, params };
     }
   }
   return undefined;
+}
+
+/** A path parameter as API Gateway passes it: decoded, or as written when it is no valid escape. */
+function decodedParameter(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** Claims as sent, by the verified payload (the identity provider hands back the same object for a token). */

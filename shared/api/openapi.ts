@@ -44,15 +44,6 @@ function parametersOf(route: RouteDef) {
     required: true,
     schema: { type: 'string' },
   }));
-  const query: Record<string, string[]> = {
-    listCandidates: ['year', 'village', 'district', 'status', 'flag', 'limit', 'cursor'],
-    listVillages: ['district'],
-    getVillage: ['year'],
-    budgetReport: ['year', 'by', 'format'],
-    quotaReport: ['year', 'format'],
-    importSurveyList: ['year', 'village', 'dryRun'],
-    importTemplate: ['format'],
-  };
   const headers: Record<string, string[]> = {
     registerCandidate: ['Idempotency-Key'],
     correctCandidate: ['If-Match'],
@@ -63,7 +54,7 @@ function parametersOf(route: RouteDef) {
   };
   return [
     ...inPath,
-    ...(query[route.operation] ?? []).map((name) => ({
+    ...(route.query ?? []).map((name) => ({
       name,
       in: 'query',
       required: false,

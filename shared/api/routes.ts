@@ -39,6 +39,12 @@ export interface RouteDef {
   auth: 'public' | 'jwt' | 'session';
   operation: string;
   summary: string;
+  /**
+   * The query parameters the route reads. On the API (`jwt` and `public` routes) any other is
+   * a 400 naming it, so that a misspelt filter (`?name=`) is never silently ignored; web pages
+   * also take `?lang=` and their own links' parameters.
+   */
+  query?: readonly string[];
 }
 
 export const routes = [
@@ -80,6 +86,7 @@ export const routes = [
     fn: 'programs',
     auth: 'jwt',
     operation: 'listVillages',
+    query: ['district'],
     summary: 'Villages, optionally of one kecamatan (?district=)',
   },
   {
@@ -88,6 +95,7 @@ export const routes = [
     fn: 'programs',
     auth: 'jwt',
     operation: 'getVillage',
+    query: ['year'],
     summary: "A village's places, waitlist and counts by status for a year",
   },
   {
@@ -120,6 +128,7 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'listCandidates',
+    query: ['year', 'village', 'district', 'status', 'flag', 'limit', 'cursor'],
     summary: 'Candidates in scope, a page at a time',
   },
   {
@@ -194,6 +203,7 @@ export const routes = [
     fn: 'imports',
     auth: 'jwt',
     operation: 'importSurveyList',
+    query: ['year', 'village', 'dryRun'],
     summary: 'Check (dryRun=true) or register a CSV or XLSX survey list, row by row (village official)',
   },
   {
@@ -202,6 +212,7 @@ export const routes = [
     fn: 'imports',
     auth: 'jwt',
     operation: 'importTemplate',
+    query: ['format'],
     summary: 'The empty survey list with an example row (format=csv|xlsx)',
   },
   {
@@ -210,6 +221,7 @@ export const routes = [
     fn: 'reports',
     auth: 'jwt',
     operation: 'budgetReport',
+    query: ['year', 'by', 'format'],
     summary: 'Places and money per kecamatan or village (Bappeda): JSON, CSV or XLSX',
   },
   {
@@ -218,6 +230,7 @@ export const routes = [
     fn: 'reports',
     auth: 'jwt',
     operation: 'quotaReport',
+    query: ['year', 'format'],
     summary: 'Villages whose village places are below quota (Bappeda)',
   },
   {

@@ -325,20 +325,39 @@ export interface CandidatePage {
 /**
  * Candidates of a year whose index key starts with `prefix` (a village code followed by `#`,
  * or a kecamatan code followed by `.`, or nothing), in registration order per village.
- * With a status filter DynamoDB filters after reading, so several queries may fill a page.
+ * Filters (statuses, village funding, a flag) are applied by DynamoDB, which filters after
+ * reading: several requests may fill one page, so that no page comes back short while later
+ * ones hold matches.
  */
 export async function queryCandidates(options: {
   year: number;
   prefix: string;
-  status?: Status;
+  statuses?: readonly Status[];
+  villageFunding?: VillageFunding;
   flag?: string;
   limit: number;
   startKey?: Record<string, string>;
 }): Promise<CandidatePage> {
-  const filters = [
-    ...(options.status ? ['#status = :status'] : []),
-    ...(options.flag ? ['contains(flags, :flag)'] : []),
-  ];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': keys.candidateIndex(options.year, '', '').gsi1pk };
+  const filters: string[] = [];
+  if (options.statuses?.length) {
+    names['#status'] = 'status';
+    const placeholders = options.statuses.map((status, i) => {
+      values[`:status${i}`] = status;
+      return `:status${i}`;
+    });
+    filters.push(`#status IN (${placeholders.join(', ')})`);
+  }
+  if (options.villageFunding) {
+    values[':funding'] = options.villageFunding;
+    filters.push('villageFunding = :funding');
+  }
+  if (options.flag) {
+    values[':flag'] = options.flag;
+    filters.push('contains(flags, :flag)');
+  }
+  if (options.prefix) values[':prefix'] = options.prefix;
   const items: CandidateItem[] = [];
   let startKey = options.startKey;
   do {
@@ -349,14 +368,9 @@ export async function queryCandidates(options: {
         KeyConditionExpression: options.prefix
           ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)'
           : 'gsi1pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': keys.candidateIndex(options.year, '', '').gsi1pk,
-          ...(options.prefix ? { ':prefix': options.prefix } : {}),
-          ...(options.status ? { ':status': options.status } : {}),
-          ...(options.flag ? { ':flag': options.flag } : {}),
-        },
+        ExpressionAttributeValues: values,
         ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ...(options.status ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
         Limit: options.limit - items.length,
         ExclusiveStartKey: startKey,
       }),

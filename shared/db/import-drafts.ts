@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { newId } from '../domain/ids.js';
+import { isId, newId } from '../domain/ids.js';
 import { db, tableName } from './client.js';
 import { keys } from './table.js';
 
@@ -33,6 +33,7 @@ export async function saveImportDraft(
 }
 
 export async function readImportDraft(owner: string, id: string) {
+  if (!isId(id)) return undefined;
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.importDraft(id), ConsistentRead: true }),
   );

@@ -34,6 +34,13 @@ export function waitlistedIn(a: VillageAggregate): number {
   return n(a.registered) - n(a.funded) - n(a.count_INELIGIBLE) - n(a.count_WITHDRAWN) - n(a.apbdPlaces);
 }
 
+/** The aggregates of several villages of a year (villages without one are left out). */
+export async function readAggregates(year: number, villageCodes: string[]): Promise<VillageAggregate[]> {
+  return (await batchGet(
+    villageCodes.map((code) => keys.villageAggregate(year, code)),
+  )) as VillageAggregate[];
+}
+
 /**
  * The programme year and one village's counters in one request, without the waitlist's ids:
  * what a village summary shows (the number waiting is `waitlistedIn`), at the same cost

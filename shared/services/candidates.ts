@@ -10,8 +10,10 @@ import {
 import { CONTENDED, untilSettled } from '../db/contention.js';
 import { keyedHash } from '../db/nik-hash.js';
 import { programNotConfigured, requireProgram } from '../db/programs.js';
-import { readProgramAndVillage } from '../db/villages.js';
+import { keys } from '../db/table.js';
+import { readAggregates, readProgramAndVillage, waitlistedIn } from '../db/villages.js';
 import { readWaitlists } from '../db/waitlists.js';
+import { readYear } from '../db/year.js';
 import {
   type CheckedCandidate,
   type CorrectionInput,
@@ -24,7 +26,7 @@ import { personFingerprints } from '../domain/fingerprints.js';
 import { isId, newId } from '../domain/ids.js';
 import { normaliseName } from '../domain/names.js';
 import { normaliseIdNumber } from '../domain/nik.js';
-import { findDistrict, findVillage } from '../domain/regions.js';
+import { findDistrict, findVillage, villagesOf } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { METRIC, putMetric } from '../metrics.js';
 import { canSeeVillage, type Principal } from '../principal.js';
@@ -98,7 +100,8 @@ export async function registerCandidate(
   if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
   const village = findVillage(input.villageCode);
   if (!village) throw validationFailed([{ field: 'villageCode', key: 'village.unknown' }]);
-  if (village.code !== principal.villageCode) throw new DomainError('FORBIDDEN');
+  // Another village is outside the official's scope: as everywhere, it answers as if absent.
+  if (village.code !== principal.villageCode) throw new DomainError('NOT_FOUND');
 
   // The look-alike fingerprints are read with the programme and the village (one request);
   // the name, KK and date are normalised as the checks below normalise them.
@@ -244,7 +247,10 @@ export interface ListQuery {
   year: number;
   village?: string;
   district?: string;
-  status?: Status;
+  /** Any of these statuses (none: every status). */
+  statuses?: readonly Status[];
+  /** Only those waiting for a village place. */
+  waitlisted?: boolean;
   /** Only candidates flagged as possible duplicates. */
   possibleDuplicates?: boolean;
   limit: number;
@@ -264,7 +270,8 @@ export async function listCandidates(
   const page = await queryCandidates({
     year: query.year,
     prefix,
-    status: query.status,
+    ...(query.statuses ? { statuses: query.statuses } : {}),
+    ...(query.waitlisted ? { villageFunding: 'WAITLISTED' as const } : {}),
     ...(query.possibleDuplicates ? { flag: POSSIBLE_DUPLICATE } : {}),
     limit: query.limit,
     startKey,
@@ -281,7 +288,31 @@ export async function listCandidates(
   return { items, nextCursor: page.lastKey ? encodeCursor(page.lastKey) : null };
 }
 
-function listPrefix(principal: Principal, query: ListQuery): string {
+/**
+ * How many candidates a list of `query` holds in all its pages, from the villages' aggregates
+ * (counted in the same transactions as every change), not from the candidates: one request
+ * for a village or a kecamatan, one Query of the year for the regency.
+ */
+export async function countCandidates(principal: Principal, query: Omit<ListQuery, 'limit' | 'cursor'>) {
+  const prefix = listPrefix(principal, query);
+  const codes = prefix.endsWith('#')
+    ? [prefix.slice(0, -1)]
+    : prefix
+      ? villagesOf(prefix.slice(0, -1)).map((v) => v.code)
+      : undefined;
+  const aggregates = codes
+    ? await readAggregates(query.year, codes)
+    : [...(await readYear(query.year)).villages.values()];
+  let total = 0;
+  for (const a of aggregates) {
+    if (query.waitlisted) total += waitlistedIn(a);
+    else if (query.statuses?.length) total += query.statuses.reduce((n, s) => n + (a[`count_${s}`] ?? 0), 0);
+    else total += a.registered ?? 0;
+  }
+  return total;
+}
+
+function listPrefix(principal: Principal, query: Pick<ListQuery, 'village' | 'district'>): string {
   if (query.village) {
     if (!findVillage(query.village) || !canSeeVillage(principal, query.village))
       throw new DomainError('NOT_FOUND');
@@ -308,7 +339,12 @@ function listPrefix(principal: Principal, query: ListQuery): string {
 const encodeCursor = (key: Record<string, string>): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** A cursor is only accepted for the query that produced it: no way to page outside one's scope. */
+/**
+ * A cursor is only accepted for the query that produced it (no way to page outside one's
+ * scope), and only in the exact shape of the keys it was made from: the candidate's keys and
+ * its index keys, naming one existing village and one id. Anything else is a 400, never a
+ * key DynamoDB refuses.
+ */
 function decodeCursor(cursor: string, year: number, prefix: string): Record<string, string> {
   const invalid = () => validationFailed([{ field: 'cursor', key: 'query.cursor' }]);
   let key: unknown;
@@ -321,6 +357,14 @@ function decodeCursor(cursor: string, year: number, prefix: string): Record<stri
   const k = key as Record<string, unknown>;
   const names = Object.keys(k).sort().join(',');
   if (names !== 'gsi1pk,gsi1sk,pk,sk' || Object.values(k).some((v) => typeof v !== 'string')) throw invalid();
-  if (k.gsi1pk !== `CANDIDATES#${year}` || !String(k.gsi1sk).startsWith(prefix)) throw invalid();
-  return k as Record<string, string>;
+  const [village = '', id = ''] = String(k.gsi1sk).split('#');
+  const expected = { ...keys.candidate(id), ...keys.candidateIndex(year, village, id) };
+  if (
+    !isId(id) ||
+    !findVillage(village) ||
+    !expected.gsi1sk.startsWith(prefix) ||
+    Object.entries(expected).some(([name, value]) => k[name] !== value)
+  )
+    throw invalid();
+  return expected;
 }

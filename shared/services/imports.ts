@@ -58,7 +58,7 @@ export async function importSurveyList(
   if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
   const villageCode = options.village ?? principal.villageCode;
   if (!findVillage(villageCode)) throw validationFailed([{ field: 'village', key: 'village.unknown' }]);
-  if (villageCode !== principal.villageCode) throw new DomainError('FORBIDDEN');
+  if (villageCode !== principal.villageCode) throw new DomainError('NOT_FOUND');
   const program = await requireProgram(options.year);
   const rows = await readImportFile(options.bytes, options.contentType);
   const checked = await checkRows(rows, program, villageCode);

@@ -58,7 +58,7 @@ const MATRIX: Record<string, Entry> = {
     writes: true,
   },
   'POST /candidates': {
-    official: [201, 403],
+    official: [201, 404],
     volunteer: [403, 403],
     bappeda: [403, 403],
     target: 'none',
@@ -120,7 +120,7 @@ const MATRIX: Record<string, Entry> = {
     writes: true,
   },
   'POST /imports': {
-    official: [200, 403],
+    official: [200, 404],
     volunteer: [403, 403],
     bappeda: [403, 403],
     target: 'none',

@@ -276,7 +276,7 @@ describe('file formats', () => {
     expect(res.body.error.details[0]?.message).toContain('2001');
   });
 
-  it('is for the own village official only', async () => {
+  it('is for the own village official only; another village answers as if it did not exist', async () => {
     expect(
       (
         await upload(
@@ -287,7 +287,7 @@ describe('file formats', () => {
         )
       ).status,
     ).toBe(403);
-    expect((await upload(FIXTURE, 'year=2025&dryRun=true&village=33.29.01.2002')).status).toBe(403);
+    expect((await upload(FIXTURE, 'year=2025&dryRun=true&village=33.29.01.2002')).status).toBe(404);
   });
 
   it('gives the template as CSV and as a workbook with an explanation sheet', async () => {
