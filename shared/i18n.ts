@@ -199,7 +199,10 @@ const catalogue = {
     'Data sekolah hanya diisi saat status menjadi Terdaftar (ENROLLED).',
     'A school is given only when moving to ENROLLED.',
   ],
-  'school.npsn': ['NPSN harus 8 angka.', 'The NPSN has 8 digits.'],
+  'school.npsn': [
+    'NPSN harus 8 angka untuk sekolah (misalnya 20325671), atau huruf P atau K diikuti 7 angka untuk PKBM, SKB atau lembaga kursus (misalnya P9997333).',
+    'An NPSN is 8 digits for a school (e.g. 20325671), or P or K and 7 digits for a PKBM, SKB or course provider (e.g. P9997333).',
+  ],
   'school.name': ['Nama sekolah harus 1 sampai 200 huruf.', 'The school name must be 1 to 200 characters.'],
   'program.apbdPlacesInUse': [
     (p) => `Jumlah tempat APBD tidak bisa di bawah ${p.used}: sudah sebanyak itu tempat yang dibagikan.`,
@@ -300,6 +303,14 @@ const catalogue = {
   'patch.notEditable': [
     'Data hanya bisa dikoreksi selama status Terdata atau Terverifikasi.',
     'A record can be corrected only while Identified or Verified.',
+  ],
+  'money.format': [
+    'Tulis jumlah rupiah dengan angka, misalnya 1500000, 1.500.000 atau Rp 1.500.000.',
+    'Write the amount in rupiah, e.g. 1500000, 1.500.000 or Rp 1.500.000.',
+  ],
+  'money.fraction': [
+    'Jumlah harus rupiah utuh, tanpa sen (misalnya 1.500.000 atau 1.500.000,00).',
+    'The amount must be whole rupiah, without cents (e.g. 1.500.000 or 1.500.000,00).',
   ],
   'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
 } satisfies Record<string, [string | Text, string | Text]>;

@@ -1,7 +1,8 @@
 import { getProgram } from '../../shared/db/programs.js';
 import { disbursementSchema } from '../../shared/domain/budget.js';
+import { parseRupiah, parseWholeNumber } from '../../shared/domain/money.js';
 import { programInputSchema } from '../../shared/domain/program.js';
-import { DomainError, validationFailed } from '../../shared/errors.js';
+import { DomainError, type FieldProblem, validationFailed } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
 import { reportFile } from '../../shared/report-formats/file.js';
 import { budgetTable } from '../../shared/report-formats/table.js';
@@ -27,15 +28,34 @@ async function budgetPage(c: GkbContext) {
   );
 }
 
-function programValues(values: Record<string, string>) {
-  const n = (key: string) => (values[key]?.trim() ? Number(values[key]?.replace(/[.\s]/g, '')) : undefined);
+/** Money fields of the settings form, read as rupiah; the others as whole numbers. */
+const MONEY_FIELDS = new Set(['apbdesPerPerson', 'apbdCeiling']);
+
+/**
+ * The settings form's strings as the API's input, with a problem for every field that is no
+ * number: money as people type it (`1.500.000`, `Rp 500.000.000`), counts with or without
+ * thousands dots. Empty fields keep their value.
+ */
+function programValues(values: Record<string, string>): {
+  input: Record<string, unknown>;
+  problems: FieldProblem[];
+} {
+  const problems: FieldProblem[] = [];
+  const n = (key: string): number | undefined => {
+    const text = values[key]?.trim();
+    if (!text) return undefined;
+    const read = MONEY_FIELDS.has(key) ? parseRupiah(text) : parseWholeNumber(text);
+    if ('amount' in read) return read.amount;
+    problems.push({ field: key, key: read.problem });
+    return undefined;
+  };
   const range = (track: string): [number, number] | undefined => {
     const [min, max] = [n(`${track}.min`), n(`${track}.max`)];
     return min === undefined || max === undefined ? undefined : [min, max];
   };
   const ats = range('ATS');
   const dts = range('DTS');
-  return {
+  const input = {
     villageQuota: n('villageQuota'),
     apbdesPerPerson: n('apbdesPerPerson'),
     apbdCeiling: n('apbdCeiling'),
@@ -44,6 +64,7 @@ function programValues(values: Record<string, string>) {
     ageRanges: { ...(ats ? { ATS: ats } : {}), ...(dts ? { DTS: dts } : {}) },
     retentionYears: n('retentionYears'),
   };
+  return { input, problems };
 }
 
 async function programForm(
@@ -52,6 +73,7 @@ async function programForm(
   problems: Problems = {},
   saved = false,
   status = 200,
+  typed: Record<string, string> = {},
 ) {
   const t = tOf(c);
   const program = await getProgram(year);
@@ -99,7 +121,7 @@ async function programForm(
               <input
                 type={name === 'referenceDate' ? 'date' : 'text'}
                 inputmode={name === 'referenceDate' ? undefined : 'numeric'}
-                value={value === undefined ? '' : String(value)}
+                value={typed[name] ?? (value === undefined ? '' : String(value))}
                 {...a}
               />
             )}
@@ -124,13 +146,19 @@ export const app = createApp(
       candidateAction(c, (v, p) => assignApbdPlace(p, c.req.param('id') ?? '', versionOf(v))),
     disbursementSubmit: (c) =>
       candidateAction(c, async (v, p) => {
+        // "1.500.000", "Rp 1.500.000" and "1.500.000,00" are the amount typed; the API keeps integers.
+        const amount = parseRupiah(v.amount ?? '');
         const input = parseWith(disbursementSchema, {
-          source: v.source,
-          amount: Number((v.amount ?? '').replace(/[.\s]/g, '')) || 0,
+          source: v.source || undefined,
+          amount: 'amount' in amount ? amount.amount : 1,
           paidAt: v.paidAt ?? '',
           reference: v.reference ?? '',
         });
-        if (!input.data) throw validationFailed(input.problems);
+        const problems = [
+          ...('problem' in amount ? [{ field: 'amount', key: amount.problem } as const] : []),
+          ...input.problems,
+        ];
+        if (problems.length > 0 || !input.data) throw validationFailed(problems);
         await recordDisbursement(p, c.req.param('id') ?? '', versionOf(v), input.data);
       }),
     exportDownload: async (c) => {
@@ -155,8 +183,9 @@ export const app = createApp(
       const year = yearParam(c, 'query');
       const values = await postedForm(c);
       try {
-        const parsed = parseWith(programInputSchema, programValues(values));
-        if (!parsed.data) throw validationFailed(parsed.problems);
+        const { input, problems } = programValues(values);
+        const parsed = parseWith(programInputSchema, input);
+        if (problems.length > 0 || !parsed.data) throw validationFailed([...problems, ...parsed.problems]);
         await saveProgram(year, parsed.data);
         return programForm(c, year, {}, true);
       } catch (error) {
@@ -166,7 +195,7 @@ export const app = createApp(
         )
           throw error;
         const problems = Object.fromEntries(error.details.map((d) => [d.field, render(d, c.get('lang'))]));
-        return programForm(c, year, problems, false, error.code === 'VALIDATION_FAILED' ? 400 : 409);
+        return programForm(c, year, problems, false, error.code === 'VALIDATION_FAILED' ? 400 : 409, values);
       }
     },
     budgetPage,

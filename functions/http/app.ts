@@ -59,8 +59,12 @@ export function createApp<F extends FunctionName>(
     const handler = handlers[route.operation as OperationOf<F>];
     app.on(route.method, honoPath(route.path), async (c) => {
       if (route.auth !== 'session') refuseUnknownQuery(c, route);
-      if (route.auth === 'jwt')
+      if (route.auth === 'jwt') {
+        // Answers to a signed-in caller hold names, and the record full NIKs and KKs: never
+        // kept by a browser or a proxy.
+        c.header('Cache-Control', 'no-store');
         c.set('principal', principalFromClaims(c.env?.event?.requestContext?.authorizer?.jwt?.claims));
+      }
       return handler(c);
     });
   }

@@ -28,8 +28,10 @@ export function CandidatePage(props: {
   history: HistoryEntry[];
   message?: { kind: 'alert' | 'notice'; text: string };
   problems: Problems;
+  /** Values typed into this page's forms before they came back with problems. */
+  values: Record<string, string>;
 }) {
-  const { t, viewer, stored, csrf, problems } = props;
+  const { t, viewer, stored, csrf, problems, values } = props;
   const c = stored.candidate;
   const full = canSeeFullIdentity(viewer, c.villageCode);
   const gone = t('(dianonimkan)', '(anonymised)');
@@ -135,20 +137,26 @@ export function CandidatePage(props: {
                       name="school.npsn"
                       label="NPSN"
                       hint={t(
-                        '8 angka, lihat papan nama sekolah atau Dapodik.',
-                        '8 digits, from the school sign or Dapodik.',
+                        'Sekolah: 8 angka (papan nama sekolah atau Dapodik). PKBM, SKB atau kursus: P atau K lalu 7 angka, misalnya P9997333.',
+                        'A school: 8 digits (school sign or Dapodik). A PKBM, SKB or course: P or K and 7 digits, e.g. P9997333.',
                       )}
                       problems={problems}
                     >
-                      {(a) => <input type="text" inputmode="numeric" {...a} />}
+                      {(a) => (
+                        <input type="text" value={values['school.npsn'] ?? ''} autocomplete="off" {...a} />
+                      )}
                     </Field>
                     <Field name="school.name" label={t('Nama sekolah', 'School name')} problems={problems}>
-                      {(a) => <input type="text" {...a} />}
+                      {(a) => <input type="text" value={values['school.name'] ?? ''} {...a} />}
                     </Field>
                     <Field name="school.level" label={t('Jenjang', 'Level')} problems={problems}>
                       {(a) => (
                         <select {...a}>
-                          <Options values={PATHWAYS.map((p) => [p, p.replace('_', ' ')])} />
+                          <Options
+                            empty={t('— pilih —', '— choose —')}
+                            selected={values['school.level']}
+                            values={PATHWAYS.map((p) => [p, p.replace('_', ' ')])}
+                          />
                         </select>
                       )}
                     </Field>
@@ -185,8 +193,8 @@ export function CandidatePage(props: {
 
       {viewer.role === 'bappeda_staff' ? (
         <>
-          <BappedaActions t={t} stored={stored} csrf={csrf} problems={problems} />
-          <PersonalDataActions t={t} stored={stored} csrf={csrf} problems={problems} />
+          <BappedaActions t={t} stored={stored} csrf={csrf} problems={problems} values={values} />
+          <PersonalDataActions t={t} stored={stored} csrf={csrf} problems={problems} values={values} />
         </>
       ) : null}
 
@@ -206,8 +214,14 @@ export function CandidatePage(props: {
 }
 
 /** Bappeda's UU PDP tools: the subject-access download and anonymisation on request. */
-function PersonalDataActions(props: { t: T; stored: StoredCandidate; csrf: string; problems: Problems }) {
-  const { t, stored, csrf, problems } = props;
+function PersonalDataActions(props: {
+  t: T;
+  stored: StoredCandidate;
+  csrf: string;
+  problems: Problems;
+  values: Record<string, string>;
+}) {
+  const { t, stored, csrf, problems, values } = props;
   const c = stored.candidate;
   return (
     <div class="card">
@@ -230,7 +244,9 @@ function PersonalDataActions(props: { t: T; stored: StoredCandidate; csrf: strin
             )}
             problems={problems}
           >
-            {(a) => <input type="text" required minlength={3} maxlength={500} {...a} />}
+            {(a) => (
+              <input type="text" required minlength={3} maxlength={500} value={values.reason ?? ''} {...a} />
+            )}
           </Field>
           <button type="submit">{t('Anonimkan', 'Anonymise')}</button>
         </form>
@@ -239,8 +255,14 @@ function PersonalDataActions(props: { t: T; stored: StoredCandidate; csrf: strin
   );
 }
 
-function BappedaActions(props: { t: T; stored: StoredCandidate; csrf: string; problems: Problems }) {
-  const { t, stored, csrf, problems } = props;
+function BappedaActions(props: {
+  t: T;
+  stored: StoredCandidate;
+  csrf: string;
+  problems: Problems;
+  values: Record<string, string>;
+}) {
+  const { t, stored, csrf, problems, values } = props;
   const c = stored.candidate;
   const canAssign = RESERVED_STATUSES.includes(c.status) && c.villageFunding === 'WAITLISTED' && !c.apbd;
   const sources = (['APBDES', 'APBD'] as const).filter((s) => committedTo(c, s) > c.disbursed[s]);
@@ -266,6 +288,8 @@ function BappedaActions(props: { t: T; stored: StoredCandidate; csrf: string; pr
             {(a) => (
               <select {...a}>
                 <Options
+                  empty={t('— pilih —', '— choose —')}
+                  selected={values.source}
                   values={sources.map((s) => [
                     s,
                     `${s} (${t('sisa', 'left')} ${rupiah(committedTo(c, s) - c.disbursed[s])})`,
@@ -277,20 +301,23 @@ function BappedaActions(props: { t: T; stored: StoredCandidate; csrf: string; pr
           <Field
             name="amount"
             label={t('Jumlah (Rp)', 'Amount (Rp)')}
-            hint={t('Angka bulat, tanpa titik.', 'Whole rupiah, no separators.')}
+            hint={t(
+              'Rupiah utuh, boleh ditulis 1.500.000 atau Rp 1.500.000.',
+              'Whole rupiah, e.g. 1.500.000 or Rp 1.500.000.',
+            )}
             problems={problems}
           >
-            {(a) => <input type="text" inputmode="numeric" {...a} />}
+            {(a) => <input type="text" inputmode="numeric" value={values.amount ?? ''} {...a} />}
           </Field>
           <Field name="paidAt" label={t('Tanggal bayar', 'Payment date')} problems={problems}>
-            {(a) => <input type="date" {...a} />}
+            {(a) => <input type="date" value={values.paidAt ?? ''} {...a} />}
           </Field>
           <Field
             name="reference"
             label={t('Referensi (mis. no. SP2D)', 'Reference (e.g. SP2D number)')}
             problems={problems}
           >
-            {(a) => <input type="text" {...a} />}
+            {(a) => <input type="text" value={values.reference ?? ''} {...a} />}
           </Field>
           <button type="submit">{t('Catat pembayaran', 'Record payment')}</button>
         </form>

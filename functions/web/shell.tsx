@@ -84,6 +84,8 @@ export async function showCandidate(
   options: {
     message?: { kind: 'alert' | 'notice'; text: string };
     problems?: Problems;
+    /** What was typed into the page's forms, to show again beside the problems. */
+    values?: Record<string, string>;
     status?: number;
   } = {},
 ) {
@@ -103,6 +105,7 @@ export async function showCandidate(
       history={history}
       message={options.message}
       problems={options.problems ?? {}}
+      values={options.values ?? {}}
     />,
     options.status,
   );
@@ -131,6 +134,8 @@ export async function candidateAction(
     return showCandidate(c, stored, {
       status: stale ? 412 : error.code === 'VALIDATION_FAILED' ? 400 : 409,
       problems: problemsOf(error, c.get('lang')),
+      // A stale page shows the latest state; otherwise what was typed stays in the form.
+      ...(stale ? {} : { values }),
       message: {
         kind: 'alert',
         text: stale

@@ -35,6 +35,17 @@ export function transitionVerdict(role: Role, from: Status, to: Status): Transit
   return NEXT_STATUSES[from].includes(to) ? 'allowed' : 'invalid';
 }
 
+/**
+ * An NPSN as the national school register writes it: 8 digits for a formal school (SD, SMP,
+ * SMA, SMK), or `P` (PKBM and SKB, where Paket A, B and C are taught) or `K` (course
+ * providers, LKP) and 7 digits. Spaces are dropped and the letter upper-cased; anything else
+ * is undefined.
+ */
+export function normaliseNpsn(text: string): string | undefined {
+  const npsn = text.replace(/\s/g, '').toUpperCase();
+  return /^(?:\d{8}|[PK]\d{7})$/.test(npsn) ? npsn : undefined;
+}
+
 export const schoolSchema = z.strictObject({
   npsn: z.string().check(z.maxLength(32)),
   name: z.string().check(z.maxLength(300)),

@@ -7,6 +7,7 @@ import type { Status } from '../domain/candidate.js';
 import { isId } from '../domain/ids.js';
 import { normaliseName } from '../domain/names.js';
 import {
+  normaliseNpsn,
   RELEASING_STATUSES,
   type School,
   type TransitionInput,
@@ -32,11 +33,11 @@ function checkSchool(to: Status, school: TransitionInput['school']): School | un
   }
   if (!school) throw validationFailed([{ field: 'school', key: 'school.required' }]);
   const problems: FieldProblem[] = [];
-  const npsn = school.npsn.replace(/\s/g, '');
-  if (!/^\d{8}$/.test(npsn)) problems.push({ field: 'school.npsn', key: 'school.npsn' });
+  const npsn = normaliseNpsn(school.npsn);
+  if (!npsn) problems.push({ field: 'school.npsn', key: 'school.npsn' });
   const name = normaliseName(school.name);
   if (name.length < 1 || name.length > 200) problems.push({ field: 'school.name', key: 'school.name' });
-  if (problems.length > 0) throw validationFailed(problems);
+  if (problems.length > 0 || !npsn) throw validationFailed(problems);
   return { npsn, name, level: school.level };
 }
 

@@ -129,6 +129,20 @@ describe('record of full NIK/KK views', () => {
     const got = await sys.request<Candidate>('GET', `/candidates/${c.id}`, { token: official });
     expect(got.body.nik).toBe(registration(serial - 1).nik);
   });
+
+  it('is never kept by a browser or proxy: the record, the export and the lists are no-store', async () => {
+    const c = await register();
+    for (const [url, token] of [
+      [`/candidates/${c.id}`, official],
+      [`/candidates/${c.id}/export`, bappeda],
+      [`/candidates?village=${VILLAGE}`, official],
+      [`/candidates/${c.id}/history`, volunteer],
+    ] as const) {
+      const res = await sys.request('GET', url, { token });
+      expect(res.status, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+  });
 });
 
 describe('subject access export', () => {

@@ -155,7 +155,19 @@ describe('the workflow', () => {
     expect(history.body).toHaveLength(2);
   });
 
-  it('needs a school with an 8-digit NPSN on enrolment, and no school otherwise', async () => {
+  it('enrols at a PKBM or course provider by its P or K NPSN, the usual route for adults', async () => {
+    for (const school of [
+      { npsn: 'P9997333', name: 'PKBM Harapan Bangsa', level: 'PAKET_C' },
+      { npsn: 'k5660123', name: 'LKP Terampil', level: 'COURSE' },
+    ]) {
+      const c = (await move(await register('33.29.01.2001'), 'VERIFIED')).body;
+      const enrolled = await move(c, 'ENROLLED', { school });
+      expect(enrolled.status, school.npsn).toBe(200);
+      expect(enrolled.body.school).toEqual({ ...school, npsn: school.npsn.toUpperCase() });
+    }
+  });
+
+  it('needs a school with an NPSN of the register on enrolment, and no school otherwise', async () => {
     let c = await register('33.29.01.2001');
     const noSchool = await move(c, 'VERIFIED', { school: SCHOOL_A });
     expect(noSchool.status).toBe(400);
@@ -164,9 +176,11 @@ describe('the workflow', () => {
     const missing = await move(c, 'ENROLLED');
     expect(missing.status).toBe(400);
     expect(missing.body.error.details[0]?.field).toBe('school');
-    const badNpsn = await move(c, 'ENROLLED', { school: { ...SCHOOL_A, npsn: '1234' } });
-    expect(badNpsn.status).toBe(400);
-    expect(badNpsn.body.error.details[0]?.field).toBe('school.npsn');
+    for (const npsn of ['1234', 'X9997333', 'P999733']) {
+      const badNpsn = await move(c, 'ENROLLED', { school: { ...SCHOOL_A, npsn } });
+      expect(badNpsn.status, npsn).toBe(400);
+      expect(badNpsn.body.error.details[0]?.field).toBe('school.npsn');
+    }
     const badLevel = await move(c, 'ENROLLED', { school: { ...SCHOOL_A, level: 'UNIVERSITY' } });
     expect(badLevel.status).toBe(400);
     expect((await get(c.id)).status).toBe('VERIFIED');

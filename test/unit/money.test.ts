@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apbdPlaceAmounts, formatRupiah, nextApbdPlaceAmount } from '../../shared/domain/money.js';
+import {
+  apbdPlaceAmounts,
+  formatRupiah,
+  nextApbdPlaceAmount,
+  parseRupiah,
+} from '../../shared/domain/money.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -62,4 +67,42 @@ describe('formatRupiah', () => {
     [500_000_000, 'Rp 500.000.000'],
     [999, 'Rp 999'],
   ])('%i → %s', (amount, text) => expect(formatRupiah(amount)).toBe(text));
+});
+
+describe('parseRupiah: amounts as people type them', () => {
+  it.each([
+    ['1500000', 1_500_000],
+    ['1.500.000', 1_500_000],
+    ['1.500.000,00', 1_500_000],
+    ['1.500.000,0', 1_500_000],
+    ['Rp 1.500.000', 1_500_000],
+    ['Rp1.500.000,-', 1_500_000],
+    ['rp. 1.500.000', 1_500_000],
+    ['IDR 2.500', 2_500],
+    [' 1 500 000 ', 1_500_000],
+    ['1500000,00', 1_500_000],
+    ['1,500,000', 1_500_000],
+    ['1,500,000.00', 1_500_000],
+    ['500.000.000', 500_000_000],
+    ['0', 0],
+  ])('reads %j as %d', (text, amount) => expect(parseRupiah(text)).toEqual({ amount }));
+
+  it.each([
+    '',
+    'Rp',
+    'satu juta',
+    '1.50.000',
+    '1.5',
+    '1,500',
+    '1.500.000,5',
+    '-1000',
+    '1e6',
+    '1.500.000.',
+    '12345678901234567',
+  ])('refuses %j as no amount', (text) => expect(parseRupiah(text)).toHaveProperty('problem'));
+
+  it('refuses sen, saying so', () => {
+    expect(parseRupiah('1.500.000,50')).toEqual({ problem: 'money.fraction' });
+    expect(parseRupiah('1.500,75')).toEqual({ problem: 'money.fraction' });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATUSES, type Status } from '../../shared/domain/candidate.js';
-import { transitionVerdict } from '../../shared/domain/workflow.js';
+import { normaliseNpsn, transitionVerdict } from '../../shared/domain/workflow.js';
 import { ROLES, type Role } from '../../shared/principal.js';
 
 /** domain.md's workflow, written out by hand (not derived from the code under test). */
@@ -51,4 +51,19 @@ describe('transitionVerdict, every (role, from, to)', () => {
       'VERIFIED>WITHDRAWN',
     ]);
   });
+});
+
+describe("normaliseNpsn: the national school register's formats", () => {
+  it.each([
+    ['20325671', '20325671'],
+    ['2032 5671', '20325671'],
+    ['P9997333', 'P9997333'],
+    ['p9997333', 'P9997333'],
+    ['K5660123', 'K5660123'],
+  ])('accepts %s as %s', (text, npsn) => expect(normaliseNpsn(text)).toBe(npsn));
+
+  it.each(['1234', '203256712', 'P999733', 'P99973331', 'X9997333', 'PP997333', '2032567a', '', 'P 9997 33'])(
+    'refuses %j',
+    (text) => expect(normaliseNpsn(text)).toBeUndefined(),
+  );
 });
