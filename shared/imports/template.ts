@@ -1,3 +1,4 @@
+import { csvText } from '../report-formats/csv.js';
 import { writeXlsx } from '../xlsx/write.js';
 import { IMPORT_COLUMNS } from './columns.js';
 import { XLSX_MEDIA_TYPE } from './read-file.js';
@@ -8,11 +9,7 @@ const TEXT_FIELDS = new Set(['nik', 'kk', 'phone']);
 export function importTemplate(format: 'csv' | 'xlsx'): Uint8Array<ArrayBuffer> {
   const headers = IMPORT_COLUMNS.map((c) => c.header);
   const example = IMPORT_COLUMNS.map((c) => c.example);
-  if (format === 'csv') {
-    const line = (cells: string[]) =>
-      cells.map((c) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(';');
-    return new TextEncoder().encode(`\uFEFF${line(headers)}\r\n${line(example)}\r\n`);
-  }
+  if (format === 'csv') return new TextEncoder().encode(csvText([headers, example]));
   const bold = (value: string) => ({ value, bold: true });
   return writeXlsx([
     {

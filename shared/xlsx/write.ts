@@ -1,3 +1,4 @@
+import { neutraliseFormula } from './formula-injection.js';
 import { escapeXml } from './xml.js';
 import { writeZip } from './zip.js';
 
@@ -82,7 +83,7 @@ function sheetXml(sheet: WriteSheet, styles: ReturnType<typeof styleTable>): str
         return `<c r="${ref}"${style}><v>${value}</v></c>`;
       }
       // Inline strings keep the writer simple; Excel turns them into shared strings on saving.
-      return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+      return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseFormula(value))}</t></is></c>`;
     });
     return `<row r="${r + 1}">${xml.join('')}</row>`;
   });
