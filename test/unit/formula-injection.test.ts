@@ -41,7 +41,7 @@ describe('XLSX', () => {
   it('writes hostile text as text that opens as text, numbers as numbers', async () => {
     const bytes = writeXlsx([{ name: 'Data', rows: [[...HOSTILE, -5, { value: '=A1', bold: true }]] }]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(bytes));
+    await workbook.xlsx.load(bytes.buffer);
     const row = workbook.worksheets[0]?.getRow(1);
     const values = (row?.values as unknown[]).slice(1);
     expect(values).toEqual([...HOSTILE.map((t) => `'${t}`), -5, "'=A1"]);
@@ -59,7 +59,7 @@ describe('XLSX', () => {
       rows: [['=cmd|calc', 1500000]],
     });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(bytes));
+    await workbook.xlsx.load(bytes.buffer);
     expect(workbook.worksheets[0]?.getRow(2).values).toEqual([undefined, "'=cmd|calc", 1500000]);
   });
 });
