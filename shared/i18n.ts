@@ -312,6 +312,20 @@ const catalogue = {
     'Jumlah harus rupiah utuh, tanpa sen (misalnya 1.500.000 atau 1.500.000,00).',
     'The amount must be whole rupiah, without cents (e.g. 1.500.000 or 1.500.000,00).',
   ],
+  'import.duplicateElsewhere': [
+    'NIK ini sudah terdaftar di desa lain pada tahun program ini; baris ini tidak didaftarkan.',
+    'This NIK is already registered in another village this programme year; the row is not registered.',
+  ],
+  'import.rateLimited': [
+    (p) =>
+      `Batas pemeriksaan daftar tercapai: paling banyak ${p.max} baris per jam untuk setiap akun. Coba lagi dalam ${p.minutes} menit.`,
+    (p) =>
+      `The import limit is reached: at most ${p.max} rows an hour for each account. Try again in ${p.minutes} minutes.`,
+  ],
+  'import.draftTooLarge': [
+    'Daftar ini terlalu besar untuk disimpan sementara di web. Bagi menjadi beberapa berkas yang lebih kecil lalu unggah satu per satu.',
+    'This list is too large to keep while you confirm it. Split it into smaller files and upload them one by one.',
+  ],
   'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
 } satisfies Record<string, [string | Text, string | Text]>;
 

@@ -1,3 +1,4 @@
+import { listImports } from '../../shared/db/import-log.js';
 import { getProgram } from '../../shared/db/programs.js';
 import { disbursementSchema } from '../../shared/domain/budget.js';
 import { parseRupiah, parseWholeNumber } from '../../shared/domain/money.js';
@@ -16,6 +17,7 @@ import { yearParam } from '../http/params.js';
 import { Field, type Problems } from '../web/forms.js';
 import { candidateAction, page, postedForm, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
 import { BudgetPage } from './budget-page.js';
+import { ImportHistory } from './import-history.js';
 
 async function budgetPage(c: GkbContext) {
   const p = viewer(c);
@@ -206,6 +208,18 @@ export const app = createApp(
       const by = c.req.query('by') === 'village' ? 'village' : 'district';
       const file = reportFile(budgetTable(await budgetReport(p, year, by)), format);
       return c.body(file.body, 200, file.headers);
+    },
+    importHistoryPage: async (c) => {
+      const p = viewer(c);
+      if (p.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+      const t = tOf(c);
+      const year = yearParam(c, 'query');
+      const { items } = await listImports(year, 200);
+      return page(
+        c,
+        t('Riwayat unggahan daftar', 'Upload history'),
+        <ImportHistory t={t} year={year} items={items} />,
+      );
     },
     quotaPage: async (c) => {
       const p = viewer(c);

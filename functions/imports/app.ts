@@ -19,9 +19,12 @@ export const app = createApp('imports', {
       year: yearParam(c, 'query'),
       village: optionalText('village', c),
       dryRun: queryParam(c, 'dryRun', z.optional(z.enum(['true', 'false']))) === 'true',
-      bytes: new Uint8Array(await c.req.arrayBuffer()),
-      contentType: c.req.header('content-type') ?? '',
+      source: {
+        bytes: new Uint8Array(await c.req.arrayBuffer()),
+        contentType: c.req.header('content-type') ?? '',
+      },
       lang: c.get('lang'),
+      channel: 'api',
     });
     return c.json(report);
   },

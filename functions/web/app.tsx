@@ -481,7 +481,8 @@ export const app = createApp(
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
       const t = tOf(c);
-      return page(c, t('Hasil pemeriksaan', 'Check result'), await importCheck(c, t, c.get('csrf') ?? '', p));
+      const checked = await importCheck(c, t, c.get('csrf') ?? '', p);
+      return page(c, t('Hasil pemeriksaan', 'Check result'), checked.body, checked.status);
     },
     importCommit: async (c) => {
       const p = viewer(c);

@@ -1,6 +1,7 @@
+import type { Child } from 'hono/jsx';
 import { readImportDraft, saveImportDraft } from '../../shared/db/import-drafts.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
-import { DomainError, validationFailed } from '../../shared/errors.js';
+import { DomainError, statusOf, validationFailed } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
 import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
 import { type ImportReport, importSurveyList } from '../../shared/services/imports.js';
@@ -141,12 +142,13 @@ function ReportTable(props: {
   );
 }
 
+/** The check of an uploaded list: the page's body, and its status when the file was refused. */
 export async function importCheck(
   c: GkbContext,
   t: T,
   csrf: string,
   official: Parameters<typeof importSurveyList>[0],
-) {
+): Promise<{ body: Child; status?: number }> {
   const body = await formBody(c.req);
   checkCsrf(c, body.csrf);
   const file = body.file;
@@ -154,45 +156,52 @@ export async function importCheck(
   const contentType = file instanceof File ? file.type || 'text/csv' : '';
   const year = todayInBrebes().year;
   try {
-    const { report, cells } = await importSurveyList(official, {
+    const { report, cells, rows } = await importSurveyList(official, {
       year,
       dryRun: true,
-      bytes,
-      contentType,
+      source: { bytes, contentType },
       lang: c.get('lang'),
+      channel: 'web',
     });
     const registrable = report.summary.ok + report.summary.warnings + report.summary.possibleDuplicates;
-    const draft =
-      registrable > 0 ? await saveImportDraft(official.sub, { bytes, contentType, year }) : undefined;
-    return (
-      <>
-        <h1>{t('Hasil pemeriksaan', 'Check result')}</h1>
-        <ReportTable t={t} report={report} cells={cells} committed={false} />
-        {draft ? (
-          <form method="post" action="/impor/kirim" class="card">
-            <input type="hidden" name="csrf" value={csrf} />
-            <input type="hidden" name="draft" value={draft} />
+    const draft = registrable > 0 ? await saveImportDraft(official.sub, { rows, year }) : undefined;
+    return {
+      body: (
+        <>
+          <h1>{t('Hasil pemeriksaan', 'Check result')}</h1>
+          <ReportTable t={t} report={report} cells={cells} committed={false} />
+          {draft ? (
+            <form method="post" action="/impor/kirim" class="card">
+              <input type="hidden" name="csrf" value={csrf} />
+              <input type="hidden" name="draft" value={draft} />
+              <p>
+                {t(
+                  `${registrable} baris akan didaftarkan, berurutan seperti di berkas. Baris yang salah atau ganda tidak didaftarkan.`,
+                  `${registrable} rows will be registered, in file order. Wrong or duplicate rows are not registered.`,
+                )}
+              </p>
+              <button type="submit">{t('Daftarkan', 'Register')}</button>{' '}
+              <a href="/impor">{t('Batal', 'Cancel')}</a>
+            </form>
+          ) : (
             <p>
-              {t(
-                `${registrable} baris akan didaftarkan, berurutan seperti di berkas. Baris yang salah atau ganda tidak didaftarkan.`,
-                `${registrable} rows will be registered, in file order. Wrong or duplicate rows are not registered.`,
-              )}
+              <a href="/impor">{t('Perbaiki berkas lalu unggah lagi', 'Fix the file and upload again')}</a>
             </p>
-            <button type="submit">{t('Daftarkan', 'Register')}</button>{' '}
-            <a href="/impor">{t('Batal', 'Cancel')}</a>
-          </form>
-        ) : (
-          <p>
-            <a href="/impor">{t('Perbaiki berkas lalu unggah lagi', 'Fix the file and upload again')}</a>
-          </p>
-        )}
-      </>
-    );
+          )}
+        </>
+      ),
+    };
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
-    return (
-      <UploadForm t={t} csrf={csrf} error={error.details.map((d) => render(d, c.get('lang'))).join(' ')} />
-    );
+    // A file that cannot be read, or a budget used up: say so on the upload form.
+    if (!(error instanceof DomainError) || !['VALIDATION_FAILED', 'RATE_LIMITED'].includes(error.code))
+      throw error;
+    if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
+    return {
+      status: statusOf[error.code],
+      body: (
+        <UploadForm t={t} csrf={csrf} error={error.details.map((d) => render(d, c.get('lang'))).join(' ')} />
+      ),
+    };
   }
 }
 
@@ -205,9 +214,11 @@ export async function importCommit(
   const draft = await readImportDraft(official.sub, values.draft ?? '');
   if (!draft) throw validationFailed([{ field: 'file', key: 'import.empty' }]);
   const { report, cells } = await importSurveyList(official, {
-    ...draft,
+    year: draft.year,
+    source: { rows: draft.rows },
     dryRun: false,
     lang: c.get('lang'),
+    channel: 'web',
   });
   return (
     <>

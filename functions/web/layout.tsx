@@ -67,6 +67,7 @@ export function Layout(props: {
                   <a href="/anggaran">{t('Anggaran', 'Budget')}</a>
                   <a href="/kuota">{t('Desa di bawah kuota', 'Below quota')}</a>
                   <a href="/calon?funding=WAITLISTED">{t('Daftar tunggu', 'Waitlist')}</a>
+                  <a href="/impor/riwayat">{t('Riwayat unggahan', 'Uploads')}</a>
                   <a href="/program">{t('Pengaturan', 'Settings')}</a>
                 </>
               ) : null}

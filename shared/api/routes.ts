@@ -403,6 +403,14 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/impor/riwayat',
+    fn: 'bappeda',
+    auth: 'session',
+    operation: 'importHistoryPage',
+    summary: 'Web: every survey-list check and registration of a year: who, when, village, rows (Bappeda)',
+  },
+  {
+    method: 'GET',
     path: '/impor',
     fn: 'web',
     auth: 'session',

@@ -18,6 +18,8 @@
  * | NIK guard         | NIK#2026#<keyed hash>      | NIK                     |                                     |
  * | idempotency key   | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY             |                                     |
  * | web session       | SESSION#<sha256 of the id> | SESSION (TTL expiresAt) |                                     |
+ * | import record     | IMPORTS#2026               | <time>#<id>             |                                     |
+ * | import budget     | IMPORTRATE#<sub>           | <hour> (TTL expiresAt)  |                                     |
  * | local account     | ACCOUNTS                   | USER#<username>         |                                     |
  */
 export const tableDefinition = {
@@ -94,6 +96,10 @@ export const keys = {
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),
   /** A web session, by a SHA-256 of its cookie's id (the table never holds a usable cookie). */
   session: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+  /** An import (survey list or payment sheet) as Bappeda sees it, newest last. */
+  importRecord: (year: number, at: string, id: string) => ({ pk: `IMPORTS#${year}`, sk: `${at}#${id}` }),
+  /** Rows an account checked in one clock hour (`2026-12-02T14`), against its import budget. */
+  importRate: (sub: string, hour: string) => ({ pk: `IMPORTRATE#${sub}`, sk: hour }),
   /** An account of the local identity provider (Cognito keeps them in AWS). */
   localAccount: (username: string) => ({ pk: 'ACCOUNTS', sk: `USER#${username}` }),
 };

@@ -180,10 +180,12 @@ export async function checkRows(
   const prints = await Promise.all(
     valid.map((r) => fingerprintHashes(r.fields as NonNullable<typeof r.fields>)),
   );
-  const registeredNiks = new Set(
-    (await batchGet([...new Set(nikHashes)].map((h) => keys.nikGuard(program.year, h)))).map((i) =>
+  // Where each NIK is registered: this village, or another one (which is never named).
+  const registeredNiks = new Map(
+    (await batchGet([...new Set(nikHashes)].map((h) => keys.nikGuard(program.year, h)))).map((i) => [
       String(i.pk),
-    ),
+      i.villageCode === villageCode ? 'here' : 'elsewhere',
+    ]),
   );
   const lookAlikeKeys = [...new Set(prints.flat())].map((h) => keys.fingerprint(program.year, h));
   const registeredPrints = new Set((await batchGet(lookAlikeKeys)).map((i) => String(i.pk)));
@@ -194,9 +196,15 @@ export async function checkRows(
     const nik = row.fields?.nik ?? '';
     const hashes = prints[i] ?? [];
     const earlier = firstNik.get(nik);
-    if (registeredNiks.has(keys.nikGuard(program.year, nikHashes[i] ?? '').pk)) {
+    const registered = registeredNiks.get(keys.nikGuard(program.year, nikHashes[i] ?? '').pk);
+    if (registered) {
       row.status = 'DUPLICATE';
-      row.messages = [{ column: 'NIK', key: 'import.duplicateRegistered' }];
+      row.messages = [
+        {
+          column: 'NIK',
+          key: registered === 'here' ? 'import.duplicateRegistered' : 'import.duplicateElsewhere',
+        },
+      ];
     } else if (earlier !== undefined) {
       row.status = 'DUPLICATE';
       row.messages = [{ column: 'NIK', key: 'import.duplicateRow', params: { row: earlier } }];

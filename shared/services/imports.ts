@@ -1,13 +1,15 @@
 import { insertCandidateBatch, ROWS_PER_BATCH } from '../db/candidates.js';
+import { chargeImportRows, recordImport } from '../db/import-log.js';
 import { keyedHash } from '../db/nik-hash.js';
 import { requireProgram } from '../db/programs.js';
 import { readProgramAndVillage } from '../db/villages.js';
 import { checkCandidate, type RegistrationInput } from '../domain/candidate.js';
+import { newId } from '../domain/ids.js';
 import { findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { type Lang, render } from '../i18n.js';
 import { type CheckedRow, checkRows } from '../imports/check-rows.js';
-import { readImportFile } from '../imports/read-file.js';
+import { type ImportRow, readImportFile } from '../imports/read-file.js';
 import type { Principal } from '../principal.js';
 import {
   countRegistrations,
@@ -38,11 +40,22 @@ export interface ImportReport {
 const REGISTRABLE = ['OK', 'WARNING', 'POSSIBLE_DUPLICATE'];
 
 /**
+ * Rows an account may check in an hour, dry runs and commits alike: five full lists. A dry
+ * run tells whether NIKs and look-alikes are registered elsewhere in the regency, so it is a
+ * way to probe; the budget keeps that slow, and every import is recorded for Bappeda.
+ */
+export const IMPORT_ROWS_PER_HOUR = 10_000;
+
+/** A file as uploaded, or the rows of one already read and checked (the web's draft). */
+export type ImportSource = { bytes: Uint8Array; contentType: string } | { rows: ImportRow[] };
+
+/**
  * Checks a village's survey list row by row and, unless it is a dry run, registers the rows
- * that may be registered, in file order, each in its own transaction under the usual place
- * and waitlist rules. If the database fails half way, the rows after it are reported as not
- * registered, and the same file can be sent again: registered rows then come back as
- * duplicates, the others are registered.
+ * that may be registered, in file order, a batch of rows per transaction under the usual
+ * place and waitlist rules. If the database fails half way, the rows after it are reported
+ * as not registered, and the same file can be sent again: registered rows then come back as
+ * duplicates, the others are registered. Each import is charged to the account's hourly
+ * budget (429 beyond it) and recorded.
  */
 export async function importSurveyList(
   principal: Principal,
@@ -50,17 +63,38 @@ export async function importSurveyList(
     year: number;
     village?: string;
     dryRun: boolean;
-    bytes: Uint8Array;
-    contentType: string;
+    source: ImportSource;
     lang: Lang;
+    channel: 'api' | 'web';
   },
-): Promise<{ report: ImportReport; cells: Map<number, Record<string, string>> }> {
+): Promise<{ report: ImportReport; cells: Map<number, Record<string, string>>; rows: ImportRow[] }> {
   if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
   const villageCode = options.village ?? principal.villageCode;
   if (!findVillage(villageCode)) throw validationFailed([{ field: 'village', key: 'village.unknown' }]);
   if (villageCode !== principal.villageCode) throw new DomainError('NOT_FOUND');
   const program = await requireProgram(options.year);
-  const rows = await readImportFile(options.bytes, options.contentType);
+  const rows =
+    'rows' in options.source
+      ? options.source.rows
+      : await readImportFile(options.source.bytes, options.source.contentType);
+  const charged = await chargeImportRows(principal.sub, rows.length, IMPORT_ROWS_PER_HOUR);
+  if (charged !== 'ok') {
+    throw new DomainError(
+      'RATE_LIMITED',
+      [
+        {
+          field: 'file',
+          key: 'import.rateLimited',
+          params: {
+            max: IMPORT_ROWS_PER_HOUR.toLocaleString('id-ID'),
+            minutes: Math.ceil(charged.retryAfterSeconds / 60),
+          },
+        },
+      ],
+      undefined,
+      charged.retryAfterSeconds,
+    );
+  }
   const checked = await checkRows(rows, program, villageCode);
 
   const ids = options.dryRun ? new Map<number, string>() : await commitRows(principal, checked, villageCode);
@@ -94,7 +128,19 @@ export async function importSurveyList(
       messages: r.messages.map((m) => ({ column: m.column, message: render(m, options.lang) })),
     })),
   };
-  return { report, cells };
+  const at = new Date().toISOString();
+  await recordImport({
+    id: newId(),
+    at,
+    actor: { id: principal.sub, role: principal.role },
+    year: options.year,
+    villageCode,
+    rows: rows.length,
+    dryRun: options.dryRun,
+    registered: ids.size,
+    channel: options.channel,
+  });
+  return { report, cells, rows };
 }
 
 /**

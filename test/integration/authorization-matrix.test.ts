@@ -230,6 +230,7 @@ const MATRIX: Record<string, Entry> = {
     target: 'none',
     writes: true,
   },
+  'GET /impor/riwayat': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /impor/templat': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
 };
 

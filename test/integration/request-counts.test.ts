@@ -253,7 +253,7 @@ describe('DynamoDB requests per operation', () => {
     expect(measured).toEqual(expected);
   });
 
-  it('imports 20 rows: the dry run reads, the commit writes 16 rows a transaction', async () => {
+  it('imports 20 rows: the dry run reads, the commit writes 16 rows a transaction; each charges its rows and is recorded', async () => {
     const options = {
       token: official,
       rawBody: surveyList(20, 5000),
@@ -261,7 +261,13 @@ describe('DynamoDB requests per operation', () => {
     };
     const dry = await counted('POST', '/imports?year=2026&dryRun=true', options);
     expect(dry.status).toBe(200);
-    expect(dry.requests).toEqual({ GetItemCommand: 1, BatchGetItemCommand: 2 });
+    // The rows charged to the account's hourly budget (UpdateItem) and the import recorded (PutItem).
+    expect(dry.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 2,
+      UpdateItemCommand: 1,
+      PutItemCommand: 1,
+    });
     const commit = await counted('POST', '/imports?year=2026', options);
     expect(commit.status).toBe(200);
     expect((commit.body as { summary: { registered: number } }).summary.registered).toBe(20);
@@ -269,6 +275,8 @@ describe('DynamoDB requests per operation', () => {
       GetItemCommand: 1,
       BatchGetItemCommand: 4,
       TransactWriteItemsCommand: 2,
+      UpdateItemCommand: 1,
+      PutItemCommand: 1,
     });
   });
 });

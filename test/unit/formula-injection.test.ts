@@ -43,7 +43,7 @@ describe('XLSX', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer);
     const row = workbook.worksheets[0]?.getRow(1);
-    const values = (row?.values as unknown[]).slice(1);
+    const values = ((row?.values ?? []) as unknown[]).slice(1);
     expect(values).toEqual([...HOSTILE.map((t) => `'${t}`), -5, "'=A1"]);
     for (let i = 1; i <= values.length; i++) expect(row?.getCell(i).formula).toBeUndefined();
   });

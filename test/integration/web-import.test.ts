@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DRAFT_BYTES } from '../../shared/db/import-drafts.js';
+import { registration, VILLAGE } from '../support/candidates.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
+import { csrfOf, postForm, signIn } from '../support/web.js';
+
+/**
+ * The web upload keeps what it checked (the rows, compressed) as a draft for an hour, so a
+ * phone uploads a list once. A draft must fit one DynamoDB item (400 KB, which DynamoDB Local
+ * enforces too) whatever was uploaded: rows that would not fit are refused with a message.
+ */
+let sys: TestSystem;
+const YEAR = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+const HEADER =
+  'NIK;No KK;Nama Lengkap;Tanggal Lahir;Jenis Kelamin;Jalur;Status Sekolah;Pendidikan Terakhir;Kode Alasan;Catatan Alasan;Nama Wali;Persetujuan Oleh;Nama Pemberi Persetujuan';
+const line = (serial: number, note = '') => {
+  const r = registration(serial);
+  return `${r.nik};${r.kk};Warga Unggah ${'ABCDEFGHIJ'[serial % 10]};2010-07-05;P;ATS;PUTUS_SEKOLAH;SD;1;${note};Tarsih;WALI;Tarsih`;
+};
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  const bappeda = await sys.token('bappeda_staff');
+  expect((await sys.request('PUT', `/programs/${YEAR}`, { token: bappeda, body: {} })).status).toBe(200);
+});
+
+/** The upload form posted as a browser posts it: multipart, with the session's CSRF token. */
+async function uploadPage(cookie: string, csv: string) {
+  const form = new FormData();
+  form.set('csrf', await csrfOf(sys, cookie));
+  form.set('file', new File([csv], 'daftar.csv', { type: 'text/csv' }));
+  const request = new Request('http://localhost/impor', { method: 'POST', body: form });
+  const res = await sys.gateway.handle({
+    method: 'POST',
+    url: '/impor',
+    headers: { host: 'localhost', cookie, 'content-type': request.headers.get('content-type') ?? '' },
+    body: Buffer.from(await request.arrayBuffer()),
+  });
+  return { status: res.status, html: res.body.toString() };
+}
+
+describe('the web import draft', () => {
+  it('keeps the checked rows of a full 2,000-row list as a draft that registers them', async () => {
+    const cookie = await signIn(sys, 'op-banjaran');
+    const csv = [HEADER, ...Array.from({ length: 2000 }, (_, i) => line(i + 1))].join('\n');
+    const checked = await uploadPage(cookie, csv);
+    expect(checked.status).toBe(200);
+    const draft = /name="draft" value="([0-9A-Z]{26})"/.exec(checked.html)?.[1];
+    expect(draft).toBeDefined();
+    const committed = await postForm(sys, '/impor/kirim', cookie, {
+      csrf: await csrfOf(sys, cookie),
+      draft: draft ?? '',
+    });
+    expect(committed.status).toBe(200);
+    expect(committed.body.toString()).toContain('2000 didaftarkan.');
+    const village = await sys.request<{ funded: number; waitlisted: number }>(
+      'GET',
+      `/villages/${VILLAGE}?year=${YEAR}`,
+      {
+        token: await sys.token('village_official', VILLAGE),
+      },
+    );
+    expect(village.body.funded + village.body.waitlisted).toBe(2000);
+  }, 60_000);
+
+  it('refuses, with a message and before writing, a list whose rows would not fit', async () => {
+    const cookie = await signIn(sys, 'op-bentar');
+    // Notes of random letters do not compress: 2,000 × 450 characters is far more than a draft may hold.
+    const note = () =>
+      randomBytes(340)
+        .toString('base64')
+        .replace(/[^A-Za-z]/g, 'a')
+        .slice(0, 450);
+    const csv = [HEADER, ...Array.from({ length: 2000 }, (_, i) => line(5000 + i, note()))].join('\n');
+    expect(csv.length).toBeGreaterThan(MAX_DRAFT_BYTES * 2);
+    const checked = await uploadPage(cookie, csv);
+    expect(checked.status).toBe(400);
+    expect(checked.html).toContain('terlalu besar untuk disimpan sementara');
+    expect(checked.html).not.toContain('name="draft"');
+  }, 60_000);
+});
