@@ -240,3 +240,25 @@ describe('the upload page in Chromium', () => {
     await context.close();
   }, 60_000);
 });
+
+describe('signing out in Chromium', () => {
+  it('ends the session: the cookie copied before "Keluar" opens no page afterwards', async () => {
+    const { context, page } = await session(/Staf Bappeda/);
+    expect(new URL(page.url()).pathname).toBe('/anggaran');
+    const copied = (await context.cookies()).filter((c) => c.name === 'gkb_session');
+    expect(copied).toHaveLength(1);
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    expect(new URL(page.url()).pathname).toBe('/masuk');
+    expect((await context.cookies()).filter((c) => c.name === 'gkb_session')).toEqual([]);
+    // Someone who copied the cookie before sign-out puts it back in another browser.
+    const other = await browser.newContext();
+    await other.addCookies(copied);
+    const thief = await other.newPage();
+    for (const path of ['/anggaran', '/calon', '/program']) {
+      await thief.goto(`${base}${path}`);
+      expect(new URL(thief.url()).pathname, path).toBe('/masuk');
+    }
+    await other.close();
+    await context.close();
+  }, 60_000);
+});
