@@ -178,16 +178,16 @@ describe('scope', () => {
     expect((await sys.request('GET', `/villages/${VILLAGE}`, { token: volunteer })).status).toBe(404);
   });
 
-  it('refuses registering in another village (403) and to volunteers and Bappeda (403)', async () => {
-    const cases: [string, string][] = [
-      [await sys.token('village_official', OTHER_VILLAGE), 'another village'],
-      [await sys.token('fmpp_volunteer', DISTRICT), 'volunteer'],
-      [await sys.token('bappeda_staff'), 'bappeda'],
+  it('refuses registering in another village (404, outside the scope) and to volunteers and Bappeda (403)', async () => {
+    const cases: [string, number, string][] = [
+      [await sys.token('village_official', OTHER_VILLAGE), 404, 'NOT_FOUND'],
+      [await sys.token('fmpp_volunteer', DISTRICT), 403, 'FORBIDDEN'],
+      [await sys.token('bappeda_staff'), 403, 'FORBIDDEN'],
     ];
-    for (const [token] of cases) {
+    for (const [token, status, code] of cases) {
       const res = await sys.request<ErrorBody>('POST', '/candidates', { token, body: registration(2) });
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('FORBIDDEN');
+      expect(res.status).toBe(status);
+      expect(res.body.error.code).toBe(code);
     }
     const summary = await sys.request<{ byStatus: Record<string, number> }>('GET', `/villages/${VILLAGE}`, {
       token: await sys.token('bappeda_staff'),
