@@ -165,6 +165,11 @@ describe('dates', () => {
     ['#,##0 _m', false],
     ['@', false],
     ['0.00E+00', false],
+    // Text or brackets never closed are read as if plain (as the regular expression before did).
+    ['"abc', false],
+    ['[Red', true],
+    ['"d"yy"', true],
+    ['[[[[0', false],
   ])('%s shows a date: %s', (code, date) => {
     expect(isDateFormat(164, code)).toBe(date);
   });
