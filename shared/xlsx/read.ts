@@ -48,8 +48,10 @@ function columnOf(ref: string): number {
  * throws an Error.
  */
 export function readFirstSheet(bytes: Uint8Array): ReadCell[][] {
-  // Part names are case-insensitive (ECMA-376 part 2, 9.1.1.1).
-  const files = new Map([...readZip(bytes)].map(([name, read]) => [name.toLowerCase(), read]));
+  // Part names are case-insensitive (ECMA-376 part 2, 9.1.1.1). 64 MB for all parts together,
+  // what one part could unpack to before, until the caller decides the budget.
+  const { entries } = readZip(bytes, { maxTotalBytes: 64 * 1024 * 1024 });
+  const files = new Map([...entries].map(([name, read]) => [name.toLowerCase(), read]));
   const part = (name: string) => {
     const read = files.get(name.toLowerCase());
     if (!read) throw new Error(`xlsx: no ${name}`);
