@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../shared/db/client.js';
 import { parseCsv } from '../../shared/imports/csv.js';
+import { IMPORT_LIMITS } from '../../shared/imports/read-file.js';
 import { registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -214,7 +215,7 @@ describe('file formats', () => {
       'Tarsih',
     ];
   };
-  const header = parseCsv(FIXTURE.toString())[0] ?? [];
+  const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
 
   it('reads comma CSV, semicolon CSV with BOM and DD-MM-YYYY dates, and XLSX as the same rows', async () => {
     const rows = [1, 2, 3, 4, 5].map(fields);
@@ -269,11 +270,17 @@ describe('file formats', () => {
     expect(res.body.error.details).toEqual([{ field: 'file', message: expect.stringContaining(hint) }]);
   });
 
-  it('refuses more than 2,000 rows, naming the count', async () => {
+  it('refuses more than 2,000 rows, naming the limit', async () => {
     const rows = Array.from({ length: 2001 }, (_, i) => fields((i % 5) + 1).join(','));
     const res = await upload([header.join(','), ...rows].join('\n'), 'year=2025&dryRun=true');
     expect(res.status).toBe(400);
-    expect(res.body.error.details[0]?.message).toContain('2001');
+    expect(res.body.error.details).toEqual([
+      { field: 'file', message: expect.stringContaining('lebih dari 2.000 baris data') },
+    ]);
+    // 2,000 rows are still fine.
+    const ok = await upload([header.join(','), ...rows.slice(1)].join('\n'), 'year=2025&dryRun=true');
+    expect(ok.status).toBe(200);
+    expect(ok.body.summary.rows).toBe(2000);
   });
 
   it('is for the own village official only', async () => {
@@ -296,7 +303,7 @@ describe('file formats', () => {
       url: '/imports/template?format=csv',
       headers: { authorization: `Bearer ${official}` },
     });
-    expect(parseCsv(csv.body.toString())[0]).toEqual(header);
+    expect(parseCsv(csv.body.toString(), IMPORT_LIMITS)[0]?.cells).toEqual(header);
     const xlsx = await sys.gateway.handle({
       method: 'GET',
       url: '/imports/template?format=xlsx',
@@ -314,7 +321,7 @@ describe('file formats', () => {
 
 describe('commits under pressure', () => {
   it('lets exactly one of an import and a manual registration register a NIK', async () => {
-    const header = parseCsv(FIXTURE.toString())[0] ?? [];
+    const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
     const line = (i: number) => [
       `33290145071${String(5000 + i).padStart(5, '0')}`,
       `3329010101${String(500000 + i)}`,
@@ -349,7 +356,7 @@ describe('commits under pressure', () => {
   });
 
   it('leaves every row registered or reported as not registered when the database fails half way', async () => {
-    const header = parseCsv(FIXTURE.toString())[0] ?? [];
+    const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
     const line = (i: number) => [
       `33290145071${String(6000 + i).padStart(5, '0')}`,
       `3329010101${String(600000 + i)}`,
