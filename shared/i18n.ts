@@ -266,8 +266,42 @@ const catalogue = {
   ],
   'import.tooManyRows': [
     (p) =>
-      `Berkas berisi ${p.count} baris data; paling banyak ${p.max}. Bagi daftar menjadi beberapa berkas.`,
-    (p) => `The file has ${p.count} data rows; at most ${p.max}. Split the list into several files.`,
+      `Berkas berisi lebih dari ${Number(p.max).toLocaleString('id')} baris data. Bagi daftar menjadi beberapa berkas.`,
+    (p) =>
+      `The file has more than ${Number(p.max).toLocaleString('en')} data rows. Split the list into several files.`,
+  ],
+  'import.damaged': [
+    'Berkas Excel ini rusak. Buka di Excel, simpan lagi, lalu unggah lagi.',
+    'This Excel file is damaged. Open it in Excel, save it again, then upload it again.',
+  ],
+  'import.unpackedTooLarge': [
+    (p) =>
+      `Berkas Excel ini terlalu besar setelah dibuka (lebih dari ${p.max} MB). Simpan daftarnya saja sebagai "CSV UTF-8", lalu unggah lagi.`,
+    (p) =>
+      `This Excel file is too large once unpacked (more than ${p.max} MB). Save just the list as "CSV UTF-8", then upload it again.`,
+  ],
+  'import.tooManyStrings': [
+    (p) =>
+      `Berkas Excel ini berisi lebih dari ${Number(p.max).toLocaleString('id')} teks berbeda. Simpan daftarnya saja sebagai "CSV UTF-8", lalu unggah lagi.`,
+    (p) =>
+      `This Excel file holds more than ${Number(p.max).toLocaleString('en')} different texts. Save just the list as "CSV UTF-8", then upload it again.`,
+  ],
+  'import.columnTooFar': [
+    (p) =>
+      `Sel ${p.cell} berada terlalu jauh di kanan: daftar hanya memakai kolom A sampai ${p.last}. Hapus isi kolom di luar daftar lalu unggah lagi.`,
+    (p) =>
+      `Cell ${p.cell} is too far right: the list uses columns A to ${p.last} only. Clear the columns outside the list, then upload it again.`,
+  ],
+  'import.cellTooLong': [
+    (p) =>
+      `Sel di baris ${p.line}, kolom ${p.column} terlalu panjang (paling banyak ${Number(p.max).toLocaleString('id')} karakter). Perpendek isinya.`,
+    (p) =>
+      `The cell on line ${p.line}, column ${p.column} is too long (at most ${Number(p.max).toLocaleString('en')} characters). Shorten it.`,
+  ],
+  'import.unclosedQuote': [
+    (p) =>
+      `Tanda petik (") dibuka di baris ${p.line} tetapi tidak pernah ditutup. Tutup atau hapus tanda petik itu.`,
+    (p) => `A quote (") opens on line ${p.line} but is never closed. Close or remove it.`,
   ],
   'import.oneOf': [(p) => `Isi salah satu: ${p.values}.`, (p) => `Write one of: ${p.values}.`],
   'import.date': [

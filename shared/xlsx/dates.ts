@@ -6,13 +6,27 @@
 /** The built-in formats (ECMA-376 part 1, 18.8.30) that show dates and times. */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
-/** Whether numbers in this format (its id, and its code if it is not built in) are dates. */
-export function isDateFormat(id: number, code: string | undefined): boolean {
+/**
+ * Whether numbers in this format (its id, and its code if it is not built in) are dates. Quoted
+ * text, `\x` (a literal), `_x` (space as wide as x), `*x` (fill with x) and brackets (colours,
+ * conditions, locales such as [$-421]) are no date parts; d, m or y left over are. A loop rather
+ * than a regular expression: the code comes from the file, and the loop is linear in it.
+ */
+export function isDateFormat(id: number, code = ''): boolean {
   if (BUILT_IN_DATE_FORMATS.has(id)) return true;
-  if (code === undefined) return false;
-  // Quoted text, `\x` (a literal), `_x` (space as wide as x), `*x` (fill with x) and brackets
-  // (colours, conditions, locales such as [$-421]) are no date parts; d, m or y left over are.
-  return /[dmy]/i.test(code.replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, ''));
+  /** The closing `"` or `]` found missing: text or a bracket left open is read as if plain. */
+  let missing = '';
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i] ?? '';
+    const closing = ch === '"' ? '"' : ch === '[' ? ']' : '';
+    if (closing && !missing.includes(closing)) {
+      const end = code.indexOf(closing, i + 1);
+      if (end > 0) i = end;
+      else missing += closing;
+    } else if (!closing && '\\_*'.includes(ch)) i++;
+    else if ('dmyDMY'.includes(ch)) return true;
+  }
+  return false;
 }
 
 const DAY = 86_400_000;

@@ -1,12 +1,11 @@
-import { fromSerial, isDateFormat } from './dates.js';
-import { decodeXml, element, elements, type XmlElement, xmlText } from './xml.js';
-import { readZip } from './zip.js';
+import { isDateFormat } from './dates.js';
+import { type ItemText, type ItemValue, itemText } from './item-text.js';
+import { SheetLimitError, type SheetLimits, type SheetRow } from './limits.js';
+import { type ReadCell, readSheetRows } from './read-sheet.js';
+import { type XmlReader, xmlReader } from './xml.js';
+import { readZip, UnpackBudgetError } from './zip.js';
 
-export type ReadCell = string | number | boolean | Date | null;
-
-/** Excel's limits: a cell reference past them means a damaged file. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
+export type { ReadCell } from './read-sheet.js';
 
 /** A relationship target as a part name, from the part whose relationships name it. */
 function resolve(from: string, target: string): string {
@@ -19,140 +18,141 @@ function resolve(from: string, target: string): string {
   return path.join('/');
 }
 
-/**
- * Text that Excel escaped as `_xHHHH_` (characters XML cannot hold, and `_x005F_` for an
- * underscore that would otherwise look like the start of one).
- */
-const unescapeText = (text: string) =>
-  text.replace(/_x([0-9a-f]{4})_/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-
-/** The text of a string item: plain `<t>`, or the `<t>` of each rich-text run, without phonetic hints. */
-const itemText = (xml: string) =>
-  unescapeText(
-    elements(xml.replace(/<(?:\w+:)?rPh\b(?:[^>]*\/>|[\s\S]*?(?:<\/(?:\w+:)?rPh>|$))/g, ''), 't')
-      .map((t) => decodeXml(t.inner))
-      .join(''),
-  );
-
-/** The column (from 1) of a cell reference such as `C5`. */
-function columnOf(ref: string): number {
-  const letters = /^([A-Z]{1,3})\d+$/.exec(ref)?.[1];
-  if (!letters) throw new Error(`xlsx: bad cell reference ${ref}`);
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+/** Calls `visit` at every start tag of a part, in order, and reads the part to its end. */
+function eachStart(xml: XmlReader, visit: (xml: XmlReader) => void): void {
+  for (let event = xml.next(); event !== 'eof'; event = xml.next()) if (event === 'start') visit(xml);
 }
 
 /**
- * The first sheet of an XLSX workbook as rows of cells, from row 1 and column A: empty cells are
- * `null`, trailing empty rows are left out. Numbers in a date format are `Date`s (UTC); formulas
- * give their last result; error cells (`#N/A`…) are `null`. A file that is not such a workbook
- * throws an Error.
+ * The targets of the relationships a part's `.rels` part holds: the first of each type asked for
+ * (the last segment of its Type URI), and the one with the id asked for. Only these are kept, so
+ * a part with many relationships costs no memory.
  */
-export function readFirstSheet(bytes: Uint8Array): ReadCell[][] {
-  // Part names are case-insensitive (ECMA-376 part 2, 9.1.1.1).
-  const files = new Map([...readZip(bytes)].map(([name, read]) => [name.toLowerCase(), read]));
-  const part = (name: string) => {
-    const read = files.get(name.toLowerCase());
-    if (!read) throw new Error(`xlsx: no ${name}`);
-    return xmlText(read());
-  };
-  /** The targets of a part's relationships, by type (its last path segment) and by id. */
-  const relationships = (from: string) => {
-    const slash = from.lastIndexOf('/') + 1;
-    const rels = `${from.slice(0, slash)}_rels/${from.slice(slash)}.rels`;
-    const found = files.has(rels.toLowerCase()) ? elements(part(rels), 'Relationship') : [];
-    const target = (r: XmlElement) => resolve(from, r.attrs.Target ?? '');
-    return {
-      byType: (type: string) => {
-        const r = found.find((r) => r.attrs.Type?.endsWith(`/${type}`));
-        return r && target(r);
-      },
-      byId: (id: string) => {
-        const r = found.find((r) => r.attrs.Id === id);
-        return r && target(r);
-      },
-    };
-  };
-
-  const workbookPath = relationships('').byType('officeDocument') ?? 'xl/workbook.xml';
-  const workbook = part(workbookPath);
-  const workbookRels = relationships(workbookPath);
-  const first = element(element(workbook, 'sheets')?.inner ?? '', 'sheet');
-  const id = Object.entries(first?.attrs ?? {}).find(([name]) => /^(\w+:)?id$/.test(name))?.[1];
-  const sheetPath = id && workbookRels.byId(id);
-  if (!sheetPath) throw new Error('xlsx: no first sheet');
-  const date1904 = /^(1|true)$/.test(element(workbook, 'workbookPr')?.attrs.date1904 ?? '');
-
-  const stringsPath = workbookRels.byType('sharedStrings');
-  const strings = stringsPath ? elements(part(stringsPath), 'si').map((si) => itemText(si.inner)) : [];
-
-  const stylesPath = workbookRels.byType('styles');
-  const styles = stylesPath ? part(stylesPath) : '';
-  const formatCodes = new Map(
-    elements(styles, 'numFmt').map((f) => [Number(f.attrs.numFmtId), f.attrs.formatCode ?? '']),
-  );
-  /** Whether each cell style (`s`) shows numbers as dates. */
-  const dateStyles = elements(element(styles, 'cellXfs')?.inner ?? '', 'xf').map((xf) => {
-    const format = Number(xf.attrs.numFmtId ?? 0);
-    return isDateFormat(format, formatCodes.get(format));
+function relationships(
+  part: (name: string) => XmlReader | undefined,
+  from: string,
+  types: string[],
+  id?: string,
+): { byType: Map<string, string>; byId: string | undefined } {
+  const slash = from.lastIndexOf('/') + 1;
+  const xml = part(`${from.slice(0, slash)}_rels/${from.slice(slash)}.rels`);
+  const byType = new Map<string, string>();
+  let byId: string | undefined;
+  if (!xml) return { byType, byId };
+  eachStart(xml, (r) => {
+    if (r.depth !== 2 || !r.is('Relationship')) return;
+    const target = resolve(from, r.attr('Target') ?? '');
+    const uri = r.attr('Type') ?? '';
+    const type = uri.slice(uri.lastIndexOf('/') + 1);
+    if (types.includes(type) && !byType.has(type)) byType.set(type, target);
+    if (id !== undefined && byId === undefined && r.attr('Id') === id) byId = target;
   });
+  return { byType, byId };
+}
 
-  const value = (cell: XmlElement): ReadCell => {
-    const v = element(cell.inner, 'v');
-    const raw = v && decodeXml(v.inner);
-    switch (cell.attrs.t ?? 'n') {
-      case 's': {
-        if (raw === undefined) return null;
-        const text = strings[Number(raw)];
-        if (text === undefined) throw new Error(`xlsx: no shared string ${raw}`);
-        return text;
-      }
-      case 'inlineStr':
-        return itemText(element(cell.inner, 'is')?.inner ?? '');
-      case 'str': // a formula's text result
-        return raw === undefined ? null : unescapeText(raw);
-      case 'b':
-        if (raw === undefined) return null;
-        if (raw === '1' || raw === 'true') return true;
-        if (raw === '0' || raw === 'false') return false;
-        throw new Error(`xlsx: bad boolean ${raw}`);
-      case 'e':
-        return null;
-      case 'd': {
-        if (!raw) return null;
-        const date = new Date(/Z|[+-]\d\d:\d\d$/.test(raw) || !raw.includes('T') ? raw : `${raw}Z`);
-        if (Number.isNaN(date.getTime())) throw new Error(`xlsx: bad date ${raw}`);
-        return date;
-      }
-      case 'n': {
-        if (raw === undefined || raw.trim() === '') return null;
-        const number = Number(raw);
-        if (!Number.isFinite(number)) throw new Error(`xlsx: bad number ${raw}`);
-        return dateStyles[Number(cell.attrs.s ?? 0)] ? fromSerial(number, date1904) : number;
-      }
-      default:
-        throw new Error(`xlsx: unknown cell type ${cell.attrs.t}`);
+/** The workbook part: the relationship id of its first sheet in tab order, and its date system. */
+function readWorkbook(xml: XmlReader): { sheetId: string | undefined; date1904: boolean } {
+  let sheetId: string | undefined;
+  let date1904 = false;
+  let inSheets = false;
+  let firstSeen = false;
+  for (let event = xml.next(); event !== 'eof'; event = xml.next()) {
+    if (event === 'start' && xml.depth === 2 && xml.is('workbookPr')) {
+      const value = xml.attr('date1904');
+      date1904 = value === '1' || value === 'true';
+    } else if (xml.depth === 2 && xml.is('sheets')) {
+      inSheets = event === 'start';
+    } else if (event === 'start' && inSheets && !firstSeen && xml.depth === 3 && xml.is('sheet')) {
+      // `r:id`, whatever the prefix of the relationships namespace.
+      firstSeen = true;
+      sheetId = xml.attr('id');
+    }
+  }
+  return { sheetId, date1904 };
+}
+
+/** The shared-string table: each item's text, or TOO_LONG for those longer than a cell may be. */
+function readSharedStrings(xml: XmlReader, limits: SheetLimits): ItemValue[] {
+  const strings: ItemValue[] = [];
+  let item: ItemText | undefined;
+  for (let event = xml.next(); event !== 'eof'; event = xml.next()) {
+    if (event === 'start' && !item && xml.depth === 2 && xml.is('si')) {
+      if (strings.length >= limits.maxSharedStrings)
+        throw new SheetLimitError({ kind: 'sharedStrings', max: limits.maxSharedStrings });
+      item = itemText(2, limits.maxCellLength);
+    } else if (event === 'end' && item && xml.depth === 2) {
+      strings.push(item.value());
+      item = undefined;
+    } else {
+      item?.event(xml, event);
+    }
+  }
+  return strings;
+}
+
+/** Whether each cell style (`cellXfs` entry, the `s` of a cell) shows numbers as dates. */
+function readDateStyles(xml: XmlReader): boolean[] {
+  const formatCodes = new Map<number, string>();
+  const formats: number[] = [];
+  /** The list being read: the number formats, the cell styles, or another (''). */
+  let list: 'numFmts' | 'cellXfs' | '' = '';
+  for (let event = xml.next(); event !== 'eof'; event = xml.next()) {
+    if (event === 'text') continue;
+    if (xml.depth === 2) {
+      list = event === 'end' ? '' : xml.is('numFmts') ? 'numFmts' : xml.is('cellXfs') ? 'cellXfs' : '';
+    } else if (event === 'start' && xml.depth === 3) {
+      if (list === 'numFmts' && xml.is('numFmt'))
+        formatCodes.set(Number(xml.attr('numFmtId')), xml.attr('formatCode') ?? '');
+      else if (list === 'cellXfs' && xml.is('xf')) formats.push(Number(xml.attr('numFmtId') ?? 0));
+    }
+  }
+  // Each format is tested once, however many styles use it: the work stays linear in the part.
+  const dates = new Map<number, boolean>();
+  return formats.map((format) => {
+    const date = dates.get(format) ?? isDateFormat(format, formatCodes.get(format));
+    dates.set(format, date);
+    return date;
+  });
+}
+
+/**
+ * The rows with a value of the first sheet (in tab order) of an XLSX workbook, each with its row
+ * number as `line`, within the limits given; see readSheetRows for the cells. Past a limit it
+ * throws a SheetLimitError; a file that is not such a workbook, or a damaged one, an Error.
+ */
+export function readFirstSheet(bytes: Uint8Array, limits: SheetLimits): SheetRow<ReadCell>[] {
+  const zip = readZip(bytes, { maxTotalBytes: limits.maxUnpackedBytes });
+  // Part names are case-insensitive (ECMA-376 part 2, 9.1.1.1).
+  const files = new Map([...zip.entries].map(([name, read]) => [name.toLowerCase(), read]));
+  /** A part to read, if the archive has it; unpacking it charges the budget. */
+  const optional = (name: string): XmlReader | undefined => {
+    const read = files.get(name.toLowerCase());
+    try {
+      return read && xmlReader(read());
+    } catch (error) {
+      if (error instanceof UnpackBudgetError)
+        throw new SheetLimitError({ kind: 'unpacked', max: limits.maxUnpackedBytes });
+      throw error;
     }
   };
+  const part = (name: string): XmlReader => {
+    const xml = optional(name);
+    if (!xml) throw new Error('xlsx: a part is missing');
+    return xml;
+  };
 
-  const table: ReadCell[][] = [];
-  let r = 0;
-  for (const row of elements(part(sheetPath), 'row')) {
-    const next = row.attrs.r ? Number(row.attrs.r) : r + 1;
-    if (!Number.isInteger(next) || next <= r || next > MAX_ROWS)
-      throw new Error(`xlsx: bad row ${row.attrs.r}`);
-    r = next;
-    const cells: ReadCell[] = [];
-    let c = 0;
-    for (const cell of elements(row.inner, 'c')) {
-      const next = cell.attrs.r ? columnOf(cell.attrs.r) : c + 1;
-      if (next <= c || next > MAX_COLUMNS) throw new Error(`xlsx: bad cell ${cell.attrs.r}`);
-      c = next;
-      const v = value(cell);
-      if (v !== null) cells[c - 1] = v;
-    }
-    table[r - 1] = cells;
-  }
-  while (table.length > 0 && !table.at(-1)?.length) table.pop();
-  // Fill the gaps: rows not written, and cells not written or empty.
-  return Array.from(table, (cells) => Array.from(cells ?? [], (cell) => cell ?? null));
+  const workbookPath =
+    relationships(optional, '', ['officeDocument']).byType.get('officeDocument') ?? 'xl/workbook.xml';
+  const { sheetId, date1904 } = readWorkbook(part(workbookPath));
+  const workbookRels = relationships(optional, workbookPath, ['sharedStrings', 'styles'], sheetId);
+  const sheetPath = workbookRels.byId;
+  if (!sheetPath) throw new Error('xlsx: no first sheet');
+  const stringsPath = workbookRels.byType.get('sharedStrings');
+  const stylesPath = workbookRels.byType.get('styles');
+  return readSheetRows(part(sheetPath), {
+    strings: stringsPath ? readSharedStrings(part(stringsPath), limits) : [],
+    dateStyles: stylesPath ? readDateStyles(part(stylesPath)) : [],
+    date1904,
+    limits,
+  });
 }

@@ -1,3 +1,4 @@
+import { columnName } from './cell-ref.js';
 import { neutraliseFormula } from './formula-injection.js';
 import { escapeXml } from './xml.js';
 import { writeZip } from './zip.js';
@@ -31,14 +32,6 @@ const CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Formats Excel knows by number (ECMA-376 part 1, 18.8.30); any other gets an id from 164 on. */
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '@': 49 };
-
-/** `A`, `B`, …, `Z`, `AA`, … for columns 0, 1, … */
-function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 /** The looks used, each a `cellXfs` entry; entry 0 is the default look. */
 function styleTable() {

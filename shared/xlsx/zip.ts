@@ -3,7 +3,9 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 /**
  * Just enough ZIP for XLSX files (PKWARE APPNOTE 6.3): writing deflated or stored entries, and
  * reading entries listed in the central directory. Anything else (ZIP64, encryption, split
- * archives, other compression methods, sizes or checksums that do not match) is an Error.
+ * archives, other compression methods, sizes or checksums that do not match) is an Error (a
+ * RangeError for offsets and sizes past the end), and unpacking more than the reader's budget an
+ * UnpackBudgetError.
  */
 
 const LOCAL = 0x04034b50;
@@ -13,8 +15,6 @@ const END = 0x06054b50;
 const UTF8 = 0x0800;
 /** 1980-01-01 00:00 in MS-DOS form: a fixed time, so that the same workbook gives the same bytes. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-/** The most an entry may unpack to: a limit against ZIP bombs, far above any survey list. */
-const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 /** A ZIP archive of the files given, each deflated unless storing it is smaller. */
 export function writeZip(files: { name: string; data: Uint8Array }[]): Uint8Array<ArrayBuffer> {
@@ -75,11 +75,27 @@ export function writeZip(files: { name: string; data: Uint8Array }[]): Uint8Arra
   return out;
 }
 
+/** Reading the archive would unpack more than its budget: too much for one file to hold. */
+export class UnpackBudgetError extends Error {}
+
+export interface ZipReader {
+  /** Each entry by name, unpacked when called; each call charges the archive's budget. */
+  entries: Map<string, () => Uint8Array>;
+  /**
+   * Bytes unpacked so far by all calls together: never more than the budget. An entry whose
+   * unpacking failed counts its declared size, the most it was allowed to unpack.
+   */
+  readonly unpackedBytes: number;
+}
+
 /**
- * The entries of a ZIP archive by name, each unpacked only when asked for. Sizes come from the
+ * The entries of a ZIP archive by name, each unpacked only when asked for, all of them together
+ * at most `maxTotalBytes` (a ZIP bomb unpacks a small file to gigabytes). Sizes come from the
  * central directory, so entries written with data descriptors (sizes after the data) read too.
+ * Each entry's size is charged before it is unpacked, and inflating stops at that size, so a
+ * size that lies cannot overshoot the budget: it only makes the entry corrupted.
  */
-export function readZip(bytes: Uint8Array): Map<string, () => Uint8Array> {
+export function readZip(bytes: Uint8Array, budget: { maxTotalBytes: number }): ZipReader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true); // out of range: a RangeError
   const u32 = (at: number) => view.getUint32(at, true);
@@ -92,6 +108,7 @@ export function readZip(bytes: Uint8Array): Map<string, () => Uint8Array> {
   if (u16(end + 4) !== 0 || u16(end + 6) !== 0 || u16(end + 8) !== count)
     throw new Error('zip: split archive');
   if (count === 0xffff || u32(end + 16) === 0xffffffff) throw new Error('zip: ZIP64');
+  let unpacked = 0;
   const entries = new Map<string, () => Uint8Array>();
   let at = u32(end + 16);
   for (let i = 0; i < count; i++) {
@@ -108,18 +125,26 @@ export function readZip(bytes: Uint8Array): Map<string, () => Uint8Array> {
     at = nameEnd + u16(at + 30) + u16(at + 32);
     if (flags & 1) throw new Error('zip: encrypted');
     if (method !== 0 && method !== 8) throw new Error(`zip: compression method ${method}`);
-    if (size > MAX_ENTRY_BYTES) throw new Error('zip: entry too large');
+    if (size === 0xffffffff || packed === 0xffffffff) throw new Error('zip: ZIP64');
     if (entries.has(name)) throw new Error('zip: duplicate entry');
     entries.set(name, () => {
+      if (size > budget.maxTotalBytes - unpacked) throw new UnpackBudgetError('zip: over budget');
       if (u32(local) !== LOCAL) throw new Error('zip: bad local header');
       // The local header's extra field may differ in length from the central one.
       const start = local + 30 + u16(local + 26) + u16(local + 28);
       if (start + packed > bytes.length) throw new Error('zip: truncated');
       const body = bytes.subarray(start, start + packed);
+      unpacked += size;
+      // Inflating past the declared size throws (a RangeError): the size lied, the entry is corrupted.
       const data = method === 0 ? body : inflateRawSync(body, { maxOutputLength: Math.max(size, 1) });
       if (data.length !== size || crc32(data) !== crc) throw new Error('zip: corrupted entry');
       return data;
     });
   }
-  return entries;
+  return {
+    entries,
+    get unpackedBytes() {
+      return unpacked;
+    },
+  };
 }

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../shared/db/client.js';
 import { parseCsv } from '../../shared/imports/csv.js';
+import { IMPORT_LIMITS } from '../../shared/imports/read-file.js';
+import { writeZip } from '../../shared/xlsx/zip.js';
 import { registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -193,6 +195,22 @@ describe('importing a survey list', () => {
   });
 });
 
+/** A workbook from hand-written parts: the first sheet holds `sheetData`, shared strings if given. */
+function handMadeWorkbook(sheetData: string, strings?: string): Uint8Array {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const parts: Record<string, string> = {
+    '_rels/.rels': `<Relationships><Relationship Id="a" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Daftar" sheetId="1" r:id="s1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="s1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>${strings === undefined ? '' : `<Relationship Id="t" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>`}</Relationships>`,
+    'xl/worksheets/sheet1.xml': `<worksheet xmlns="${main}"><sheetData>${sheetData}</sheetData></worksheet>`,
+    ...(strings === undefined ? {} : { 'xl/sharedStrings.xml': `<sst xmlns="${main}">${strings}</sst>` }),
+  };
+  return writeZip(
+    Object.entries(parts).map(([name, xml]) => ({ name, data: new TextEncoder().encode(xml) })),
+  );
+}
+
 describe('file formats', () => {
   const fields = (i: number) => {
     const s = String(i).padStart(4, '0');
@@ -214,7 +232,7 @@ describe('file formats', () => {
       'Tarsih',
     ];
   };
-  const header = parseCsv(FIXTURE.toString())[0] ?? [];
+  const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
 
   it('reads comma CSV, semicolon CSV with BOM and DD-MM-YYYY dates, and XLSX as the same rows', async () => {
     const rows = [1, 2, 3, 4, 5].map(fields);
@@ -269,11 +287,17 @@ describe('file formats', () => {
     expect(res.body.error.details).toEqual([{ field: 'file', message: expect.stringContaining(hint) }]);
   });
 
-  it('refuses more than 2,000 rows, naming the count', async () => {
+  it('refuses more than 2,000 rows, naming the limit', async () => {
     const rows = Array.from({ length: 2001 }, (_, i) => fields((i % 5) + 1).join(','));
     const res = await upload([header.join(','), ...rows].join('\n'), 'year=2025&dryRun=true');
     expect(res.status).toBe(400);
-    expect(res.body.error.details[0]?.message).toContain('2001');
+    expect(res.body.error.details).toEqual([
+      { field: 'file', message: expect.stringContaining('lebih dari 2.000 baris data') },
+    ]);
+    // 2,000 rows are still fine.
+    const ok = await upload([header.join(','), ...rows.slice(1)].join('\n'), 'year=2025&dryRun=true');
+    expect(ok.status).toBe(200);
+    expect(ok.body.summary.rows).toBe(2000);
   });
 
   it('is for the own village official only; another village answers as if it did not exist', async () => {
@@ -296,7 +320,7 @@ describe('file formats', () => {
       url: '/imports/template?format=csv',
       headers: { authorization: `Bearer ${official}` },
     });
-    expect(parseCsv(csv.body.toString())[0]).toEqual(header);
+    expect(parseCsv(csv.body.toString(), IMPORT_LIMITS)[0]?.cells).toEqual(header);
     const xlsx = await sys.gateway.handle({
       method: 'GET',
       url: '/imports/template?format=xlsx',
@@ -310,11 +334,53 @@ describe('file formats', () => {
     const res = await upload(new Uint8Array(xlsx.body), 'year=2024&dryRun=true', XLSX);
     expect(res.body.rows).toEqual([{ row: 2, status: 'OK', candidateId: null, messages: [] }]);
   });
+
+  describe('hostile files', () => {
+    // The reproductions of the report against the readers: each once took seconds to a minute and
+    // up to a gigabyte. Each is now one 400 on the field `file` saying what is wrong.
+    const refused = async (body: Uint8Array | string, type: string, hint: string) => {
+      const res = await upload(body, 'year=2025&dryRun=true', type);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([{ field: 'file', message: expect.stringContaining(hint) }]);
+    };
+
+    it('refuses a workbook whose sheet and shared strings unpack to 63 MB each', async () => {
+      const row = '<row><c t="s"><v>0</v></c></row>';
+      const bomb = handMadeWorkbook(
+        row.repeat(Math.ceil(63_000_000 / row.length)),
+        `<si><t>${'a'.repeat(63_000_000)}</t></si>`,
+      );
+      expect(bomb.length).toBeLessThan(400_000);
+      await refused(bomb, XLSX, 'terlalu besar setelah dibuka (lebih dari 12 MB)');
+    });
+
+    it('refuses 6,000 rows each with one cell in column XFD, naming the cell', async () => {
+      const rows = Array.from(
+        { length: 6000 },
+        (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`,
+      );
+      await refused(handMadeWorkbook(rows.join('')), XLSX, 'Sel XFD1 berada terlalu jauh di kanan');
+    });
+
+    it('refuses a cell tag never closed: <c, 300,000 letters, />', async () => {
+      await refused(handMadeWorkbook(`<row><c${'a'.repeat(300_000)}/></row>`), XLSX, 'rusak');
+    });
+
+    it('refuses <row repeated 60,000 times', async () => {
+      await refused(handMadeWorkbook('<row '.repeat(60_000)), XLSX, 'rusak');
+    });
+
+    it('refuses a CSV whose first data row opens a quote and never closes it, naming the line', async () => {
+      const rows = Array.from({ length: 5 }, (_, i) => fields(i + 1).join(','));
+      const csv = [header.join(','), `"${rows[0]}`, ...rows.slice(1)].join('\n');
+      await refused(csv, 'text/csv', 'Tanda petik (") dibuka di baris 2 tetapi tidak pernah ditutup');
+    });
+  });
 });
 
 describe('commits under pressure', () => {
   it('lets exactly one of an import and a manual registration register a NIK', async () => {
-    const header = parseCsv(FIXTURE.toString())[0] ?? [];
+    const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
     const line = (i: number) => [
       `33290145071${String(5000 + i).padStart(5, '0')}`,
       `3329010101${String(500000 + i)}`,
@@ -349,7 +415,7 @@ describe('commits under pressure', () => {
   });
 
   it('leaves every row registered or reported as not registered when the database fails half way', async () => {
-    const header = parseCsv(FIXTURE.toString())[0] ?? [];
+    const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
     const line = (i: number) => [
       `33290145071${String(6000 + i).padStart(5, '0')}`,
       `3329010101${String(600000 + i)}`,

@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_LIMITS } from '../../shared/imports/read-file.js';
 import { fromSerial, isDateFormat } from '../../shared/xlsx/dates.js';
 import { readFirstSheet } from '../../shared/xlsx/read.js';
 import { writeZip } from '../../shared/xlsx/zip.js';
+
+const read = (bytes: Uint8Array) => readFirstSheet(bytes, IMPORT_LIMITS);
 
 /** A workbook made by ExcelJS, an implementation independent of ours. */
 async function excel(fill: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -47,21 +50,47 @@ const listWorkbook = (workbook: ExcelJS.Workbook) => {
   sheet.getCell('D5').numFmt = '"Rp "#,##0';
   workbook.addWorksheet('Lain').addRow(['this sheet is not read']);
 };
+/** Row 4 is empty, so it is left out; the others keep their row numbers. */
 const LIST = [
-  ['NIK', 'Nama', 'Lahir', 'Lahir (HH/BB/TTTT)', 'Disabilitas', 'Rumus', 'Rumus teks', 'Galat', 'Catatan'],
-  [3329014507100001, 'Siti Aminah', utc(2010, 7, 5), utc(2010, 7, 5), true, 11, 'Siti', null, 'akhir'],
-  [null, null, 'hanya C', null, false],
-  [],
-  ['3329014507100001', '<a & "b"> \'c\'', 12.5, 2500000, 'Ñoño 😀'],
+  {
+    line: 1,
+    cells: [
+      'NIK',
+      'Nama',
+      'Lahir',
+      'Lahir (HH/BB/TTTT)',
+      'Disabilitas',
+      'Rumus',
+      'Rumus teks',
+      'Galat',
+      'Catatan',
+    ],
+  },
+  {
+    line: 2,
+    cells: [
+      3329014507100001,
+      'Siti Aminah',
+      utc(2010, 7, 5),
+      utc(2010, 7, 5),
+      true,
+      11,
+      'Siti',
+      null,
+      'akhir',
+    ],
+  },
+  { line: 3, cells: [null, null, 'hanya C', null, false] },
+  { line: 5, cells: ['3329014507100001', '<a & "b"> \'c\'', 12.5, 2500000, 'Ñoño 😀'] },
 ];
 
 describe('readFirstSheet on workbooks ExcelJS wrote', () => {
   it('reads shared strings, rich text, numbers, dates, booleans, formula results, gaps and errors', async () => {
-    expect(readFirstSheet(await excel(listWorkbook))).toEqual(LIST);
+    expect(read(await excel(listWorkbook))).toEqual(LIST);
   });
 
   it('keeps a NIK that Excel stored as a number a number, so that the import can warn about it', async () => {
-    const [, [nik] = []] = readFirstSheet(await excel(listWorkbook));
+    const [, { cells: [nik] = [] } = { cells: [] }] = read(await excel(listWorkbook));
     expect(typeof nik).toBe('number');
   });
 
@@ -70,7 +99,7 @@ describe('readFirstSheet on workbooks ExcelJS wrote', () => {
       workbook.properties.date1904 = true;
       workbook.addWorksheet('Mac').addRow([utc(2010, 7, 5), utc(1904, 1, 1, 12)]);
     });
-    expect(readFirstSheet(bytes)).toEqual([[utc(2010, 7, 5), utc(1904, 1, 1, 12)]]);
+    expect(read(bytes)).toEqual([{ line: 1, cells: [utc(2010, 7, 5), utc(1904, 1, 1, 12)] }]);
   });
 
   it('reads an empty first sheet as no rows, whatever the next sheet holds', async () => {
@@ -78,7 +107,7 @@ describe('readFirstSheet on workbooks ExcelJS wrote', () => {
       workbook.addWorksheet('Kosong');
       workbook.addWorksheet('Isi').addRow(['NIK']);
     });
-    expect(readFirstSheet(bytes)).toEqual([]);
+    expect(read(bytes)).toEqual([]);
   });
 
   it('reads the first sheet in tab order, not the first file in the archive', async () => {
@@ -89,17 +118,18 @@ describe('readFirstSheet on workbooks ExcelJS wrote', () => {
       const [a, b] = workbook.worksheets as unknown as { orderNo: number }[];
       if (a && b) [a.orderNo, b.orderNo] = [1, 0];
     });
-    expect(readFirstSheet(bytes)).toEqual([['first']]);
+    expect(read(bytes)).toEqual([{ line: 1, cells: ['first'] }]);
   });
 });
 
 /** A workbook from hand-written parts, for what ExcelJS never writes. */
 function handMade(sheet: string, extra: Record<string, string> = {}): Uint8Array {
-  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const mainNs = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const main = `xmlns="${mainNs}"`;
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const parts: Record<string, string> = {
     '_rels/.rels': `<Relationships><Relationship Id="a" Type="${rel}/officeDocument" Target="/book/Main.xml"/></Relationships>`,
-    'book/Main.xml': `<x:workbook xmlns:x="${main}" xmlns:rel="${rel}"><x:sheets><x:sheet name="S" sheetId="1" rel:id="s1"/></x:sheets></x:workbook>`,
+    'book/Main.xml': `<x:workbook xmlns:x="${mainNs}" xmlns:rel="${rel}"><x:sheets><x:sheet name="S" sheetId="1" rel:id="s1"/></x:sheets></x:workbook>`,
     'book/_rels/Main.xml.rels': `<Relationships><Relationship Id="s1" Type="${rel}/worksheet" Target="../sheets/one.xml"/><Relationship Id="t" Type="${rel}/sharedStrings" Target="strings.xml"/><Relationship Id="y" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
     'book/strings.xml': `<sst ${main}><si><t>_x005F_x0041_ and _x0009_tab</t></si><si><r><t>漢字</t></r><rPh sb="0" eb="2"><t>かんじ</t></rPh></si></sst>`,
     'book/styles.xml': `<styleSheet ${main}><numFmts count="4"><numFmt numFmtId="170" formatCode="0 &quot;days&quot;"/><numFmt numFmtId="171" formatCode="[$-421]d\\ mmmm\\ yyyy;@"/><numFmt numFmtId="172" formatCode="[Red]#,##0"/><numFmt numFmtId="173" formatCode="yyyy-mm-dd"/></numFmts><cellStyleXfs count="1"><xf numFmtId="173"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="170"/><xf numFmtId="171"><alignment wrapText="1"/></xf><xf numFmtId="172"/><xf numFmtId="22"/></cellXfs></styleSheet>`,
@@ -120,11 +150,10 @@ describe('readFirstSheet on what other programs write', () => {
         '<row r="4"><c r="A4" t="d"><v>2010-07-05T10:00:00</v></c><c r="B4"><f>A1</f></c><c r="C4" t="b"><v>0</v></c></row>' +
         '<row r="9"/>',
     );
-    expect(readFirstSheet(bytes)).toEqual([
-      ['_x0041_ and \ttab', '漢字', 'AB&<', 'Siti '],
-      [],
-      [null, 5, utc(2010, 7, 5), -7, utc(2010, 7, 5, 18)],
-      [utc(2010, 7, 5, 10), null, false],
+    expect(read(bytes)).toEqual([
+      { line: 1, cells: ['_x0041_ and \ttab', '漢字', 'AB&<', 'Siti '] },
+      { line: 3, cells: [null, 5, utc(2010, 7, 5), -7, utc(2010, 7, 5, 18)] },
+      { line: 4, cells: [utc(2010, 7, 5, 10), null, false] },
     ]);
   });
 
@@ -139,15 +168,15 @@ describe('readFirstSheet on what other programs write', () => {
     ['a bad cell reference', '<row r="1"><c r="1A"><v>1</v></c></row>'],
     ['an unknown entity', '<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>'],
   ])('throws on %s', (_, sheet) => {
-    expect(() => readFirstSheet(handMade(sheet))).toThrow(Error);
+    expect(() => read(handMade(sheet))).toThrow(Error);
   });
 
   it('throws on a ZIP that is no workbook, and on a workbook without its sheet', () => {
     const zip = writeZip([{ name: 'word/document.xml', data: new TextEncoder().encode('<w:document/>') }]);
-    expect(() => readFirstSheet(zip)).toThrow(Error);
-    expect(() => readFirstSheet(handMade('', { 'sheets/one.xml': '' }).slice(0, 10))).toThrow(Error);
+    expect(() => read(zip)).toThrow(Error);
+    expect(() => read(handMade('', { 'sheets/one.xml': '' }).slice(0, 10))).toThrow(Error);
     const noSheet = handMade('', { 'book/_rels/Main.xml.rels': '<Relationships/>' });
-    expect(() => readFirstSheet(noSheet)).toThrow(Error);
+    expect(() => read(noSheet)).toThrow(Error);
   });
 });
 
@@ -165,6 +194,11 @@ describe('dates', () => {
     ['#,##0 _m', false],
     ['@', false],
     ['0.00E+00', false],
+    // Text or brackets never closed are read as if plain (as the regular expression before did).
+    ['"abc', false],
+    ['[Red', true],
+    ['"d"yy"', true],
+    ['[[[[0', false],
   ])('%s shows a date: %s', (code, date) => {
     expect(isDateFormat(164, code)).toBe(date);
   });

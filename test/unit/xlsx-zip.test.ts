@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../../shared/xlsx/zip.js';
+import { readZip, UnpackBudgetError, writeZip } from '../../shared/xlsx/zip.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const FILES = [
@@ -9,8 +9,10 @@ const FILES = [
   { name: 'xl/ünïcode.bin', data: Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256) },
   { name: 'one-byte', data: text('x') },
 ];
+/** Far above what the archives below unpack to. */
+const BUDGET = { maxTotalBytes: 1024 * 1024 };
 const unpack = (bytes: Uint8Array) =>
-  Object.fromEntries([...readZip(bytes)].map(([name, read]) => [name, [...read()]]));
+  Object.fromEntries([...readZip(bytes, BUDGET).entries].map(([name, read]) => [name, [...read()]]));
 const expected = Object.fromEntries(FILES.map((f) => [f.name, [...f.data]]));
 
 /** A copy of `bytes` with `edit` applied through a little-endian view. */
@@ -105,7 +107,7 @@ describe('readZip refuses', () => {
     ],
     ['another compression method', patched(zip, (v) => v.setUint16(central + 10, 12, true))],
     [
-      'an entry that claims to unpack beyond 64 MB',
+      'an entry that claims to unpack beyond the budget',
       patched(zip, (v) => v.setUint32(central + 24, 2 ** 27, true)),
     ],
     ['ZIP64', patched(zip, (v) => v.setUint32(zip.length - 6, 0xffffffff, true))],
@@ -119,8 +121,68 @@ describe('readZip refuses', () => {
     ['a wrong size', (v) => v.setUint32(central + 24, v.getUint32(central + 24, true) - 1, true)],
     ['a local header that is not one', (v) => v.setUint32(0, 0, true)],
   ])('an entry with %s, when it is read', (_, edit) => {
-    const entries = readZip(patched(zip, edit));
+    const { entries } = readZip(patched(zip, edit), BUDGET);
     expect(() => entries.get('[Content_Types].xml')?.()).toThrow(Error);
     expect([...(entries.get('one-byte')?.() ?? [])]).toEqual([...text('x')]); // the others still read
+  });
+});
+
+describe('readZip keeps to its budget', () => {
+  /** Where entry `index` of the central directory starts. */
+  const centralEntry = (bytes: Uint8Array, index: number) => {
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = v.getUint32(bytes.length - 6, true);
+    for (let n = 0; n < index; n++)
+      at += 46 + v.getUint16(at + 28, true) + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
+    return at;
+  };
+
+  it('counts the bytes unpacked by every read, and refuses the read that would pass the budget', () => {
+    const sizes = FILES.map((f) => f.data.length);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const exact = readZip(zip, { maxTotalBytes: total });
+    for (const read of exact.entries.values()) read();
+    expect(exact.unpackedBytes).toBe(total);
+
+    // 2 bytes short: after the 400 of the first entry, the 3,000 of the third no longer fit.
+    const short = readZip(zip, { maxTotalBytes: total - 2 });
+    const [first, empty, third, last] = [...short.entries.values()];
+    first?.();
+    empty?.();
+    expect(() => third?.()).toThrow(UnpackBudgetError);
+    expect(last?.()).toEqual(text('x')); // one byte still does
+    expect(short.unpackedBytes).toBe((sizes[0] ?? 0) + 1);
+  });
+
+  it('charges each read again: reading an entry twice costs twice', () => {
+    const once = FILES[0]?.data.length ?? 0;
+    const reader = readZip(zip, { maxTotalBytes: once * 2 });
+    const read = reader.entries.get('[Content_Types].xml');
+    read?.();
+    read?.();
+    expect(reader.unpackedBytes).toBe(once * 2);
+    expect(() => read?.()).toThrow(UnpackBudgetError);
+  });
+
+  it('refuses an entry that claims more than the budget before unpacking anything', () => {
+    const bomb = writeZip([{ name: 'big.xml', data: new Uint8Array(20 * 1024 * 1024) }]);
+    expect(bomb.length).toBeLessThan(30_000);
+    const reader = readZip(bomb, { maxTotalBytes: 12 * 1024 * 1024 });
+    expect(() => reader.entries.get('big.xml')?.()).toThrow(UnpackBudgetError);
+    expect(reader.unpackedBytes).toBe(0);
+  });
+
+  it('stops inflating an entry whose declared size lies at that size: a corrupted entry, not a bomb', () => {
+    const bomb = writeZip([{ name: 'sheet.xml', data: new Uint8Array(50 * 1024 * 1024) }]);
+    const liar = patched(bomb, (v) => v.setUint32(centralEntry(bomb, 0) + 24, 1000, true));
+    const reader = readZip(liar, { maxTotalBytes: 12 * 1024 * 1024 });
+    expect(() => reader.entries.get('sheet.xml')?.()).toThrow(Error);
+    expect(() => reader.entries.get('sheet.xml')?.()).not.toThrow(UnpackBudgetError);
+    expect(reader.unpackedBytes).toBeLessThanOrEqual(2000); // 1,000 for each of the two reads
+  });
+
+  it('refuses sizes of 0xFFFFFFFF, which mean ZIP64', () => {
+    const zip64 = patched(zip, (v) => v.setUint32(centralEntry(zip, 0) + 24, 0xffffffff, true));
+    expect(() => readZip(zip64, BUDGET)).toThrow('ZIP64');
   });
 });
