@@ -150,8 +150,8 @@ function acknowledgeSession(route: HttpRoute, routeKey: string): void {
   Validations.of(route).acknowledge({
     id: 'AwsSolutions-APIG4',
     reason:
-      `${routeKey} is a web page served by the web function, which checks its own signed, HttpOnly ` +
-      "session cookie (set after Cognito's hosted sign-in) on every request; API Gateway's JWT " +
+      `${routeKey} is a web page: its function checks the HttpOnly cookie's server-side session ` +
+      "(started after Cognito's hosted sign-in, its account rechecked) on every request; API Gateway's JWT " +
       'authorizer cannot read cookies.',
   });
 }

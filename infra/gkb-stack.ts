@@ -1,11 +1,15 @@
 import { CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { FUNCTIONS } from '../shared/api/routes.js';
 import { GkbApi } from './api.js';
 import { GkbAuth } from './auth.js';
 import { GkbData } from './data.js';
-import { GkbFunctions } from './functions.js';
+import { FUNCTION_ACCESS, GkbFunctions } from './functions.js';
 import { GkbObservability } from './observability.js';
 import { GkbRetention } from './retention.js';
+
+/** The functions that serve web pages: they hold sessions (FUNCTION_ACCESS.sessionKey). */
+const PAGE_FUNCTIONS = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].sessionKey);
 
 /** The context keys of the web app's Cognito URLs (`npx cdk deploy -c webCallbackUrls=…`). */
 export const WEB_CALLBACK_URLS = 'webCallbackUrls';
@@ -99,19 +103,25 @@ export class GkbStack extends Stack {
     this.functions = new GkbFunctions(this, 'Functions', {
       data: this.data,
       environment: {
-        // What the web function needs for the code grant (PKCE) and to verify the ID token.
+        // Every function serving pages rechecks the account behind a session
+        // (functions/web/session.ts); web also signs people in (the code grant with PKCE).
+        ...Object.fromEntries(
+          PAGE_FUNCTIONS.map((fn) => [fn, { USER_POOL_ID: this.auth.userPool.userPoolId }]),
+        ),
         web: {
           COGNITO_DOMAIN: this.auth.hostedUiBaseUrl,
           COGNITO_CLIENT_ID: this.auth.webClient.userPoolClientId,
           COGNITO_ISSUER: this.auth.issuer,
           USER_POOL_ID: this.auth.userPool.userPoolId,
         },
-        // Both web functions recheck the account behind a session (functions/web/session.ts).
-        bappeda: { USER_POOL_ID: this.auth.userPool.userPoolId },
       },
     });
-    for (const fn of [this.functions.byName.web, this.functions.byName.bappeda]) {
-      this.auth.userPool.grant(fn, 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser');
+    for (const fn of PAGE_FUNCTIONS) {
+      this.auth.userPool.grant(
+        this.functions.byName[fn],
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser',
+      );
     }
     this.api = new GkbApi(this, 'Api', {
       functions: this.functions.byName,

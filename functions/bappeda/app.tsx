@@ -14,8 +14,9 @@ import { saveProgram } from '../../shared/services/programs.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext } from '../http/app.js';
 import { yearParam } from '../http/params.js';
+import { candidateAction } from '../web/candidate-actions.js';
 import { Field, type Problems } from '../web/forms.js';
-import { candidateAction, page, postedForm, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
+import { page, postedForm, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
 import { BudgetPage } from './budget-page.js';
 import { ImportHistory } from './import-history.js';
 
@@ -270,5 +271,5 @@ export const app = createApp(
       );
     },
   },
-  webOptions,
+  { pages: webOptions },
 );

@@ -16,32 +16,37 @@ import { logger } from './logger.js';
 
 export interface GkbEnv {
   Bindings: { event: APIGatewayProxyEventV2WithJWTAuthorizer };
-  Variables: { lang: Lang; principal?: Principal; csrf?: string };
+  /** `page`: the request is for a web page (a `session` route), whose errors are pages too. */
+  Variables: { lang: Lang; principal?: Principal; csrf?: string; page?: boolean };
 }
 export type GkbContext = Context<GkbEnv>;
 export type OperationHandler = (c: GkbContext) => Response | Promise<Response>;
 
+/** How a function serves web pages (its `session` routes): see functions/web/shell.tsx. */
+export interface PageOptions {
+  /** Runs before every page: picks the language and reads the session. */
+  before: (c: GkbContext) => void | Promise<void>;
+  /** How errors are shown on a page (API routes answer the contract's JSON). */
+  onError: (c: GkbContext, error: unknown) => Response | Promise<Response>;
+}
+
 /**
  * A Hono app serving the routes of `fn` from the route table. Every operation of the function
- * must have a handler (checked by the type), and no route exists that the table lacks.
+ * must have a handler (checked by the type), and no route exists that the table lacks. A
+ * function may serve web pages (`session` routes, with `pages`) beside API routes.
  */
 export function createApp<F extends FunctionName>(
   fn: F,
   handlers: Record<OperationOf<F>, OperationHandler>,
-  options: {
-    /** How errors are shown: the contract's JSON by default; the web app renders pages. */
-    onError?: (c: GkbContext, error: unknown) => Response | Promise<Response>;
-    /** Runs before every route: the web app picks the language and reads the session here. */
-    before?: (c: GkbContext) => void | Promise<void>;
-  } = {},
+  options: { pages?: PageOptions } = {},
 ) {
   const app = new Hono<GkbEnv>();
-  const onError: (c: GkbContext, error: unknown) => Response | Promise<Response> =
-    options.onError ?? errorResponse;
+  const { pages } = options;
+  const onError = (c: GkbContext, error: unknown) =>
+    c.get('page') && pages ? pages.onError(c, error) : errorResponse(c, error);
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('lang', langFrom(c.req.header('accept-language')));
-    await options.before?.(c);
     await next();
     const principal = c.get('principal');
     putMetric(METRIC.requests, 1);
@@ -58,6 +63,10 @@ export function createApp<F extends FunctionName>(
     if (route.fn !== fn) continue;
     const handler = handlers[route.operation as OperationOf<F>];
     app.on(route.method, honoPath(route.path), async (c) => {
+      if (route.auth === 'session' && pages) {
+        c.set('page', true);
+        await pages.before(c);
+      }
       if (route.auth !== 'session') refuseUnknownQuery(c, route);
       if (route.auth === 'jwt') {
         // Answers to a signed-in caller hold names, and the record full NIKs and KKs: never

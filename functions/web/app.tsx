@@ -12,7 +12,6 @@ import {
 import { findVillage } from '../../shared/domain/regions.js';
 import { transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
-import { importTemplateFile } from '../../shared/imports/template.js';
 import type { Principal } from '../../shared/principal.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import {
@@ -26,20 +25,18 @@ import {
 import { recordFullView } from '../../shared/services/personal-data.js';
 import { transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext } from '../http/app.js';
+import { candidateAction, showCandidate } from './candidate-actions.js';
 import { CandidateForm, type CandidateFormValues, candidateInput } from './candidate-form.js';
 import { fundingText } from './candidate-page.js';
 import { formValues, type Problems } from './forms.js';
-import { importCheck, importCommit, UploadForm } from './import-pages.js';
 import { cookieOptions, endSession, sameToken, sealed, startSession, unsealed } from './session.js';
 import {
-  candidateAction,
   currentYear,
   origin,
   originOf,
   page,
   postedForm,
   problemsOf,
-  showCandidate,
   tOf,
   versionOf,
   viewer,
@@ -472,33 +469,6 @@ export const app = createApp(
         if (!input.data) throw validationFailed(input.problems);
         await transitionCandidate(p, c.req.param('id') ?? '', versionOf(v), input.data);
       }),
-    importPage: (c) => {
-      if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
-      return page(c, t('Unggah daftar', 'Upload a list'), <UploadForm t={t} csrf={c.get('csrf') ?? ''} />);
-    },
-    importCheck: async (c) => {
-      const p = viewer(c);
-      if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
-      const checked = await importCheck(c, t, c.get('csrf') ?? '', p);
-      return page(c, t('Hasil pemeriksaan', 'Check result'), checked.body, checked.status);
-    },
-    importCommit: async (c) => {
-      const p = viewer(c);
-      if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
-      return page(
-        c,
-        t('Hasil pendaftaran', 'Registration result'),
-        await importCommit(c, t, await postedForm(c), p),
-      );
-    },
-    importTemplateDownload: async (c) => {
-      if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
-      const file = importTemplateFile(c.req.query('format') === 'csv' ? 'csv' : 'xlsx');
-      return c.body(file.body, 200, file.headers);
-    },
   },
-  webOptions,
+  { pages: webOptions },
 );

@@ -2,27 +2,23 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { unavailable } from '../../shared/db/failures.js';
-import { readHistory } from '../../shared/db/history.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError, statusOf } from '../../shared/errors.js';
 import { type Lang, render } from '../../shared/i18n.js';
 import type { Principal } from '../../shared/principal.js';
-import { getCandidate, type StoredCandidate } from '../../shared/services/candidates.js';
-import { recordFullView } from '../../shared/services/personal-data.js';
-import type { GkbContext } from '../http/app.js';
+import type { GkbContext, PageOptions } from '../http/app.js';
 import { logUnexpected } from '../http/errors.js';
-import { CandidatePage } from './candidate-page.js';
 import { formValues, type Problems } from './forms.js';
 import { Layout } from './layout.js';
 import { cookieOptions, readSession, sameToken } from './session.js';
 import { translator } from './ui.js';
 
 /**
- * What the two web functions share: the page layout, the session and language on every
- * request, CSRF-checked forms, the candidate page after an action, and error pages. `web`
- * serves sign-in and the daily work of officials and volunteers; `bappeda` the pages and
- * actions only Bappeda staff use (budget, quota, settings, APBD places, payments, export,
- * anonymisation), so that neither carries the other's code.
+ * What every function serving web pages shares: the page layout, the session and language
+ * on every request, CSRF-checked forms, and error pages. `web` serves sign-in and the daily
+ * work of officials and volunteers; `bappeda` the pages and actions only Bappeda staff use
+ * (budget, quota, settings, APBD places, payments, export, anonymisation); `imports` the
+ * upload pages beside the API's imports, so that no function carries another's code.
  */
 
 const LANG_COOKIE = 'gkb_lang';
@@ -77,79 +73,6 @@ export const problemsOf = (error: unknown, lang: Lang): Problems | undefined =>
 export const versionOf = (values: Record<string, string>) =>
   /^\d+$/.test(values.version ?? '') ? Number(values.version) : undefined;
 export const currentYear = () => todayInBrebes().year;
-
-export async function showCandidate(
-  c: GkbContext,
-  stored: StoredCandidate,
-  options: {
-    message?: { kind: 'alert' | 'notice'; text: string };
-    problems?: Problems;
-    /** What was typed into the page's forms, to show again beside the problems. */
-    values?: Record<string, string>;
-    status?: number;
-  } = {},
-) {
-  const history = await readHistory(stored.candidate.id);
-  await recordFullView(viewer(c), stored.candidate, 'web');
-  return page(
-    c,
-    stored.candidate.anonymised
-      ? tOf(c)('Calon (dianonimkan)', 'Candidate (anonymised)')
-      : stored.candidate.fullName,
-    <CandidatePage
-      t={tOf(c)}
-      lang={c.get('lang')}
-      viewer={viewer(c)}
-      csrf={c.get('csrf') ?? ''}
-      stored={stored}
-      history={history}
-      message={options.message}
-      problems={options.problems ?? {}}
-      values={options.values ?? {}}
-    />,
-    options.status,
-  );
-}
-
-/**
- * A candidate action from a form: on success back to the candidate page (PRG); a record
- * changed by someone else first, or a refusal, shows the page again with a clear message.
- */
-export async function candidateAction(
-  c: GkbContext,
-  act: (values: Record<string, string>, p: Principal) => Promise<unknown>,
-) {
-  const p = viewer(c);
-  const id = c.req.param('id') ?? '';
-  const values = await postedForm(c);
-  const t = tOf(c);
-  try {
-    await act(values, p);
-    return c.redirect(`/calon/${id}`, 303);
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
-      throw error;
-    const stored = await getCandidate(p, id);
-    const stale = error.code === 'VERSION_MISMATCH';
-    return showCandidate(c, stored, {
-      status: stale ? 412 : error.code === 'VALIDATION_FAILED' ? 400 : 409,
-      problems: problemsOf(error, c.get('lang')),
-      // A stale page shows the latest state; otherwise what was typed stays in the form.
-      ...(stale ? {} : { values }),
-      message: {
-        kind: 'alert',
-        text: stale
-          ? t(
-              'Data ini sudah diubah orang lain sejak Anda membukanya. Keadaan terbaru ada di bawah; periksa lalu coba lagi.',
-              'Someone else changed this record after you opened it. The latest state is below; check it and try again.',
-            )
-          : error.details.length > 0
-            ? error.details.map((d) => render(d, c.get('lang'))).join(' ')
-            : render(error.message_, c.get('lang')),
-      },
-    });
-  }
-}
 
 function ErrorPage(props: { title: string; text: string; back: string }) {
   return (
@@ -244,5 +167,5 @@ export function origin(c: GkbContext): string {
   return `${proto}://${host}`;
 }
 
-/** How both web functions render errors and prepare each request. */
-export const webOptions = { onError: renderError, before: prepare };
+/** How every function serving pages renders errors and prepares each page's request. */
+export const webOptions: PageOptions = { onError: renderError, before: prepare };

@@ -2,7 +2,8 @@
  * The route table, declared once. It drives the API Gateway routes in CDK, the local
  * server's routing and each function's Hono app (functions/http/bind.ts), so they cannot
  * drift. `fn` names the Lambda (functions/<fn>/handler.ts) that serves the route.
- * `imports` (survey lists and their spreadsheet code) is apart from `candidates`, and
+ * `imports` (survey lists and their spreadsheet code, by the API and the web's upload pages)
+ * is apart from `candidates` and `web`, and
  * `bappeda` (Bappeda's web pages: budget, settings, APBD places, payments, export,
  * anonymisation) apart from `web` (sign-in and the daily work of officials and volunteers),
  * so that no function starts with code its requests never run.
@@ -412,7 +413,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/impor',
-    fn: 'web',
+    fn: 'imports',
     auth: 'session',
     operation: 'importPage',
     summary: 'Web: upload a survey list',
@@ -420,7 +421,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/impor',
-    fn: 'web',
+    fn: 'imports',
     auth: 'session',
     operation: 'importCheck',
     summary: 'Web: check an uploaded survey list',
@@ -428,7 +429,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/impor/kirim',
-    fn: 'web',
+    fn: 'imports',
     auth: 'session',
     operation: 'importCommit',
     summary: 'Web: register a checked survey list',
@@ -436,7 +437,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/impor/templat',
-    fn: 'web',
+    fn: 'imports',
     auth: 'session',
     operation: 'importTemplateDownload',
     summary: 'Web: the survey list template',

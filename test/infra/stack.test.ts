@@ -30,6 +30,9 @@ interface ValidationReport {
 const cdkContext = (
   JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json }
 ).context;
+/** The functions that serve web pages, as the route table says. */
+const PAGE_FUNCTIONS = FUNCTIONS.filter((fn) => routes.some((r) => r.fn === fn && r.auth === 'session'));
+
 const WEB_URLS = {
   webCallbackUrls: 'https://gkb.example.go.id/auth/callback',
   webLogoutUrls: 'https://gkb.example.go.id/',
@@ -195,7 +198,7 @@ describe('functions', () => {
   const functionsReferencing = (resourceId: string): FunctionName[] =>
     FUNCTIONS.filter((fn) => JSON.stringify(policyStatementsOf(fn)).includes(`"${resourceId}"`));
 
-  it('the web functions are told where the session key and the user pool are, web where Cognito sign-in is, and no other', () => {
+  it('the page functions are told where the session key and the user pool are, web where Cognito sign-in is, and no other', () => {
     const env = (fn: FunctionName) => (props(functionOf(fn)).Environment as { Variables: Json }).Variables;
     const poolId = logicalId(stack.auth.userPool);
     const domainId = logicalId(stack.auth.domain);
@@ -215,12 +218,18 @@ describe('functions', () => {
         ],
       },
     });
-    expect(env('web')).toMatchObject({ USER_POOL_ID: { Ref: poolId } });
-    expect(env('bappeda')).toMatchObject({ USER_POOL_ID: { Ref: poolId } });
-    expect(Object.keys(env('bappeda')).filter((k) => /^(SESSION_|COGNITO_)/.test(k))).toEqual([
-      'SESSION_SECRET_ARN',
-    ]);
-    for (const fn of FUNCTIONS.filter((f) => f !== 'web' && f !== 'bappeda')) {
+    for (const fn of PAGE_FUNCTIONS) {
+      expect(env(fn), fn).toMatchObject({
+        USER_POOL_ID: { Ref: poolId },
+        SESSION_SECRET_ARN: { Ref: logicalId(stack.data.sessionSecret) },
+      });
+      if (fn !== 'web')
+        expect(
+          Object.keys(env(fn)).filter((k) => k.startsWith('COGNITO_')),
+          fn,
+        ).toEqual([]);
+    }
+    for (const fn of FUNCTIONS.filter((f) => !PAGE_FUNCTIONS.includes(f))) {
       expect(
         Object.keys(env(fn)).filter((k) => /^(SESSION_|COGNITO_|USER_POOL)/.test(k)),
         fn,
@@ -228,9 +237,9 @@ describe('functions', () => {
     }
   });
 
-  it('least privilege: only the functions with sessionKey (web, bappeda) can read the session key', () => {
+  it('least privilege: only the functions serving pages (imports, web, bappeda) can read the session key', () => {
     const sessionKeyFunctions = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].sessionKey);
-    expect(sessionKeyFunctions).toEqual(['web', 'bappeda']);
+    expect(sessionKeyFunctions).toEqual(PAGE_FUNCTIONS);
     const secretId = logicalId(stack.data.sessionSecret);
     expect(functionsReferencing(secretId)).toEqual(sessionKeyFunctions);
     for (const fn of sessionKeyFunctions) expect(actionsOf(fn)).toContain('secretsmanager:GetSecretValue');
@@ -347,19 +356,18 @@ describe('identities', () => {
     ).not.toThrow();
   });
 
-  it('lets only the two web functions read accounts from the pool (to recheck sessions), and nothing more', () => {
+  it('lets only the functions serving pages read accounts from the pool (to recheck sessions), and nothing more', () => {
     const statements = ofType('AWS::IAM::Policy').flatMap(([id, p]) =>
       (
         (props(p).PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement ?? []
       ).map((s) => ({ id, ...s })),
     );
     const cognito = statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'));
-    expect(cognito.map((s) => s.Action)).toEqual([
-      ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
-      ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
-    ]);
+    expect(cognito.map((s) => s.Action)).toEqual(
+      PAGE_FUNCTIONS.map(() => ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser']),
+    );
     for (const s of cognito) {
-      expect(s.id).toMatch(/^Functions(web|bappeda)/);
+      expect(s.id).toMatch(/^Functions(imports|web|bappeda)/);
       expect(s.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });
     }
   });
@@ -428,7 +436,7 @@ describe('HTTP API', () => {
     expect(functionBehind(resource)).toBe(route.fn);
   });
 
-  it('session routes (the web pages) have no authorizer, go to a web function, and say why', () => {
+  it('session routes (the web pages) have no authorizer, go to a function serving pages, and say why', () => {
     const sessionRoutes = routes.filter((r) => r.auth === 'session');
     expect(sessionRoutes.length).toBeGreaterThan(0);
     for (const route of sessionRoutes) {
@@ -436,7 +444,7 @@ describe('HTTP API', () => {
       const resource = routeByKey(routeKey);
       expect(props(resource).AuthorizationType, routeKey).toBe('NONE');
       expect(props(resource), routeKey).not.toHaveProperty('AuthorizerId');
-      expect(['web', 'bappeda'], routeKey).toContain(functionBehind(resource));
+      expect(PAGE_FUNCTIONS, routeKey).toContain(functionBehind(resource));
       expect(functionBehind(resource), routeKey).toBe(route.fn);
     }
     const apig4Reasons = app.node
@@ -445,12 +453,10 @@ describe('HTTP API', () => {
       .flatMap((m) => Object.entries(m.data as Record<string, string>))
       .filter(([id]) => id.endsWith('AwsSolutions-APIG4'))
       .map(([, reason]) => reason);
-    const sessionReasons = apig4Reasons.filter((r) => r.includes('session cookie'));
+    const sessionReasons = apig4Reasons.filter((r) => r.includes('is a web page'));
     expect(sessionReasons).toHaveLength(sessionRoutes.length);
     for (const reason of sessionReasons) {
-      expect(reason).toMatch(
-        /web function.*signed, HttpOnly session cookie.*JWT authorizer cannot read cookies/,
-      );
+      expect(reason).toMatch(/web page.*server-side session.*JWT authorizer cannot read cookies/);
     }
     expect(apig4Reasons.filter((r) => r.includes('public by the API contract'))).toHaveLength(
       routes.filter((r) => r.auth === 'public').length + 1, // + $default

@@ -6,9 +6,9 @@ import { render } from '../../shared/i18n.js';
 import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
 import { type ImportReport, importSurveyList } from '../../shared/services/imports.js';
 import type { GkbContext } from '../http/app.js';
-import { formBody } from './forms.js';
-import { checkCsrf } from './shell.js';
-import type { T } from './ui.js';
+import { formBody } from '../web/forms.js';
+import { checkCsrf } from '../web/shell.js';
+import type { T } from '../web/ui.js';
 
 /** At most this many problem rows are shown: the page stays light on a phone. */
 const SHOWN_ROWS = 100;

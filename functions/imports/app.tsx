@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+import { DomainError } from '../../shared/errors.js';
+import { importTemplateFile } from '../../shared/imports/template.js';
+import { importSurveyList } from '../../shared/services/imports.js';
+import { createApp, principalOf } from '../http/app.js';
+import { queryParam } from '../http/input.js';
+import { optionalText, yearParam } from '../http/params.js';
+import { page, postedForm, tOf, viewer, webOptions } from '../web/shell.js';
+import { importCheck, importCommit, UploadForm } from './pages.js';
+
+/**
+ * Survey lists: the row-by-row check and registration of a CSV or XLSX file, and its
+ * template, by the API and by the web's upload pages. A function of its own, so that the
+ * import and spreadsheet code stays out of `candidates` and `web`.
+ */
+export const app = createApp(
+  'imports',
+  {
+    importSurveyList: async (c) => {
+      const principal = principalOf(c);
+      if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const { report } = await importSurveyList(principal, {
+        year: yearParam(c, 'query'),
+        village: optionalText('village', c),
+        dryRun: queryParam(c, 'dryRun', z.optional(z.enum(['true', 'false']))) === 'true',
+        source: {
+          bytes: new Uint8Array(await c.req.arrayBuffer()),
+          contentType: c.req.header('content-type') ?? '',
+        },
+        lang: c.get('lang'),
+        channel: 'api',
+      });
+      return c.json(report);
+    },
+    importTemplate: async (c) => {
+      if (principalOf(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const format = queryParam(c, 'format', z._default(z.enum(['csv', 'xlsx']), 'xlsx'));
+      const file = importTemplateFile(format);
+      return c.body(file.body, 200, file.headers);
+    },
+    importPage: (c) => {
+      if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const t = tOf(c);
+      return page(c, t('Unggah daftar', 'Upload a list'), <UploadForm t={t} csrf={c.get('csrf') ?? ''} />);
+    },
+    importCheck: async (c) => {
+      const p = viewer(c);
+      if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const t = tOf(c);
+      const checked = await importCheck(c, t, c.get('csrf') ?? '', p);
+      return page(c, t('Hasil pemeriksaan', 'Check result'), checked.body, checked.status);
+    },
+    importCommit: async (c) => {
+      const p = viewer(c);
+      if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const t = tOf(c);
+      return page(
+        c,
+        t('Hasil pendaftaran', 'Registration result'),
+        await importCommit(c, t, await postedForm(c), p),
+      );
+    },
+    importTemplateDownload: async (c) => {
+      if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const file = importTemplateFile(c.req.query('format') === 'csv' ? 'csv' : 'xlsx');
+      return c.body(file.body, 200, file.headers);
+    },
+  },
+  { pages: webOptions },
+);
