@@ -79,4 +79,13 @@ describe('the web import draft', () => {
     expect(checked.html).toContain('terlalu besar untuk disimpan sementara');
     expect(checked.html).not.toContain('name="draft"');
   }, 60_000);
+
+  it('refuses a hostile file on the upload page as the API does: one message naming the problem', async () => {
+    const cookie = await signIn(sys, 'op-banjaran');
+    const unclosed = [HEADER, `"${line(9001)}`, line(9002), line(9003)].join('\n');
+    const checked = await uploadPage(cookie, unclosed);
+    expect(checked.status).toBe(400);
+    expect(checked.html).toMatch(/baris 2/);
+    expect(checked.html).not.toContain('name="draft"');
+  });
 });
