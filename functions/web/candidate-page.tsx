@@ -213,14 +213,18 @@ export function CandidatePage(props: {
   );
 }
 
-/** Bappeda's UU PDP tools: the subject-access download and anonymisation on request. */
-function PersonalDataActions(props: {
+/** What each card of actions on the candidate page is given. */
+interface ActionProps {
   t: T;
   stored: StoredCandidate;
   csrf: string;
   problems: Problems;
+  /** What was typed before the form came back with problems. */
   values: Record<string, string>;
-}) {
+}
+
+/** Bappeda's UU PDP tools: the subject-access download and anonymisation on request. */
+function PersonalDataActions(props: ActionProps) {
   const { t, stored, csrf, problems, values } = props;
   const c = stored.candidate;
   return (
@@ -255,13 +259,7 @@ function PersonalDataActions(props: {
   );
 }
 
-function BappedaActions(props: {
-  t: T;
-  stored: StoredCandidate;
-  csrf: string;
-  problems: Problems;
-  values: Record<string, string>;
-}) {
+function BappedaActions(props: ActionProps) {
   const { t, stored, csrf, problems, values } = props;
   const c = stored.candidate;
   const canAssign = RESERVED_STATUSES.includes(c.status) && c.villageFunding === 'WAITLISTED' && !c.apbd;

@@ -7,6 +7,7 @@ import { db } from '../../shared/db/client.js';
 import { putSession, readStoredSession } from '../../shared/db/sessions.js';
 import { keys } from '../../shared/db/table.js';
 import { findVillage } from '../../shared/domain/regions.js';
+import { registration } from '../support/candidates.js';
 import { FAKE_AWS_CREDENTIALS, type FakeAws, startFakeAws } from '../support/fake-aws.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { csrfOf, getPage, postForm, signIn, WEB_ORIGIN } from '../support/web.js';
@@ -101,21 +102,11 @@ describe('the account behind a session (local identity provider: checked on ever
     const before = await account('op-bantarkawung');
     const registered = await sys.request<{ id: string }>('POST', '/candidates', {
       token: await sys.token('village_official', '33.29.02.2001'),
-      body: {
+      body: registration(1, {
         year: new Date(Date.now() + 7 * 3600_000).getUTCFullYear(),
         villageCode: '33.29.02.2001',
-        nik: '3329024507100001',
-        kk: '3329020101100001',
         fullName: 'Warga Pindahan',
-        birthDate: '2010-07-05',
-        sex: 'F',
-        track: 'ATS',
-        outOfSchoolType: 'DROPPED_OUT',
-        lastLevel: 'SD',
-        reasonCode: 1,
-        guardianName: 'Tarsih',
-        consent: { given: true, by: 'GUARDIAN', name: 'Tarsih' },
-      },
+      }),
     });
     expect(registered.status).toBe(201);
     const cookie = await signIn(sys, 'op-bantarkawung');
