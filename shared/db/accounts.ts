@@ -1,6 +1,7 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '../accounts/account.js';
 import { db, tableName } from './client.js';
+import { queryAll } from './query-all.js';
 import { keys } from './table.js';
 
 /**
@@ -15,22 +16,11 @@ export async function readLocalAccount(username: string): Promise<Account | unde
 }
 
 export async function listLocalAccounts(): Promise<Account[]> {
-  const accounts: Account[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.localAccount('').pk },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    accounts.push(...(page.Items ?? []).map(accountOf));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return accounts;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.localAccount('').pk },
+  });
+  return items.map(accountOf);
 }
 
 /** Writes accounts as given (the local system's demo users, tests). */

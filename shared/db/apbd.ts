@@ -1,6 +1,6 @@
 import { nextApbdPlaceAmount } from '../domain/money.js';
 import type { ProgramSettings } from '../domain/program.js';
-import type { ApbdPlace } from './candidates.js';
+import type { ApbdPlace } from './candidate-item.js';
 import { tableName } from './client.js';
 import { keys } from './table.js';
 import { UpdateBuilder } from './update-expression.js';

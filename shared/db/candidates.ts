@@ -1,53 +1,13 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
-import type { CandidateFields, Status } from '../domain/candidate.js';
-import type { School } from '../domain/workflow.js';
-import type { FieldProblem } from '../errors.js';
+import type { Status } from '../domain/candidate.js';
+import type { CandidateItem, VillageFunding } from './candidate-item.js';
 import { db, tableName } from './client.js';
-import { cancellationCodes } from './failures.js';
 import { appendHistory } from './history.js';
-import { keys } from './table.js';
-import { transact } from './transact.js';
+import { keys, withoutKeys } from './table.js';
+import { transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 import { appendToWaitlist, waitlistLengthIs } from './waitlists.js';
-
-export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
-export type FundingSource = 'APBDES' | 'APBD';
-
-export interface ApbdPlace {
-  place: number;
-  amount: number;
-}
-
-/** A candidate as stored (the full NIK and KK are encrypted at rest with the table's key). */
-export interface CandidateItem extends CandidateFields {
-  id: string;
-  year: number;
-  villageCode: string;
-  districtCode: string;
-  status: Status;
-  villageFunding: VillageFunding;
-  /** The APBDes amount of the village place held (fixed when the place is taken). */
-  villageAmount: number | null;
-  /** The APBD place held: its number in the year's pool and its amount. */
-  apbd: ApbdPlace | null;
-  /** Rupiah paid so far, per source. */
-  disbursed: Record<FundingSource, number>;
-  school: School | null;
-  version: number;
-  warnings: FieldProblem[];
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  /** Keyed hash of the NIK: links the candidate to its NIK guard item. */
-  nikHash: string;
-  /** Keyed hashes of the look-alike fingerprints (shared/domain/fingerprints.ts). */
-  fingerprints: string[];
-  /** `POSSIBLE_DUPLICATE` when another candidate of the year shares a fingerprint. */
-  flags: string[];
-  /** When the identifying fields were removed for good (UU PDP), and why; absent before. */
-  anonymised?: { at: string; reason: string } | null;
-}
 
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -115,18 +75,12 @@ export async function insertCandidate(
         ]
       : []),
   ];
-  try {
-    await transact(transactItems);
-    return 'ok';
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (!codes) throw error;
-    const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+  return transactOr(transactItems, (failed) => {
     if (idempotency && failed(transactItems.length - 1)) return 'idempotencyTaken';
     if (failed(0)) return 'duplicateNik';
     if (failed(aggregateIndex) || failed(aggregateIndex + 1)) return 'placesChanged';
-    throw error;
-  }
+    return undefined;
+  });
 }
 
 /** What creates a candidate: its NIK guard, its record and its first history entry. */
@@ -237,13 +191,7 @@ export async function insertCandidateBatch(
     },
     waitlist,
   ];
-  try {
-    await transact(transactItems);
-    return 'ok';
-  } catch (error) {
-    if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return 'conflict';
-    throw error;
-  }
+  return transactOr(transactItems, (_, anyFailed) => (anyFailed ? 'conflict' : undefined));
 }
 
 export async function readIdempotency(sub: string, key: string): Promise<IdempotencyRecord | undefined> {
@@ -257,13 +205,7 @@ export async function readCandidate(id: string): Promise<CandidateItem | undefin
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.candidate(id), ConsistentRead: true }),
   );
-  return Item ? stripKeys(Item) : undefined;
-}
-
-/** A candidate as stored, without its keys. */
-export function stripKeys(item: Record<string, unknown>): CandidateItem {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...candidate } = item;
-  return candidate as unknown as CandidateItem;
+  return Item ? withoutKeys<CandidateItem>(Item) : undefined;
 }
 
 /** Puts a candidate that is still at `expectedVersion`. */
@@ -305,16 +247,9 @@ export async function replaceCandidate(
     ...gone.map((hash) => removeFromFingerprint(item.year, hash, item.id)),
     ...added.map((hash) => addToFingerprint(item.year, hash, item.id)),
   ];
-  try {
-    await transact(transactItems);
-    return 'ok';
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (!codes) throw error;
-    if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
-    if (nikChanged && codes[1] === 'ConditionalCheckFailed') return 'duplicateNik';
-    throw error;
-  }
+  return transactOr(transactItems, (failed) =>
+    failed(0) ? 'versionMismatch' : nikChanged && failed(1) ? 'duplicateNik' : undefined,
+  );
 }
 
 export interface CandidatePage {
@@ -375,7 +310,7 @@ export async function queryCandidates(options: {
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...(page.Items ?? []).map(stripKeys));
+    items.push(...(page.Items ?? []).map((item) => withoutKeys<CandidateItem>(item)));
     startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
   } while (startKey && items.length < options.limit);
   return { items, lastKey: startKey };

@@ -1,10 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Status } from '../domain/candidate.js';
 import type { School } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
-import { type CandidateItem, stripKeys } from './candidates.js';
-import { db, tableName } from './client.js';
-import { keys } from './table.js';
+import type { CandidateItem } from './candidate-item.js';
+import { tableName } from './client.js';
+import { queryAll } from './query-all.js';
+import { keys, withoutKeys } from './table.js';
 
 /** One step of a candidate's workflow; registration is the first (from `null`). */
 export interface HistoryEntry {
@@ -30,22 +30,11 @@ export const appendHistory = (candidateId: string, version: number, entry: Histo
 
 /** The whole history, oldest first. */
 export async function readHistory(candidateId: string): Promise<HistoryEntry[]> {
-  const entries: HistoryEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
-        ExpressionAttributeValues: { ':pk': keys.candidate(candidateId).pk, ':history': 'HISTORY#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { pk: _pk, sk: _sk, ...entry } of page.Items ?? []) entries.push(entry as HistoryEntry);
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return entries;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
+    ExpressionAttributeValues: { ':pk': keys.candidate(candidateId).pk, ':history': 'HISTORY#' },
+  });
+  return items.map((item) => withoutKeys<HistoryEntry>(item));
 }
 
 /**
@@ -56,33 +45,20 @@ export async function readHistory(candidateId: string): Promise<HistoryEntry[]> 
 export async function readCandidateAndHistory(
   candidateId: string,
 ): Promise<{ candidate: CandidateItem | undefined; history: HistoryEntry[] }> {
-  let candidate: CandidateItem | undefined;
-  const history: HistoryEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :candidate AND :afterHistory',
-        // '$' follows '#': every HISTORY#… key sorts before HISTORY$.
-        ExpressionAttributeValues: {
-          ':pk': keys.candidate(candidateId).pk,
-          ':candidate': keys.candidate(candidateId).sk,
-          ':afterHistory': 'HISTORY$',
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const sk = String(item.sk);
-      if (sk === keys.candidate(candidateId).sk) candidate = stripKeys(item);
-      else if (sk.startsWith('HISTORY#')) {
-        const { pk: _pk, sk: _sk, ...entry } = item;
-        history.push(entry as HistoryEntry);
-      }
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return { candidate, history };
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :candidate AND :afterHistory',
+    // '$' follows '#': every HISTORY#… key sorts before HISTORY$.
+    ExpressionAttributeValues: {
+      ':pk': keys.candidate(candidateId).pk,
+      ':candidate': keys.candidate(candidateId).sk,
+      ':afterHistory': 'HISTORY$',
+    },
+  });
+  const record = items.find((item) => item.sk === keys.candidate(candidateId).sk);
+  return {
+    candidate: record && withoutKeys<CandidateItem>(record),
+    history: items
+      .filter((item) => String(item.sk).startsWith('HISTORY#'))
+      .map((item) => withoutKeys<HistoryEntry>(item)),
+  };
 }

@@ -1,11 +1,11 @@
 import { counterChanges } from '../domain/budget.js';
 import { type ApbdPool, takePlace } from './apbd.js';
-import { type CandidateItem, type FundingSource, putCandidate } from './candidates.js';
+import type { CandidateItem, FundingSource } from './candidate-item.js';
+import { putCandidate } from './candidates.js';
 import { tableName } from './client.js';
-import { cancellationCodes } from './failures.js';
 import { programUnchanged } from './programs.js';
 import { keys } from './table.js';
-import { transact } from './transact.js';
+import { transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 import { removeFromWaitlist } from './waitlists.js';
 
@@ -24,8 +24,8 @@ export async function writeApbdAssignment(
 ): Promise<'ok' | 'versionMismatch' | 'changed'> {
   const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
   if (!updated.apbd) throw new Error('an APBD assignment must give a place');
-  try {
-    await transact([
+  return transactOr(
+    [
       putCandidate(updated, current.version),
       takePlace(updated.year, pool, updated.apbd),
       programUnchanged(updated.year, programVersion),
@@ -37,15 +37,9 @@ export async function writeApbdAssignment(
         },
       },
       removeFromWaitlist(updated.year, updated.villageCode, waitlistIndex, current.id),
-    ]);
-    return 'ok';
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (!codes) throw error;
-    if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
-    if (codes.includes('ConditionalCheckFailed')) return 'changed';
-    throw error;
-  }
+    ],
+    (failed, anyFailed) => (failed(0) ? 'versionMismatch' : anyFailed ? 'changed' : undefined),
+  );
 }
 
 export interface Disbursement {
@@ -70,8 +64,8 @@ export async function writeDisbursement(
   payment: Disbursement,
 ): Promise<'ok' | 'versionMismatch' | 'duplicateReference'> {
   const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
-  try {
-    await transact([
+  return transactOr(
+    [
       putCandidate(updated, current.version),
       {
         Put: {
@@ -97,13 +91,7 @@ export async function writeDisbursement(
           ...aggregate.build(),
         },
       },
-    ]);
-    return 'ok';
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (!codes) throw error;
-    if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
-    if (codes[1] === 'ConditionalCheckFailed') return 'duplicateReference';
-    throw error;
-  }
+    ],
+    (failed) => (failed(0) ? 'versionMismatch' : failed(1) ? 'duplicateReference' : undefined),
+  );
 }

@@ -1,13 +1,14 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../domain/ids.js';
 import type { Role } from '../principal.js';
-import { type CandidateItem, putCandidate, removeFromFingerprint, stripKeys } from './candidates.js';
+import type { CandidateItem } from './candidate-item.js';
+import { putCandidate, removeFromFingerprint } from './candidates.js';
 import { db, tableName } from './client.js';
-import { cancellationCodes } from './failures.js';
 import type { HistoryEntry } from './history.js';
 import type { Disbursement } from './money-writes.js';
-import { keys } from './table.js';
-import { transact } from './transact.js';
+import { queryAll } from './query-all.js';
+import { keys, withoutKeys } from './table.js';
+import { transact, transactOr } from './transact.js';
 
 /** Who acted: a person with a role, or the system's retention run. */
 export interface Actor {
@@ -38,28 +39,17 @@ export interface CandidateFile {
 
 /** The candidate's whole partition in one query (paged), or undefined when there is none. */
 export async function readCandidateFile(id: string): Promise<CandidateFile | undefined> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.candidate(id).pk },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.candidate(id).pk },
+  });
   const record = items.find((i) => i.sk === keys.candidate(id).sk);
   if (!record) return undefined;
   /** An item of the partition without its keys. */
   const entry = <T>({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest as T;
   const withPrefix = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
   return {
-    candidate: stripKeys(record),
+    candidate: withoutKeys<CandidateItem>(record),
     history: withPrefix('HISTORY#').map((i) => ({ ...entry<HistoryEntry>(i), sk: String(i.sk) })),
     disbursements: withPrefix('DISBURSEMENT#').map((i) => entry<Disbursement>(i)),
     access: withPrefix('ACCESS#').map((i) => entry<AccessEntry>(i)),
@@ -121,11 +111,7 @@ export async function writeAnonymisation(
   for (let i = 0; i < clearNotes.length - room; i += MAX_TRANSACTION_ITEMS) {
     await transact(clearNotes.slice(i, Math.min(i + MAX_TRANSACTION_ITEMS, clearNotes.length - room)));
   }
-  try {
-    await transact([...main, ...clearNotes.slice(Math.max(0, clearNotes.length - room))]);
-    return 'ok';
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'versionMismatch';
-    throw error;
-  }
+  return transactOr([...main, ...clearNotes.slice(Math.max(0, clearNotes.length - room))], (failed) =>
+    failed(0) ? 'versionMismatch' : undefined,
+  );
 }

@@ -103,3 +103,9 @@ export const keys = {
   /** An account of the local identity provider (Cognito keeps them in AWS). */
   localAccount: (username: string) => ({ pk: 'ACCOUNTS', sk: `USER#${username}` }),
 };
+
+/** An item as the code uses it: without the table's keys and index keys. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest } = item;
+  return rest as T;
+}

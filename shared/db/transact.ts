@@ -49,3 +49,28 @@ export async function transact(
     }
   }
 }
+
+/**
+ * Writes the items in one transaction: 'ok', or what `explain` makes of a cancellation by
+ * our conditions (`failedAt(i)`: item i's condition failed; `anyFailed`: some did). A
+ * cancellation `explain` does not explain (undefined), and every other error, goes up as it
+ * was: the transaction did not happen and the caller's caller decides.
+ */
+export async function transactOr<R extends string>(
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  explain: (failedAt: (index: number) => boolean, anyFailed: boolean) => R | undefined,
+): Promise<'ok' | R> {
+  try {
+    await transact(items);
+    return 'ok';
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    const outcome = explain(
+      (i) => codes[i] === 'ConditionalCheckFailed',
+      codes.includes('ConditionalCheckFailed'),
+    );
+    if (outcome === undefined) throw error;
+    return outcome;
+  }
+}

@@ -1,11 +1,11 @@
 import { counterChanges } from '../domain/budget.js';
 import { returnPlace } from './apbd.js';
-import { type CandidateItem, putCandidate } from './candidates.js';
+import type { CandidateItem } from './candidate-item.js';
+import { putCandidate } from './candidates.js';
 import { tableName } from './client.js';
-import { cancellationCodes } from './failures.js';
 import { appendHistory, type HistoryEntry } from './history.js';
 import { keys } from './table.js';
-import { transact } from './transact.js';
+import { transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 import { removeFromWaitlist, waitlistLengthIs } from './waitlists.js';
 
@@ -62,16 +62,9 @@ export async function writeTransition(
     ...(waitlist.kind === 'promote' ? [putCandidate(waitlist.promoted, waitlist.head.version)] : []),
     ...(releasedApbd ? [returnPlace(year, releasedApbd)] : []),
   ];
-  try {
-    await transact(transactItems);
-    return 'ok';
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (!codes) throw error;
-    if (codes[0] === 'ConditionalCheckFailed') return 'versionMismatch';
-    if (codes.includes('ConditionalCheckFailed')) return 'placesChanged';
-    throw error;
-  }
+  return transactOr(transactItems, (failed, anyFailed) =>
+    failed(0) ? 'versionMismatch' : anyFailed ? 'placesChanged' : undefined,
+  );
 }
 
 /**
@@ -86,8 +79,8 @@ export async function writePromotion(
 ): Promise<boolean> {
   const aggregate = new UpdateBuilder().addAll(counterChanges(head, promoted));
   aggregate.when(`${aggregate.name('funded')} < ${aggregate.value(quota)}`);
-  try {
-    await transact([
+  const outcome = await transactOr(
+    [
       {
         Update: {
           TableName: tableName(),
@@ -97,10 +90,8 @@ export async function writePromotion(
       },
       removeFromWaitlist(head.year, head.villageCode, 0, head.id),
       putCandidate(promoted, head.version),
-    ]);
-    return true;
-  } catch (error) {
-    if (cancellationCodes(error)?.includes('ConditionalCheckFailed')) return false;
-    throw error;
-  }
+    ],
+    (_, anyFailed) => (anyFailed ? 'changed' : undefined),
+  );
+  return outcome === 'ok';
 }

@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProgramSettings } from '../domain/program.js';
 import { type ApbdPool, poolFromItem } from './apbd.js';
-import { db, tableName } from './client.js';
 import { settingsOf } from './programs.js';
+import { queryAll } from './query-all.js';
 import { keys } from './table.js';
 import type { VillageAggregate } from './villages.js';
 
@@ -22,27 +21,18 @@ export interface YearState {
  */
 export async function readYear(year: number): Promise<YearState> {
   const state: YearState = { programVersion: 0, pool: poolFromItem(undefined), villages: new Map() };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.program(year).pk },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const sk = String(item.sk);
-      if (sk === keys.program(year).sk) {
-        state.program = settingsOf(item);
-        state.programVersion = Number(item.version ?? 0);
-      } else if (sk === keys.apbdPool(year).sk) state.pool = poolFromItem(item);
-      else if (sk.startsWith('VILLAGE#'))
-        state.villages.set(sk.slice('VILLAGE#'.length), item as VillageAggregate);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.program(year).pk },
+  });
+  for (const item of items) {
+    const sk = String(item.sk);
+    if (sk === keys.program(year).sk) {
+      state.program = settingsOf(item);
+      state.programVersion = Number(item.version ?? 0);
+    } else if (sk === keys.apbdPool(year).sk) state.pool = poolFromItem(item);
+    else if (sk.startsWith('VILLAGE#'))
+      state.villages.set(sk.slice('VILLAGE#'.length), item as VillageAggregate);
+  }
   return state;
 }

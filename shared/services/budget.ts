@@ -1,6 +1,7 @@
 import { nextPlace, poolFromItem } from '../db/apbd.js';
 import { batchGet } from '../db/batch-get.js';
-import { type CandidateItem, readCandidate } from '../db/candidates.js';
+import type { CandidateItem } from '../db/candidate-item.js';
+import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
 import { type Disbursement, writeApbdAssignment, writeDisbursement } from '../db/money-writes.js';
 import { programNotConfigured, settingsOf } from '../db/programs.js';

@@ -1,4 +1,4 @@
-import type { CandidateItem } from '../db/candidates.js';
+import type { CandidateItem } from '../db/candidate-item.js';
 import { maskIdNumber } from '../domain/nik.js';
 import { type Lang, render } from '../i18n.js';
 import { canSeeFullIdentity, type Principal } from '../principal.js';

@@ -1,5 +1,5 @@
+import type { CandidateItem } from '../db/candidate-item.js';
 import {
-  type CandidateItem,
   type IdempotencyRecord,
   insertCandidate,
   queryCandidates,

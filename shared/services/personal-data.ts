@@ -1,5 +1,6 @@
 import { batchGet } from '../db/batch-get.js';
-import { type CandidateItem, queryCandidates } from '../db/candidates.js';
+import type { CandidateItem } from '../db/candidate-item.js';
+import { queryCandidates } from '../db/candidates.js';
 import {
   type AccessEntry,
   type Actor,

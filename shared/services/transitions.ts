@@ -1,4 +1,5 @@
-import { type CandidateItem, readCandidate } from '../db/candidates.js';
+import type { CandidateItem } from '../db/candidate-item.js';
+import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
 import { type HistoryEntry, readCandidateAndHistory } from '../db/history.js';
 import { type WaitlistChange, writeTransition } from '../db/transitions.js';

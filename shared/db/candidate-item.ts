@@ -1,0 +1,41 @@
+import type { CandidateFields, Status } from '../domain/candidate.js';
+import type { School } from '../domain/workflow.js';
+import type { FieldProblem } from '../errors.js';
+
+export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
+export type FundingSource = 'APBDES' | 'APBD';
+
+export interface ApbdPlace {
+  place: number;
+  amount: number;
+}
+
+/** A candidate as stored (the full NIK and KK are encrypted at rest with the table's key). */
+export interface CandidateItem extends CandidateFields {
+  id: string;
+  year: number;
+  villageCode: string;
+  districtCode: string;
+  status: Status;
+  villageFunding: VillageFunding;
+  /** The APBDes amount of the village place held (fixed when the place is taken). */
+  villageAmount: number | null;
+  /** The APBD place held: its number in the year's pool and its amount. */
+  apbd: ApbdPlace | null;
+  /** Rupiah paid so far, per source. */
+  disbursed: Record<FundingSource, number>;
+  school: School | null;
+  version: number;
+  warnings: FieldProblem[];
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  /** Keyed hash of the NIK: links the candidate to its NIK guard item. */
+  nikHash: string;
+  /** Keyed hashes of the look-alike fingerprints (shared/domain/fingerprints.ts). */
+  fingerprints: string[];
+  /** `POSSIBLE_DUPLICATE` when another candidate of the year shares a fingerprint. */
+  flags: string[];
+  /** When the identifying fields were removed for good (UU PDP), and why; absent before. */
+  anonymised?: { at: string; reason: string } | null;
+}
