@@ -38,17 +38,35 @@ export interface FieldProblem extends Message {
   field: string;
 }
 
+export interface DomainErrorOptions {
+  /** The problem with each field, for a form to show beside it. */
+  details?: FieldProblem[];
+  /** The message when it says more than the code's own (`error.<CODE>`). */
+  message?: Message;
+  /** Seconds after which trying again may succeed (`Retry-After`). */
+  retryAfter?: number;
+  /** The error this one stands for (a throttled SDK call, say), kept for the logs. */
+  cause?: unknown;
+}
+
 /** A typed domain error; HTTP mapping happens in one place (functions/http/errors.ts). */
 export class DomainError extends Error {
+  readonly details: FieldProblem[];
+  /** What the person is told, in their language (the Error's own message is the code). */
+  readonly userMessage: Message;
+  readonly retryAfter: number | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    readonly details: FieldProblem[] = [],
-    readonly message_: Message = { key: `error.${code}` },
-    readonly retryAfterSeconds?: number,
+    options: DomainErrorOptions = {},
   ) {
-    super(code);
+    super(code, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
+    this.details = options.details ?? [];
+    this.userMessage = options.message ?? { key: `error.${code}` };
+    this.retryAfter = options.retryAfter;
   }
 }
 
-export const validationFailed = (details: FieldProblem[]) => new DomainError('VALIDATION_FAILED', details);
+export const validationFailed = (details: FieldProblem[]) =>
+  new DomainError('VALIDATION_FAILED', { details });

@@ -32,12 +32,12 @@ export function errorResponse(c: Context, error: unknown): Response {
       500,
     );
   }
-  if (domain.retryAfterSeconds) c.header('Retry-After', String(domain.retryAfterSeconds));
+  if (domain.retryAfter) c.header('Retry-After', String(domain.retryAfter));
   return c.json(
     {
       error: {
         code: domain.code,
-        message: render(domain.message_, lang),
+        message: render(domain.userMessage, lang),
         details: domain.details.map((d) => ({ field: d.field, message: render(d, lang) })),
       },
     },

@@ -195,7 +195,7 @@ export async function importCheck(
     // A file that cannot be read, or a budget used up: say so on the upload form.
     if (!(error instanceof DomainError) || !['VALIDATION_FAILED', 'RATE_LIMITED'].includes(error.code))
       throw error;
-    if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
+    if (error.retryAfter) c.header('Retry-After', String(error.retryAfter));
     return {
       status: statusOf[error.code],
       body: (

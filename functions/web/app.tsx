@@ -398,7 +398,8 @@ export const app = createApp(
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
       const { candidate: x } = await getCandidate(p, c.req.param('id') ?? '');
-      if (x.anonymised) throw new DomainError('INVALID_TRANSITION', [], { key: 'candidate.anonymised' });
+      if (x.anonymised)
+        throw new DomainError('INVALID_TRANSITION', { message: { key: 'candidate.anonymised' } });
       // The form shows the full NIK and KK to correct them.
       await recordFullView(p, x, 'web');
       const values: CandidateFormValues = {

@@ -78,7 +78,7 @@ export async function candidateAction(
             )
           : error.details.length > 0
             ? error.details.map((d) => render(d, c.get('lang'))).join(' ')
-            : render(error.message_, c.get('lang')),
+            : render(error.userMessage, c.get('lang')),
       },
     });
   }

@@ -94,10 +94,10 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
   // Throttling and outages of the database are answers too (503, try again), as in the API.
   const domain = error instanceof DomainError ? error : unavailable(error);
   if (!domain) logUnexpected(error);
-  if (domain?.retryAfterSeconds) c.header('Retry-After', String(domain.retryAfterSeconds));
+  if (domain?.retryAfter) c.header('Retry-After', String(domain.retryAfter));
   const status = domain ? statusOf[domain.code] : 500;
   const text = domain
-    ? render(domain.message_, c.get('lang'))
+    ? render(domain.userMessage, c.get('lang'))
     : t(
         'Terjadi kesalahan di sistem kami. Coba lagi nanti.',
         'Something went wrong on our side. Try again later.',

@@ -261,11 +261,11 @@ function errorJson(
   details: FieldProblem[] = [],
 ): GatewayResponse {
   const lang = langFrom(acceptLanguage);
-  const error = new DomainError(code, details);
+  const error = new DomainError(code, { details });
   return json(statusOf[code], {
     error: {
       code,
-      message: render(error.message_, lang),
+      message: render(error.userMessage, lang),
       details: details.map((d) => ({ field: d.field, message: render(d, lang) })),
     },
   });

@@ -12,7 +12,7 @@ export async function batchGet(keys: Key[]): Promise<Record<string, unknown>[]> 
   for (let i = 0; i < keys.length; i += MAX_KEYS) {
     let pending: Key[] = keys.slice(i, i + MAX_KEYS);
     for (let round = 0; pending.length > 0; round++) {
-      if (round === MAX_ROUNDS) throw new DomainError('RETRY_LATER', [], undefined, 1);
+      if (round === MAX_ROUNDS) throw new DomainError('RETRY_LATER', { retryAfter: 1 });
       if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round * Math.random()));
       const { Responses, UnprocessedKeys } = await db().send(
         new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),

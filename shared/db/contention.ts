@@ -18,7 +18,7 @@ export async function untilSettled<T>(attempt: (n: number) => Promise<T | typeof
   const deadline = Date.now() + BUDGET_MS;
   for (let n = 0; ; n++) {
     if (n > 0) {
-      if (Date.now() >= deadline) throw new DomainError('RETRY_LATER', [], undefined, 1);
+      if (Date.now() >= deadline) throw new DomainError('RETRY_LATER', { retryAfter: 1 });
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** n)));
     }
     const outcome = await attempt(n);

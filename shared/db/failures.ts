@@ -26,7 +26,7 @@ export function unavailable(error: unknown): DomainError | undefined {
     error instanceof Error &&
     (UNAVAILABLE.has(error.name) || NETWORK.has(error.name) || NETWORK.has(code ?? ''))
   ) {
-    return new DomainError('RETRY_LATER', [], undefined, 2);
+    return new DomainError('RETRY_LATER', { retryAfter: 2, cause: error });
   }
   const codes = cancellationCodes(error);
   if (
@@ -34,7 +34,7 @@ export function unavailable(error: unknown): DomainError | undefined {
       (c) => c === 'TransactionConflict' || c === 'ThrottlingError' || c === 'ProvisionedThroughputExceeded',
     )
   ) {
-    return new DomainError('RETRY_LATER', [], undefined, 1);
+    return new DomainError('RETRY_LATER', { retryAfter: 1, cause: error });
   }
   return undefined;
 }

@@ -17,7 +17,9 @@ export async function getProgram(year: number): Promise<ProgramSettings | undefi
 }
 
 export const programNotConfigured = (year: number) =>
-  new DomainError('PROGRAM_NOT_CONFIGURED', [], { key: 'error.PROGRAM_NOT_CONFIGURED', params: { year } });
+  new DomainError('PROGRAM_NOT_CONFIGURED', {
+    message: { key: 'error.PROGRAM_NOT_CONFIGURED', params: { year } },
+  });
 
 /** The settings, or 409 PROGRAM_NOT_CONFIGURED. */
 export async function requireProgram(year: number): Promise<ProgramSettings> {

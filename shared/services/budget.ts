@@ -45,7 +45,7 @@ export async function assignApbdPlace(
     const current = await readForBappeda(principal, id, ifMatch);
     const eligible =
       RESERVED_STATUSES.includes(current.status) && current.villageFunding === 'WAITLISTED' && !current.apbd;
-    if (!eligible) throw new DomainError('INVALID_TRANSITION', [], { key: 'apbd.notEligible' });
+    if (!eligible) throw new DomainError('INVALID_TRANSITION', { message: { key: 'apbd.notEligible' } });
 
     const items = await batchGet([
       keys.program(current.year),
@@ -59,7 +59,7 @@ export async function assignApbdPlace(
       items.find((i) => i.pk === keys.waitlist(current.year, current.villageCode).pk),
     );
     const place = nextPlace(pool, settingsOf(programItem));
-    if (!place) throw new DomainError('CEILING_EXCEEDED', [], { key: 'apbd.noneLeft' });
+    if (!place) throw new DomainError('CEILING_EXCEEDED', { message: { key: 'apbd.noneLeft' } });
 
     const updated: CandidateItem = {
       ...current,
@@ -113,13 +113,15 @@ export async function recordDisbursement(
 
   const left = committedTo(current, input.source) - current.disbursed[input.source];
   if (input.amount > left) {
-    throw new DomainError('CEILING_EXCEEDED', [
-      {
-        field: 'amount',
-        key: 'disbursement.overCommitment',
-        params: { left: formatRupiah(Math.max(0, left)) },
-      },
-    ]);
+    throw new DomainError('CEILING_EXCEEDED', {
+      details: [
+        {
+          field: 'amount',
+          key: 'disbursement.overCommitment',
+          params: { left: formatRupiah(Math.max(0, left)) },
+        },
+      ],
+    });
   }
   const at = now().toISOString();
   const updated: CandidateItem = {

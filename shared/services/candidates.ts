@@ -45,7 +45,7 @@ export const fingerprintHashes = (p: { fullName: string; kk: string; birthDate: 
   Promise.all(personFingerprints(p).map((f) => keyedHash(f)));
 
 const duplicateNik = (year: number) =>
-  new DomainError('DUPLICATE_NIK', [], { key: 'error.DUPLICATE_NIK', params: { year } });
+  new DomainError('DUPLICATE_NIK', { message: { key: 'error.DUPLICATE_NIK', params: { year } } });
 
 export interface StoredCandidate {
   candidate: CandidateItem;
@@ -215,9 +215,10 @@ export async function correctCandidate(
   if (!current || current.villageCode !== principal.villageCode) throw new DomainError('NOT_FOUND');
   if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
   if (ifMatch !== current.version) throw new DomainError('VERSION_MISMATCH');
-  if (current.anonymised) throw new DomainError('INVALID_TRANSITION', [], { key: 'candidate.anonymised' });
+  if (current.anonymised)
+    throw new DomainError('INVALID_TRANSITION', { message: { key: 'candidate.anonymised' } });
   if (!EDITABLE_STATUSES.includes(current.status)) {
-    throw new DomainError('INVALID_TRANSITION', [], { key: 'patch.notEditable' });
+    throw new DomainError('INVALID_TRANSITION', { message: { key: 'patch.notEditable' } });
   }
   const program = await requireProgram(current.year);
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));

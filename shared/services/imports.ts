@@ -79,9 +79,8 @@ export async function importSurveyList(
       : await readImportFile(options.source.bytes, options.source.contentType);
   const charged = await chargeImportRows(principal.sub, rows.length, IMPORT_ROWS_PER_HOUR);
   if (charged !== 'ok') {
-    throw new DomainError(
-      'RATE_LIMITED',
-      [
+    throw new DomainError('RATE_LIMITED', {
+      details: [
         {
           field: 'file',
           key: 'import.rateLimited',
@@ -91,9 +90,8 @@ export async function importSurveyList(
           },
         },
       ],
-      undefined,
-      charged.retryAfterSeconds,
-    );
+      retryAfter: charged.retryAfterSeconds,
+    });
   }
   const checked = await checkRows(rows, program, villageCode);
 

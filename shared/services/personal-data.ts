@@ -142,7 +142,7 @@ export async function anonymiseCandidate(
   if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
   if (ifMatch !== file.candidate.version) throw new DomainError('VERSION_MISMATCH');
   if (file.candidate.anonymised)
-    throw new DomainError('INVALID_TRANSITION', [], { key: 'candidate.anonymised' });
+    throw new DomainError('INVALID_TRANSITION', { message: { key: 'candidate.anonymised' } });
   const reason = reasonInput.trim().replace(/\s+/g, ' ');
   if (reason.length < 3 || reason.length > 500)
     throw validationFailed([{ field: 'reason', key: 'anonymise.reason' }]);

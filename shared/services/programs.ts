@@ -23,7 +23,7 @@ export async function saveProgram(year: number, input: ProgramInput): Promise<Pr
   const { settings, problems } = applyProgramInput(before.program ?? defaultProgram(year), input);
   if (problems.length > 0) throw validationFailed(problems);
   const overUse = limitsBelowUse(settings, before);
-  if (overUse.length > 0) throw new DomainError('CEILING_EXCEEDED', overUse);
+  if (overUse.length > 0) throw new DomainError('CEILING_EXCEEDED', { details: overUse });
 
   await putProgram(settings, before.programVersion);
   if (before.program && settings.villageQuota < before.program.villageQuota) {
@@ -32,7 +32,7 @@ export async function saveProgram(year: number, input: ProgramInput): Promise<Pr
     const late = limitsBelowUse(settings, after);
     if (late.length > 0) {
       await putProgram(before.program, before.programVersion + 1);
-      throw new DomainError('CEILING_EXCEEDED', late);
+      throw new DomainError('CEILING_EXCEEDED', { details: late });
     }
   }
   if (before.program && settings.villageQuota > before.program.villageQuota) {
