@@ -1,6 +1,6 @@
 import { LEVELS, OUT_OF_SCHOOL_TYPES, PATHWAYS } from '../../shared/domain/candidate.js';
 import { ErrorSummary, Field, Options, type Problems } from './forms.js';
-import { reasonLabels, type T } from './ui.js';
+import { levelLabel, outOfSchoolLabel, pathwayLabel, reasonLabels, type T } from './ui.js';
 
 /** The form's values as strings, as typed (so nothing is lost when it comes back with errors). */
 export type CandidateFormValues = Record<string, string>;
@@ -157,14 +157,7 @@ export function CandidateForm(props: {
             <Options
               empty={t('— pilih —', '— choose —')}
               selected={v.outOfSchoolType}
-              values={OUT_OF_SCHOOL_TYPES.map((o) => [
-                o,
-                {
-                  DROPPED_OUT: t('Putus sekolah', 'Dropped out'),
-                  NOT_CONTINUED: t('Lulus tidak melanjutkan', 'Graduated, did not continue'),
-                  NEVER_ENROLLED: t('Belum pernah sekolah', 'Never enrolled'),
-                }[o],
-              ])}
+              values={OUT_OF_SCHOOL_TYPES.map((o) => [o, outOfSchoolLabel(t, o)])}
             />
           </select>
         )}
@@ -180,7 +173,7 @@ export function CandidateForm(props: {
             <Options
               empty={t('— pilih —', '— choose —')}
               selected={v.lastLevel}
-              values={LEVELS.map((l) => [l, l === 'NONE' ? t('Tidak ada', 'None') : l])}
+              values={LEVELS.map((l) => [l, levelLabel(t, l)])}
             />
           </select>
         )}
@@ -219,7 +212,7 @@ export function CandidateForm(props: {
             <Options
               empty={t('— belum ada —', '— none yet —')}
               selected={v.plannedPathway}
-              values={PATHWAYS.map((p) => [p, p.replace('_', ' ')])}
+              values={PATHWAYS.map((p) => [p, pathwayLabel(t, p)])}
             />
           </select>
         )}

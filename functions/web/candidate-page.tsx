@@ -7,7 +7,16 @@ import { type Lang, render } from '../../shared/i18n.js';
 import { canSeeFullIdentity, type Principal } from '../../shared/principal.js';
 import type { StoredCandidate } from '../../shared/services/candidates.js';
 import { Field, Options, type Problems } from './forms.js';
-import { actionLabel, reasonLabels, roleLabel, rupiah, sexLabel, statusLabel, type T } from './ui.js';
+import {
+  actionLabel,
+  pathwayLabel,
+  reasonLabels,
+  roleLabel,
+  rupiah,
+  sexLabel,
+  statusLabel,
+  type T,
+} from './ui.js';
 
 export function fundingText(t: T, s: StoredCandidate): string {
   const c = s.candidate;
@@ -155,7 +164,7 @@ export function CandidatePage(props: {
                           <Options
                             empty={t('— pilih —', '— choose —')}
                             selected={values['school.level']}
-                            values={PATHWAYS.map((p) => [p, p.replace('_', ' ')])}
+                            values={PATHWAYS.map((p) => [p, pathwayLabel(t, p)])}
                           />
                         </select>
                       )}

@@ -1,5 +1,14 @@
-import type { Status } from '../../shared/domain/candidate.js';
+import type { LEVELS, OUT_OF_SCHOOL_TYPES, PATHWAYS, Status } from '../../shared/domain/candidate.js';
 import type { Lang } from '../../shared/i18n.js';
+import {
+  LEVEL_LABELS,
+  OUT_OF_SCHOOL_LABELS,
+  PATHWAY_LABELS,
+  REASON_LABELS,
+  ROLE_LABELS,
+  SEX_LABELS,
+  STATUS_LABELS,
+} from '../../shared/labels.js';
 import type { Role } from '../../shared/principal.js';
 
 /** `t('Indonesian', 'English')`: page text in the visitor's language. */
@@ -9,17 +18,10 @@ export const translator =
     lang === 'en' ? en : id;
 export type T = ReturnType<typeof translator>;
 
-export const statusLabel = (t: T, s: Status): string =>
-  ({
-    IDENTIFIED: t('Terdata', 'Identified'),
-    VERIFIED: t('Terverifikasi', 'Verified'),
-    ENROLLED: t('Terdaftar di sekolah', 'Enrolled'),
-    ACTIVE: t('Aktif belajar', 'Attending'),
-    COMPLETED: t('Lulus', 'Completed'),
-    DROPPED_OUT: t('Putus lagi', 'Dropped out again'),
-    INELIGIBLE: t('Tidak memenuhi syarat', 'Ineligible'),
-    WITHDRAWN: t('Mengundurkan diri', 'Withdrawn'),
-  })[s];
+/** `t` applied to a label of shared/labels.ts. */
+const said = (t: T, label: readonly [string, string]) => t(label[0], label[1]);
+
+export const statusLabel = (t: T, s: Status): string => said(t, STATUS_LABELS[s]);
 
 /** The button that moves a candidate to a status. */
 export const actionLabel = (t: T, s: Status): string =>
@@ -34,29 +36,24 @@ export const actionLabel = (t: T, s: Status): string =>
     WITHDRAWN: t('Mengundurkan diri / pindah', 'Withdrew or moved away'),
   })[s];
 
-export const roleLabel = (t: T, r: Role): string =>
-  ({
-    village_official: t('Operator desa', 'Village official'),
-    fmpp_volunteer: t('Relawan FMPP', 'FMPP volunteer'),
-    bappeda_staff: t('Staf Bappeda', 'Bappeda staff'),
-  })[r];
+export const roleLabel = (t: T, r: Role): string => said(t, ROLE_LABELS[r]);
 
-export const sexLabel = (t: T, s: 'M' | 'F') =>
-  s === 'M' ? t('Laki-laki (L)', 'Male (L)') : t('Perempuan (P)', 'Female (P)');
+export const sexLabel = (t: T, s: 'M' | 'F') => said(t, SEX_LABELS[s]);
+
+export const levelLabel = (t: T, l: (typeof LEVELS)[number]) => said(t, LEVEL_LABELS[l]);
+
+export const pathwayLabel = (t: T, p: (typeof PATHWAYS)[number]) => said(t, PATHWAY_LABELS[p]);
+
+export const outOfSchoolLabel = (t: T, o: (typeof OUT_OF_SCHOOL_TYPES)[number]) =>
+  said(t, OUT_OF_SCHOOL_LABELS[o]);
 
 export const rupiah = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
-export const reasonLabels = (t: T): Record<number, string> => ({
-  1: t('Tidak ada biaya', 'No money'),
-  2: t('Tidak suka sekolah / malu', 'Dislikes school or ashamed'),
-  3: t('Bekerja', 'Working'),
-  4: t('Menikah / mengurus rumah tangga', 'Married or running the household'),
-  5: t('Tidak diterima', 'Not accepted'),
-  6: t('Sekolah jauh', 'School too far'),
-  7: t('Merasa sudah cukup sekolah', 'Feels schooling is enough'),
-  8: t('Disabilitas', 'Disability'),
-  9: t('Menunggu pengumuman', 'Waiting for an announcement'),
-  10: t('Diterima tetapi belum mulai', 'Accepted but not started'),
-  11: t('Terlalu muda', 'Too young'),
-  12: t('Lainnya (tulis catatan)', 'Other (write a note)'),
-});
+/** Every reason code with its label; 12 asks for a note. */
+export const reasonLabels = (t: T): Record<number, string> =>
+  Object.fromEntries(
+    Object.entries(REASON_LABELS).map(([code, label]) => [
+      code,
+      code === '12' ? t(`${label[0]} (tulis catatan)`, `${label[1]} (write a note)`) : said(t, label),
+    ]),
+  );

@@ -1,4 +1,5 @@
-import { STATUSES, type Status } from '../domain/candidate.js';
+import { STATUSES } from '../domain/candidate.js';
+import { inLang, STATUS_LABELS } from '../labels.js';
 import type { BudgetReport, BudgetRow, QuotaRow } from '../services/reports.js';
 
 /** A report as a spreadsheet sees it: typed columns, rows and (optionally) a totals row. */
@@ -10,22 +11,11 @@ export interface ReportTable {
   totals?: (string | number)[];
 }
 
-export const STATUS_LABELS: Record<Status, string> = {
-  IDENTIFIED: 'Terdata',
-  VERIFIED: 'Terverifikasi',
-  ENROLLED: 'Terdaftar',
-  ACTIVE: 'Aktif belajar',
-  COMPLETED: 'Lulus',
-  DROPPED_OUT: 'Putus lagi',
-  INELIGIBLE: 'Tidak memenuhi syarat',
-  WITHDRAWN: 'Mengundurkan diri',
-};
-
 const budgetColumns: ReportTable['columns'] = [
   { header: 'Jumlah calon', kind: 'count' },
   { header: 'Tempat desa terisi', kind: 'count' },
   { header: 'Daftar tunggu', kind: 'count' },
-  ...STATUSES.map((s) => ({ header: STATUS_LABELS[s], kind: 'count' as const })),
+  ...STATUSES.map((s) => ({ header: inLang(STATUS_LABELS[s], 'id'), kind: 'count' as const })),
   { header: 'APBDes dicadangkan (Rp)', kind: 'money' },
   { header: 'APBDes dikomitmenkan (Rp)', kind: 'money' },
   { header: 'APBDes dicairkan (Rp)', kind: 'money' },
