@@ -1,5 +1,3 @@
-import { listImports } from '../../shared/db/import-log.js';
-import { getProgram } from '../../shared/db/programs.js';
 import { disbursementSchema } from '../../shared/domain/budget.js';
 import { parseRupiah, parseWholeNumber } from '../../shared/domain/money.js';
 import { programInputSchema } from '../../shared/domain/program.js';
@@ -9,8 +7,9 @@ import { reportFile } from '../../shared/report-formats/file.js';
 import { budgetTable } from '../../shared/report-formats/table.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
+import { importRecords } from '../../shared/services/imports.js';
 import { anonymiseCandidate, exportCandidate } from '../../shared/services/personal-data.js';
-import { saveProgram } from '../../shared/services/programs.js';
+import { programSettings, saveProgram } from '../../shared/services/programs.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext } from '../http/app.js';
 import { yearParam } from '../http/params.js';
@@ -23,7 +22,7 @@ import { ImportHistory } from './import-history.js';
 async function budgetPage(c: GkbContext) {
   const p = viewer(c);
   const year = yearParam(c, 'query');
-  const [report, program] = await Promise.all([budgetReport(p, year, 'district'), getProgram(year)]);
+  const [report, program] = await Promise.all([budgetReport(p, year, 'district'), programSettings(year)]);
   return page(
     c,
     tOf(c)('Anggaran', 'Budget'),
@@ -79,7 +78,7 @@ async function programForm(
   typed: Record<string, string> = {},
 ) {
   const t = tOf(c);
-  const program = await getProgram(year);
+  const program = await programSettings(year);
   const fields: [string, string, string | number | undefined][] = [
     ['villageQuota', t('Kuota per desa (orang)', 'Places per village'), program?.villageQuota],
     ['apbdesPerPerson', t('APBDes per orang (Rp)', 'APBDes per person (Rp)'), program?.apbdesPerPerson],
@@ -211,11 +210,9 @@ export const app = createApp(
       return c.body(file.body, 200, file.headers);
     },
     importHistoryPage: async (c) => {
-      const p = viewer(c);
-      if (p.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
       const t = tOf(c);
       const year = yearParam(c, 'query');
-      const { items } = await listImports(year, 200);
+      const items = await importRecords(viewer(c), year);
       return page(
         c,
         t('Riwayat unggahan daftar', 'Upload history'),

@@ -15,10 +15,17 @@ export function logUnexpected(error: unknown): void {
   putMetric(METRIC.unexpectedErrors, 1);
 }
 
+/**
+ * What an error means to the caller: a domain error as it is, DynamoDB throttling or an
+ * outage as 503 RETRY_LATER, anything else undefined (a bug: 500, logged).
+ */
+export const domainErrorOf = (error: unknown): DomainError | undefined =>
+  error instanceof DomainError ? error : unavailable(error);
+
 /** The one place where errors become HTTP responses in the contract's shape. */
 export function errorResponse(c: Context, error: unknown): Response {
   const lang: Lang = c.get('lang') ?? 'id';
-  const domain = error instanceof DomainError ? error : unavailable(error);
+  const domain = domainErrorOf(error);
   if (!domain) {
     logUnexpected(error);
     return c.json(

@@ -1,10 +1,14 @@
 import type { Child } from 'hono/jsx';
-import { readImportDraft, saveImportDraft } from '../../shared/db/import-drafts.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError, statusOf, validationFailed } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
 import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
-import { type ImportReport, importSurveyList } from '../../shared/services/imports.js';
+import {
+  type ImportReport,
+  importDraftOf,
+  importSurveyList,
+  keepImportDraft,
+} from '../../shared/services/imports.js';
 import type { GkbContext } from '../http/app.js';
 import { formBody } from '../web/forms.js';
 import { checkCsrf } from '../web/shell.js';
@@ -164,7 +168,7 @@ export async function importCheck(
       channel: 'web',
     });
     const registrable = report.summary.ok + report.summary.warnings + report.summary.possibleDuplicates;
-    const draft = registrable > 0 ? await saveImportDraft(official.sub, { rows, year }) : undefined;
+    const draft = registrable > 0 ? await keepImportDraft(official, { rows, year }) : undefined;
     return {
       body: (
         <>
@@ -211,7 +215,7 @@ export async function importCommit(
   values: Record<string, string>,
   official: Parameters<typeof importSurveyList>[0],
 ) {
-  const draft = await readImportDraft(official.sub, values.draft ?? '');
+  const draft = await importDraftOf(official, values.draft ?? '');
   if (!draft) throw validationFailed([{ field: 'file', key: 'import.empty' }]);
   const { report, cells } = await importSurveyList(official, {
     year: draft.year,

@@ -1,10 +1,8 @@
-import { getProgram, programNotConfigured } from '../../shared/db/programs.js';
-import { byStatusOf, readProgramAndCounters, waitlistedIn } from '../../shared/db/villages.js';
 import { programInputSchema } from '../../shared/domain/program.js';
-import { districts, findDistrict, findVillage, villages, villagesOf } from '../../shared/domain/regions.js';
+import { districts, findDistrict, villages, villagesOf } from '../../shared/domain/regions.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
-import { canSeeVillage } from '../../shared/principal.js';
-import { saveProgram } from '../../shared/services/programs.js';
+import { programSettings, saveProgram } from '../../shared/services/programs.js';
+import { villageSummary } from '../../shared/services/villages.js';
 import { createApp, principalOf } from '../http/app.js';
 import { jsonBody } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';
@@ -22,25 +20,11 @@ export const app = createApp('programs', {
     if (!findDistrict(district)) throw validationFailed([{ field: 'district', key: 'district.unknown' }]);
     return c.json(villagesOf(district));
   },
-  getVillage: async (c) => {
-    const principal = principalOf(c);
-    const village = findVillage(c.req.param('code') ?? '');
-    if (!village || !canSeeVillage(principal, village.code)) throw new DomainError('NOT_FOUND');
-    const year = yearParam(c, 'query');
-    const { program, aggregate } = await readProgramAndCounters(year, village.code);
-    if (!program) throw programNotConfigured(year);
-    return c.json({
-      ...village,
-      year,
-      quota: program.villageQuota,
-      funded: aggregate?.funded ?? 0,
-      waitlisted: aggregate ? waitlistedIn(aggregate) : 0,
-      byStatus: byStatusOf(aggregate),
-    });
-  },
+  getVillage: async (c) =>
+    c.json(await villageSummary(principalOf(c), c.req.param('code') ?? '', yearParam(c, 'query'))),
   getProgram: async (c) => {
     principalOf(c);
-    const program = await getProgram(yearParam(c, 'path'));
+    const program = await programSettings(yearParam(c, 'path'));
     if (!program) throw new DomainError('NOT_FOUND');
     return c.json(program);
   },

@@ -1,9 +1,9 @@
-import { readHistory } from '../../shared/db/history.js';
 import { DomainError } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
 import type { Principal } from '../../shared/principal.js';
 import { getCandidate, type StoredCandidate } from '../../shared/services/candidates.js';
 import { recordFullView } from '../../shared/services/personal-data.js';
+import { historyOf } from '../../shared/services/transitions.js';
 import type { GkbContext } from '../http/app.js';
 import { CandidatePage } from './candidate-page.js';
 import type { Problems } from './forms.js';
@@ -22,7 +22,7 @@ export async function showCandidate(
     status?: number;
   } = {},
 ) {
-  const history = await readHistory(stored.candidate.id);
+  const history = await historyOf(stored.candidate);
   await recordFullView(viewer(c), stored.candidate, 'web');
   return page(
     c,

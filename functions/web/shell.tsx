@@ -1,13 +1,12 @@
 import { getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { unavailable } from '../../shared/db/failures.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError, statusOf } from '../../shared/errors.js';
 import { type Lang, render } from '../../shared/i18n.js';
 import type { Principal } from '../../shared/principal.js';
 import type { GkbContext, PageOptions } from '../http/app.js';
-import { logUnexpected } from '../http/errors.js';
+import { domainErrorOf, logUnexpected } from '../http/errors.js';
 import { formValues, type Problems } from './forms.js';
 import { Layout } from './layout.js';
 import { cookieOptions, readSession, sameToken } from './session.js';
@@ -92,7 +91,7 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
   if (error instanceof SignInRequired) return c.redirect('/masuk', 303);
   const t = tOf(c);
   // Throttling and outages of the database are answers too (503, try again), as in the API.
-  const domain = error instanceof DomainError ? error : unavailable(error);
+  const domain = domainErrorOf(error);
   if (!domain) logUnexpected(error);
   if (domain?.retryAfter) c.header('Retry-After', String(domain.retryAfter));
   const status = domain ? statusOf[domain.code] : 500;

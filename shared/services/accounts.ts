@@ -1,6 +1,6 @@
 import { type Account, principalOfAccount } from '../accounts/account.js';
 import { readCognitoAccount } from '../accounts/cognito.js';
-import { readLocalAccount } from '../db/accounts.js';
+import { listLocalAccounts, readLocalAccount } from '../db/accounts.js';
 import type { Principal } from '../principal.js';
 
 /** Where accounts live: Cognito when the function knows its user pool, else the local identity provider. */
@@ -23,3 +23,11 @@ export async function currentPrincipal(username: string): Promise<Principal | un
  * calls per check), at once locally, where reading the account is one GetItem.
  */
 export const accountRecheckSeconds = (): number => (usesCognito() ? 300 : 0);
+
+/** The local identity provider's accounts one may sign in as (`npm start`, tests). */
+export const localAccountsToSignIn = async (): Promise<Account[]> =>
+  (await listLocalAccounts()).filter((a) => a.enabled);
+
+/** Who signs in as a local account: its principal, or undefined for an unknown or disabled one. */
+export const localSignIn = async (username: string): Promise<Principal | undefined> =>
+  principalOfAccount(await readLocalAccount(username));

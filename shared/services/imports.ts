@@ -1,5 +1,6 @@
 import { insertCandidateBatch, ROWS_PER_BATCH } from '../db/candidates.js';
-import { chargeImportRows, recordImport } from '../db/import-log.js';
+import { readImportDraft, saveImportDraft } from '../db/import-drafts.js';
+import { chargeImportRows, type ImportRecord, listImports, recordImport } from '../db/import-log.js';
 import { keyedHash } from '../db/nik-hash.js';
 import { requireProgram } from '../db/programs.js';
 import { readProgramAndVillage } from '../db/villages.js';
@@ -224,4 +225,17 @@ async function writeBatch(
   if ((await insertCandidateBatch(items, seen)) !== 'ok') return undefined;
   countRegistrations(items);
   return items.map((c) => c.id);
+}
+
+/** Keeps the checked rows for the official to confirm (the web's draft): its id. */
+export const keepImportDraft = (principal: Principal, draft: { rows: ImportRow[]; year: number }) =>
+  saveImportDraft(principal.sub, draft);
+
+/** The official's own draft, if it is theirs and has not expired. */
+export const importDraftOf = (principal: Principal, id: string) => readImportDraft(principal.sub, id);
+
+/** A year's imports, newest first, for Bappeda. */
+export async function importRecords(principal: Principal, year: number): Promise<ImportRecord[]> {
+  if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+  return (await listImports(year, 200)).items;
 }

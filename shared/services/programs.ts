@@ -1,5 +1,5 @@
 import { readCandidate } from '../db/candidates.js';
-import { putProgram } from '../db/programs.js';
+import { getProgram, putProgram } from '../db/programs.js';
 import { writePromotion } from '../db/transitions.js';
 import { readProgramAndVillage, waitlistedIn } from '../db/villages.js';
 import { readYear } from '../db/year.js';
@@ -11,6 +11,9 @@ import {
   type ProgramSettings,
 } from '../domain/program.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+
+/** A programme year's settings, or undefined when Bappeda has not configured it. */
+export const programSettings = (year: number): Promise<ProgramSettings | undefined> => getProgram(year);
 
 /**
  * Creates or changes a programme year. Missing fields keep their current value (defaults on

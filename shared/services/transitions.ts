@@ -1,7 +1,7 @@
 import type { CandidateItem } from '../db/candidate-item.js';
 import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
-import { type HistoryEntry, readCandidateAndHistory } from '../db/history.js';
+import { type HistoryEntry, readCandidateAndHistory, readHistory } from '../db/history.js';
 import { type WaitlistChange, writeTransition } from '../db/transitions.js';
 import { readProgramAndVillage } from '../db/villages.js';
 import type { Status } from '../domain/candidate.js';
@@ -124,3 +124,6 @@ export async function candidateHistory(principal: Principal, id: string): Promis
   if (!candidate || !canSeeVillage(principal, candidate.villageCode)) throw new DomainError('NOT_FOUND');
   return history;
 }
+
+/** The history of a candidate the caller has already been shown (read in their scope). */
+export const historyOf = (candidate: CandidateItem): Promise<HistoryEntry[]> => readHistory(candidate.id);

@@ -1,0 +1,110 @@
+import type { Status } from '../../shared/domain/candidate.js';
+import { findVillage } from '../../shared/domain/regions.js';
+import { DomainError } from '../../shared/errors.js';
+import type { Principal } from '../../shared/principal.js';
+import { countCandidates, listCandidates } from '../../shared/services/candidates.js';
+import { villageSummary } from '../../shared/services/villages.js';
+import type { GkbContext, OperationHandler } from '../http/app.js';
+import { CandidateTable, listLink } from './candidate-list.js';
+import { currentYear, page, tOf, viewer } from './shell.js';
+
+async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'village_official' }>) {
+  const t = tOf(c);
+  const year = currentYear();
+  const summary = await villageSummary(p, p.villageCode, year).catch((error: unknown) => {
+    // A year Bappeda has not configured yet has no places: the page says so, with zeros.
+    if (error instanceof DomainError && error.code === 'PROGRAM_NOT_CONFIGURED') return undefined;
+    throw error;
+  });
+  const quota = summary?.quota ?? 0;
+  const funded = summary?.funded ?? 0;
+  const waiting = summary?.waitlisted ?? 0;
+  return page(
+    c,
+    t('Beranda', 'Home'),
+    <>
+      <h1>
+        {t('Desa', 'Village')} {findVillage(p.villageCode)?.name} · {year}
+      </h1>
+      <div class="card">
+        <h2 id="kuota">{t('Tempat desa (APBDes)', 'Village places (APBDes)')}</h2>
+        <p class="big" data-testid="places">
+          {funded} / {quota}
+        </p>
+        <meter min={0} max={Math.max(quota, 1)} value={funded} aria-labelledby="kuota">
+          {funded} / {quota}
+        </meter>
+        <p>
+          {t(`${funded} dari ${quota} tempat terisi.`, `${funded} of ${quota} places held.`)}{' '}
+          <span data-testid="waitlist">{t(`Daftar tunggu: ${waiting} orang.`, `Waitlist: ${waiting}.`)}</span>
+        </p>
+      </div>
+      <p>
+        <a class="button" href="/calon/baru">
+          {t('Daftarkan calon baru', 'Register a candidate')}
+        </a>{' '}
+        <a class="button" href="/calon">
+          {t('Lihat daftar calon', 'See the candidates')}
+        </a>
+      </p>
+    </>,
+  );
+}
+
+/** How many of each worklist group the home page shows; "Lihat semua" pages through the rest. */
+const WORKLIST_SHOWN = 20;
+
+async function volunteerHome(c: GkbContext, p: Principal) {
+  const t = tOf(c);
+  const year = currentYear();
+  const groups: { title: (n: number) => string; statuses: Status[] }[] = [
+    {
+      title: (n) => t(`Perlu dikunjungi dan diverifikasi (${n})`, `To visit and verify (${n})`),
+      statuses: ['IDENTIFIED'],
+    },
+    {
+      title: (n) => t(`Perlu didaftarkan ke sekolah (${n})`, `To enrol at a school (${n})`),
+      statuses: ['VERIFIED'],
+    },
+    {
+      title: (n) => t(`Perlu dipantau (${n})`, `To follow up (${n})`),
+      statuses: ['ENROLLED', 'ACTIVE', 'DROPPED_OUT'],
+    },
+  ];
+  // True counts from the aggregates; the first rows of each group from the index.
+  const filled = await Promise.all(
+    groups.map(async (g) => ({
+      ...g,
+      count: await countCandidates(p, { year, statuses: g.statuses }),
+      items: (await listCandidates(p, { year, statuses: g.statuses, limit: WORKLIST_SHOWN })).items,
+    })),
+  );
+  return page(
+    c,
+    t('Daftar kerja', 'Worklist'),
+    <>
+      <h1>{t('Daftar kerja kecamatan', 'Kecamatan worklist')}</h1>
+      {filled.map((g) => (
+        <>
+          <h2>{g.title(g.count)}</h2>
+          <CandidateTable c={c} items={g.items} />
+          {g.count > g.items.length ? (
+            <p>
+              <a href={listLink(g.statuses)}>{t(`Lihat semua ${g.count} →`, `See all ${g.count} →`)}</a>
+            </p>
+          ) : null}
+        </>
+      ))}
+    </>,
+  );
+}
+
+/** Each role's home: the official's quota meter, the volunteer's worklist, Bappeda's budget. */
+export const homeRoutes = {
+  home: async (c) => {
+    const p = viewer(c);
+    if (p.role === 'village_official') return officialHome(c, p);
+    if (p.role === 'fmpp_volunteer') return volunteerHome(c, p);
+    return c.redirect('/anggaran', 303);
+  },
+} satisfies Record<string, OperationHandler>;
