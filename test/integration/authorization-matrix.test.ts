@@ -5,6 +5,7 @@ import { readCandidate } from '../../shared/db/candidates.js';
 import { db, tableName } from '../../shared/db/client.js';
 import { registration } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+import { csrfOf, registrationForm, signIn as signInAs } from '../support/web.js';
 
 /**
  * Every route of the route table × every role × a target in the caller's own scope and one in
@@ -376,21 +377,10 @@ async function callPage(
   const form: Record<string, Record<string, string>> = {
     signIn: { user: DEMO_USER[role] },
     signOut: {},
-    registrationSubmit: {
-      nik: registration(serial).nik,
-      kk: registration(serial).kk,
-      fullName: `Warga Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[serial++ % 26]}`,
-      birthDate: '2010-07-05',
-      sex: 'F',
-      track: 'ATS',
-      outOfSchoolType: 'DROPPED_OUT',
-      lastLevel: 'SD',
-      reasonCode: '1',
-      guardianName: 'Tarsih',
-      'consent.by': 'GUARDIAN',
-      'consent.name': 'Tarsih',
-      'consent.given': 'on',
-    },
+    registrationSubmit: registrationForm(
+      serial,
+      `Warga Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[serial++ % 26]}`,
+    ),
     correctionSubmit: {},
     transitionSubmit: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
     apbdSubmit: {},
@@ -462,23 +452,8 @@ async function callPage(
 
 /** Signs in as the role's demo user: the session cookie and its CSRF token. */
 async function signIn(role: Role) {
-  const res = await sys.gateway.handle({
-    method: 'POST',
-    url: '/masuk',
-    headers: {
-      host: 'localhost',
-      origin: 'http://localhost',
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: `user=${DEMO_USER[role]}`,
-  });
-  const cookie = (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-  const page = await sys.gateway.handle({
-    method: 'GET',
-    url: '/calon',
-    headers: { host: 'localhost', cookie },
-  });
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(page.body.toString())?.[1] ?? '' };
+  const cookie = await signInAs(sys, DEMO_USER[role]);
+  return { cookie, csrf: await csrfOf(sys, cookie) };
 }
 
 describe('authorization matrix', () => {

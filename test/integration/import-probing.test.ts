@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_ROWS_PER_HOUR } from '../../shared/services/imports.js';
 import { OTHER_VILLAGE_SAME_DISTRICT, registration, VILLAGE } from '../support/candidates.js';
+import { surveyCsv, surveyRow } from '../support/survey-list.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { getPage, signIn } from '../support/web.js';
 
@@ -17,12 +18,11 @@ type Report = {
 type ErrorBody = { error: { code: string; details: { field: string; message: string }[] } };
 
 const YEAR = 2026;
-const HEADER =
-  'NIK;No KK;Nama Lengkap;Tanggal Lahir;Jenis Kelamin;Jalur;Status Sekolah;Pendidikan Terakhir;Kode Alasan;Nama Wali;Persetujuan Oleh;Nama Pemberi Persetujuan';
-const line = (serial: number, name = `Warga Uji ${'ABCDEFGHIJ'[serial % 10]}`) => {
-  const r = registration(serial);
-  return `${r.nik};${r.kk};${name};2010-07-05;P;ATS;PUTUS_SEKOLAH;SD;1;Tarsih;WALI;Tarsih`;
-};
+/** A list of the given rows (each a serial, or a serial and a name). */
+const list = (...rows: (number | [number, string])[]) =>
+  surveyCsv(
+    rows.map((r) => (typeof r === 'number' ? surveyRow(r) : surveyRow(r[0], { 'Nama Lengkap': r[1] }))),
+  );
 
 let sys: TestSystem;
 
@@ -59,10 +59,7 @@ const upload = async (csv: string, token: string, dryRun = true) => {
 
 describe('what a dry run tells', () => {
   it('says a NIK is registered in another village without naming where, and in this one as such', async () => {
-    const res = await upload(
-      [HEADER, line(7), line(8), line(9)].join('\n'),
-      await sys.token('village_official', VILLAGE),
-    );
+    const res = await upload(list(7, 8, 9), await sys.token('village_official', VILLAGE));
     expect(res.status).toBe(200);
     const [elsewhere, here, fresh] = res.body.rows;
     expect(elsewhere).toMatchObject({ status: 'DUPLICATE' });
@@ -79,8 +76,7 @@ describe('what a dry run tells', () => {
 
 describe('the hourly budget of rows an account may check', () => {
   it(`allows ${IMPORT_ROWS_PER_HOUR.toLocaleString('en')} rows an hour, then answers 429 with Retry-After; other accounts are not touched`, async () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => line(3000 + i));
-    const file = [HEADER, ...rows].join('\n');
+    const file = list(...Array.from({ length: 2000 }, (_, i) => 3000 + i));
     /** Five full files, then one more row, all within one clock hour (the budget's window). */
     const spend = async (sub: string) => {
       const hour = new Date().toISOString().slice(0, 13);
@@ -88,7 +84,7 @@ describe('the hourly budget of rows an account may check', () => {
       const accepted: number[] = [];
       for (let used = 0; used + 2000 <= IMPORT_ROWS_PER_HOUR; used += 2000)
         accepted.push((await upload(file, token)).status);
-      const refused = await upload([HEADER, line(9)].join('\n'), token);
+      const refused = await upload(list(9), token);
       return { sameHour: hour === new Date().toISOString().slice(0, 13), accepted, refused };
     };
     let run = await spend('probe-account');
@@ -104,15 +100,15 @@ describe('the hourly budget of rows an account may check', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(3600);
     const other = await sys.token('village_official', VILLAGE, { sub: 'another-account' });
-    expect((await upload([HEADER, line(9)].join('\n'), other)).status).toBe(200);
+    expect((await upload(list(9), other)).status).toBe(200);
   }, 60_000);
 });
 
 describe('the record of imports', () => {
   it('shows Bappeda each check and registration: when, which village, which account, how many rows', async () => {
     const token = await sys.token('village_official', VILLAGE, { sub: 'recorded-account' });
-    expect((await upload([HEADER, line(20), line(21)].join('\n'), token)).status).toBe(200);
-    expect((await upload([HEADER, line(20), line(21)].join('\n'), token, false)).status).toBe(200);
+    expect((await upload(list(20, 21), token)).status).toBe(200);
+    expect((await upload(list(20, 21), token, false)).status).toBe(200);
     const cookie = await signIn(sys, 'bappeda');
     const page = (await getPage(sys, `/impor/riwayat?year=${YEAR}`, cookie)).body.toString();
     const rows = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '../support/system.js';
+import { listEveryCandidate, startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
  * A model-based test (fast-check commands): random sequences of concurrent bursts of
@@ -58,19 +58,7 @@ interface World {
   usedNiks: string[];
 }
 
-async function everyCandidate(y: number): Promise<Candidate[]> {
-  const all: Candidate[] = [];
-  let cursor: string | null = null;
-  do {
-    const url: string = `/candidates?year=${y}&limit=100${cursor ? `&cursor=${cursor}` : ''}`;
-    const page: { body: { items: Candidate[]; nextCursor: string | null } } = await sys.request('GET', url, {
-      token: bappeda,
-    });
-    all.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  return all;
-}
+const everyCandidate = (y: number) => listEveryCandidate<Candidate>(sys, bappeda, `year=${y}`);
 
 async function checkInvariants(world: World) {
   const all = await everyCandidate(world.year);

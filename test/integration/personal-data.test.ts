@@ -4,6 +4,7 @@ import { db, tableName } from '../../shared/db/client.js';
 import { anonymiseExpiredYears } from '../../shared/services/personal-data.js';
 import { DISTRICT, registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+import { getPage, signIn } from '../support/web.js';
 
 /**
  * UU PDP: the record of full NIK/KK views, subject access (export), anonymisation on request
@@ -89,22 +90,7 @@ describe('record of full NIK/KK views', () => {
     await sys.request('GET', `/candidates?village=${VILLAGE}`, { token: official }); // masked
     await sys.request('GET', `/candidates/${c.id}`, { token: bappeda });
     // The web page shows the official the full numbers too.
-    const signIn = await sys.gateway.handle({
-      method: 'POST',
-      url: '/masuk',
-      headers: {
-        host: 'localhost',
-        origin: 'http://localhost',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'user=op-banjaran',
-    });
-    const cookie = (signIn.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-    const page = await sys.gateway.handle({
-      method: 'GET',
-      url: `/calon/${c.id}`,
-      headers: { host: 'localhost', cookie },
-    });
+    const page = await getPage(sys, `/calon/${c.id}`, await signIn(sys, 'op-banjaran'));
     expect(page.status).toBe(200);
     expect(page.body.toString()).toContain(registration(serial - 1).nik);
 
@@ -300,19 +286,8 @@ describe('anonymisation', () => {
 describe('in the web app', () => {
   it('lets Bappeda download the export and anonymise with a reason, both recorded as web', async () => {
     const c = await register();
-    const signIn = await sys.gateway.handle({
-      method: 'POST',
-      url: '/masuk',
-      headers: {
-        host: 'localhost',
-        origin: 'http://localhost',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'user=bappeda',
-    });
-    const cookie = (signIn.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-    const get = (url: string) =>
-      sys.gateway.handle({ method: 'GET', url, headers: { host: 'localhost', cookie } });
+    const cookie = await signIn(sys, 'bappeda');
+    const get = (url: string) => getPage(sys, url, cookie);
     const html = (await get(`/calon/${c.id}`)).body.toString();
     const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(html).toContain(`/calon/${c.id}/ekspor`);

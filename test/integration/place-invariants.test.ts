@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registration } from '../support/candidates.js';
 import { seededRandom, testSeed } from '../support/random.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
+import { listEveryCandidate, startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
  * Random concurrent mixes of registrations, withdrawals, verifications and ineligibility
@@ -36,19 +36,7 @@ beforeAll(async () => {
   expect(put.status).toBe(200);
 });
 
-async function everyCandidate(): Promise<Candidate[]> {
-  const all: Candidate[] = [];
-  let cursor: string | null = null;
-  do {
-    const url: string = `/candidates?year=${YEAR}&village=${VILLAGE}&limit=100${cursor ? `&cursor=${cursor}` : ''}`;
-    const page: { body: { items: Candidate[]; nextCursor: string | null } } = await sys.request('GET', url, {
-      token: volunteer,
-    });
-    all.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  return all;
-}
+const everyCandidate = () => listEveryCandidate<Candidate>(sys, volunteer, `year=${YEAR}&village=${VILLAGE}`);
 
 async function checkInvariants(context: string): Promise<Candidate[]> {
   const all = await everyCandidate();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { districts, villages } from '../../shared/domain/regions.js';
 import { registration } from '../support/candidates.js';
 import { seededRandom, testSeed } from '../support/random.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
+import { listEveryCandidate, startTestSystem, type TestSystem } from '../support/system.js';
 
 type Funding = {
   village: string;
@@ -64,19 +64,7 @@ beforeAll(async () => {
   expect(put.status).toBe(200);
 });
 
-async function everyCandidate(): Promise<Candidate[]> {
-  const all: Candidate[] = [];
-  let cursor: string | null = null;
-  do {
-    const url: string = `/candidates?year=${YEAR}&limit=100${cursor ? `&cursor=${cursor}` : ''}`;
-    const page: { body: { items: Candidate[]; nextCursor: string | null } } = await sys.request('GET', url, {
-      token: bappeda,
-    });
-    all.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  return all;
-}
+const everyCandidate = () => listEveryCandidate<Candidate>(sys, bappeda, `year=${YEAR}`);
 
 /** The report's numbers computed independently, from the candidates themselves. */
 function recount(candidates: Candidate[]) {

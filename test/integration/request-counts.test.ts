@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
 import { DISTRICT, OTHER_VILLAGE_SAME_DISTRICT, registration, VILLAGE } from '../support/candidates.js';
 import { countDynamoRequests } from '../support/request-counter.js';
+import { surveyCsv, surveyRow } from '../support/survey-list.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -50,30 +50,6 @@ async function register(): Promise<Candidate> {
 }
 
 const ifMatch = (c: { version: number }) => ({ 'if-match': `"${c.version}"` });
-
-function surveyList(rows: number, firstSerial: number): string {
-  const lines = [IMPORT_COLUMNS.map((c) => c.header).join(',')];
-  for (let i = 0; i < rows; i++) {
-    const r = registration(firstSerial + i);
-    const cells: Record<string, string> = {
-      NIK: r.nik,
-      'No KK': r.kk,
-      'Nama Lengkap': `Warga ${String.fromCharCode(65 + i)}`,
-      'Tanggal Lahir': r.birthDate,
-      'Jenis Kelamin': 'P',
-      Jalur: 'ATS',
-      'Status Sekolah': 'PUTUS_SEKOLAH',
-      'Pendidikan Terakhir': 'SD',
-      'Kode Alasan': '1',
-      'Nama Wali': 'Tarsih',
-      Disabilitas: 'Tidak',
-      'Persetujuan Oleh': 'WALI',
-      'Nama Pemberi Persetujuan': 'Tarsih',
-    };
-    lines.push(IMPORT_COLUMNS.map((c) => cells[c.header] ?? '').join(','));
-  }
-  return lines.join('\r\n');
-}
 
 describe('DynamoDB requests per operation', () => {
   it('registers with one read and one transaction', async () => {
@@ -256,7 +232,7 @@ describe('DynamoDB requests per operation', () => {
   it('imports 20 rows: the dry run reads, the commit writes 16 rows a transaction; each charges its rows and is recorded', async () => {
     const options = {
       token: official,
-      rawBody: surveyList(20, 5000),
+      rawBody: surveyCsv(Array.from({ length: 20 }, (_, i) => surveyRow(5000 + i))),
       headers: { 'content-type': 'text/csv' },
     };
     const dry = await counted('POST', '/imports?year=2026&dryRun=true', options);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DRAFT_BYTES } from '../../shared/db/import-drafts.js';
-import { registration, VILLAGE } from '../support/candidates.js';
+import { VILLAGE } from '../support/candidates.js';
+import { surveyCsv, surveyRow } from '../support/survey-list.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { csrfOf, postForm, signIn } from '../support/web.js';
 
@@ -12,12 +13,6 @@ import { csrfOf, postForm, signIn } from '../support/web.js';
  */
 let sys: TestSystem;
 const YEAR = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
-const HEADER =
-  'NIK;No KK;Nama Lengkap;Tanggal Lahir;Jenis Kelamin;Jalur;Status Sekolah;Pendidikan Terakhir;Kode Alasan;Catatan Alasan;Nama Wali;Persetujuan Oleh;Nama Pemberi Persetujuan';
-const line = (serial: number, note = '') => {
-  const r = registration(serial);
-  return `${r.nik};${r.kk};Warga Unggah ${'ABCDEFGHIJ'[serial % 10]};2010-07-05;P;ATS;PUTUS_SEKOLAH;SD;1;${note};Tarsih;WALI;Tarsih`;
-};
 
 beforeAll(async () => {
   sys = await startTestSystem();
@@ -43,7 +38,7 @@ async function uploadPage(cookie: string, csv: string) {
 describe('the web import draft', () => {
   it('keeps the checked rows of a full 2,000-row list as a draft that registers them', async () => {
     const cookie = await signIn(sys, 'op-banjaran');
-    const csv = [HEADER, ...Array.from({ length: 2000 }, (_, i) => line(i + 1))].join('\n');
+    const csv = surveyCsv(Array.from({ length: 2000 }, (_, i) => surveyRow(i + 1)));
     const checked = await uploadPage(cookie, csv);
     expect(checked.status).toBe(200);
     const draft = /name="draft" value="([0-9A-Z]{26})"/.exec(checked.html)?.[1];
@@ -72,7 +67,9 @@ describe('the web import draft', () => {
         .toString('base64')
         .replace(/[^A-Za-z]/g, 'a')
         .slice(0, 450);
-    const csv = [HEADER, ...Array.from({ length: 2000 }, (_, i) => line(5000 + i, note()))].join('\n');
+    const csv = surveyCsv(
+      Array.from({ length: 2000 }, (_, i) => surveyRow(5000 + i, { 'Catatan Alasan': note() })),
+    );
     expect(csv.length).toBeGreaterThan(MAX_DRAFT_BYTES * 2);
     const checked = await uploadPage(cookie, csv);
     expect(checked.status).toBe(400);
@@ -82,7 +79,8 @@ describe('the web import draft', () => {
 
   it('refuses a hostile file on the upload page as the API does: one message naming the problem', async () => {
     const cookie = await signIn(sys, 'op-banjaran');
-    const unclosed = [HEADER, `"${line(9001)}`, line(9002), line(9003)].join('\n');
+    const [header, ...rows] = surveyCsv([9001, 9002, 9003].map((n) => surveyRow(n))).split('\r\n');
+    const unclosed = [header, `"${rows[0]}`, ...rows.slice(1)].join('\r\n');
     const checked = await uploadPage(cookie, unclosed);
     expect(checked.status).toBe(400);
     expect(checked.html).toMatch(/baris 2/);

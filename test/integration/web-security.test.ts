@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registration } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+import {
+  csrfOf as csrfOfSession,
+  form,
+  getPage,
+  registrationForm,
+  signIn as signInAs,
+  WEB_ORIGIN,
+} from '../support/web.js';
 
 /** The web app's sign-in, session cookie and CSRF protection, over HTTP without a browser. */
 let sys: TestSystem;
-const ORIGIN = 'http://localhost';
 
 beforeAll(async () => {
   sys = await startTestSystem();
@@ -12,32 +18,25 @@ beforeAll(async () => {
   await sys.request('PUT', `/programs/${year}`, { token: await sys.token('bappeda_staff'), body: {} });
 });
 
-const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
-
-async function signIn(user: string): Promise<string> {
-  const res = await sys.gateway.handle({
-    method: 'POST',
-    url: '/masuk',
-    headers: { host: 'localhost', origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
-    body: form({ user }),
-  });
-  expect(res.status).toBe(303);
-  const cookie = res.headers['set-cookie'] ?? '';
-  expect(cookie).toMatch(/HttpOnly/);
-  expect(cookie).toMatch(/Secure/);
-  expect(cookie).toMatch(/SameSite=Lax/);
-  return cookie.split(';')[0] ?? '';
-}
-
-const get = (url: string, cookie = '') =>
-  sys.gateway.handle({ method: 'GET', url, headers: { host: 'localhost', cookie } });
-
-async function csrfOf(cookie: string): Promise<string> {
-  const html = (await get('/calon/baru', cookie)).body.toString();
-  return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-}
+const signIn = (user: string) => signInAs(sys, user);
+const get = (url: string, cookie = '') => getPage(sys, url, cookie);
+const csrfOf = (cookie: string) => csrfOfSession(sys, cookie);
 
 describe('web sign-in and session', () => {
+  it('gives a session cookie that is HttpOnly, Secure and SameSite=Lax', async () => {
+    const res = await sys.gateway.handle({
+      method: 'POST',
+      url: '/masuk',
+      headers: { host: 'localhost', origin: WEB_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({ user: 'op-banjaran' }),
+    });
+    expect(res.status).toBe(303);
+    const cookie = res.headers['set-cookie'] ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
   it('sends visitors without a session to the sign-in page', async () => {
     const res = await get('/');
     expect(res.status).toBe(303);
@@ -69,22 +68,7 @@ describe('web sign-in and session', () => {
 describe('web forms', () => {
   it('refuses a state-changing form without the session CSRF token (403) and writes nothing', async () => {
     const cookie = await signIn('op-banjaran');
-    const body = registration(1);
-    const fields = {
-      nik: body.nik,
-      kk: body.kk,
-      fullName: body.fullName,
-      birthDate: body.birthDate,
-      sex: 'F',
-      track: 'ATS',
-      outOfSchoolType: 'DROPPED_OUT',
-      lastLevel: 'SD',
-      reasonCode: '1',
-      guardianName: 'Tarsih',
-      'consent.by': 'GUARDIAN',
-      'consent.name': 'Tarsih',
-      'consent.given': 'on',
-    };
+    const fields = registrationForm(1);
     const post = (csrf: string) =>
       sys.gateway.handle({
         method: 'POST',

@@ -73,3 +73,18 @@ export async function startTestSystem(): Promise<TestSystem> {
     },
   };
 }
+
+/** Every candidate a list query gives (`year=2026&village=…`), following `nextCursor` to the end. */
+export async function listEveryCandidate<T>(sys: TestSystem, token: string, query: string): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const url = `/candidates?${query}&limit=100${cursor ? `&cursor=${cursor}` : ''}`;
+    const page: TestResponse<{ items: T[]; nextCursor: string | null }> = await sys.request('GET', url, {
+      token,
+    });
+    all.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return all;
+}

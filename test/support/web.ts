@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { GatewayResponse } from '../../infra/local/gateway.js';
+import { registration } from './candidates.js';
 import type { TestSystem } from './system.js';
 
 /** The web app over HTTP without a browser: sign in as a local account, get pages, post forms. */
@@ -39,4 +40,27 @@ export const postForm = (
 export async function csrfOf(sys: TestSystem, cookie: string): Promise<string> {
   const html = (await getPage(sys, '/calon', cookie)).body.toString();
   return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+}
+
+/** The registration form's fields as an official fills them in: a girl of Salem with NIK serial `serial`. */
+export function registrationForm(
+  serial: number,
+  fullName = registration(serial).fullName,
+): Record<string, string> {
+  const body = registration(serial);
+  return {
+    nik: body.nik,
+    kk: body.kk,
+    fullName,
+    birthDate: body.birthDate,
+    sex: 'F',
+    track: 'ATS',
+    outOfSchoolType: 'DROPPED_OUT',
+    lastLevel: 'SD',
+    reasonCode: '1',
+    guardianName: 'Tarsih',
+    'consent.by': 'GUARDIAN',
+    'consent.name': 'Tarsih',
+    'consent.given': 'on',
+  };
 }
