@@ -1,7 +1,9 @@
 /**
  * `npm run bench` (not part of `npm test`): starts DynamoDB Local in memory and the local API
  * Gateway with the real handlers, measures, prints Markdown tables and writes the same figures
- * as JSON to BENCH_OUT (default bench/latest.json, ignored by git). Every timing is a median
+ * as JSON to BENCH_OUT (default bench/latest.json, ignored by git). A full run (no BENCH_ONLY)
+ * also writes its tables into docs/performance.md, between `<!-- bench:start -->` and
+ * `<!-- bench:end -->`, so that the figures there are always those of a real run. Every timing is a median
  * over repeated runs (latencies also p99), compared as a ratio with a baseline measured in the
  * same run. `BENCH_ONLY=cold,latency,counts,scaling,import` runs some parts only.
  *
@@ -19,6 +21,7 @@ import { dirname } from 'node:path';
 import { type BundleFigures, measureColdStarts } from './cold-start.js';
 import { type ImportFigures, measureImport } from './import.js';
 import { type LatencyFigures, measureLatency, SINGLE_ITEM } from './latency.js';
+import { PERFORMANCE_DOC, writePerformanceDoc } from './performance-doc.js';
 import { countRequests } from './request-counts.js';
 import { candidatesRatio, measureScaling, type ScalingFigures } from './scaling.js';
 import { startBenchSystem } from './system.js';
@@ -268,3 +271,10 @@ const file = process.env.BENCH_OUT ?? 'bench/latest.json';
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`\n${result.machine}; written to ${file}`);
+if (process.env.BENCH_ONLY === undefined) {
+  writePerformanceDoc(
+    `Run of ${result.startedAt.slice(0, 10)}, ${result.machine}. ` +
+      `${result.budgets.every((b) => b.met) ? 'Every budget is met.' : 'Some budgets are **missed**.'}\n${out.join('\n')}`,
+  );
+  console.log(`tables written into ${PERFORMANCE_DOC}`);
+}

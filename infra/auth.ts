@@ -15,7 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
-/** The roles of domain.md; they reach the functions as the `cognito:groups` claim. */
+/** The programme's roles (docs/rules.md); they reach the functions as the `cognito:groups` claim. */
 export const USER_GROUPS = ['village_official', 'fmpp_volunteer', 'bappeda_staff'] as const;
 /** Scope attributes; they reach the functions as `custom:village_code` / `custom:district_code`. */
 export const SCOPE_ATTRIBUTES = ['village_code', 'district_code'] as const;

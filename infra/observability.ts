@@ -156,7 +156,7 @@ export class GkbObservability extends Construct {
     this.alarm(
       'Api5xxRate',
       `More than ${API_5XX_PERCENT} % of API requests answered 5xx in 5 minutes (at least ` +
-        `${API_MIN_REQUESTS} requests). See README "Monitoring and alarms".`,
+        `${API_MIN_REQUESTS} requests). See docs/operations/alarms.md.`,
       new MathExpression({
         label: 'API 5xx (%)',
         expression: `IF(requests >= ${API_MIN_REQUESTS}, 100 * errors / requests, 0)`,
@@ -259,7 +259,7 @@ export class GkbObservability extends Construct {
         markdown:
           '# GKB Tracker\nRegistrations, workflow and APBD money from the application (namespace ' +
           `\`${METRICS_NAMESPACE}\`), then the API, the functions and the table. Alarms are e-mailed; ` +
-          'see README "Monitoring and alarms".',
+          'see docs/operations/alarms.md.',
         width: 24,
         height: 2,
       }),

@@ -1,7 +1,7 @@
 /**
  * `npm run copy-table -- --from <table> --to <table> [--endpoint <url>] [--segments <n>]
  * [--mirror] [--kms-key <key arn>]`: copies every item of one DynamoDB table into another,
- * for the restore runbook (README "Restore (runbook)") and its local rehearsal.
+ * for the restore runbook (docs/operations/restore.md) and its local rehearsal.
  *
  * - The target is created from the shared table definition (shared/db/table.ts) when it does
  *   not exist, with the TTL attribute turned on; an existing target must have the same keys.

@@ -19,7 +19,7 @@ export const STATUS_LABELS: Labels<Status> = {
   WITHDRAWN: ['Mengundurkan diri', 'Withdrawn'],
 };
 
-/** The BPS Susenas reasons for being out of school (domain.md). */
+/** The BPS Susenas reasons for being out of school (docs/rules.md). */
 export const REASON_LABELS: Labels<number> = {
   1: ['Tidak ada biaya', 'No money'],
   2: ['Tidak suka sekolah / malu', 'Dislikes school or ashamed'],

@@ -1,6 +1,6 @@
 /**
  * The single table, declared once: CDK deploys it, the local server and the tests create
- * it from this. Keys (see README "Data model"):
+ * it from this. Keys (see docs/data-model.md):
  *
  * | item              | pk                         | sk                      | gsi1pk / gsi1sk                     |
  * |-------------------|----------------------------|-------------------------|-------------------------------------|

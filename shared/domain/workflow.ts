@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Role } from '../principal.js';
 import { PATHWAYS, STATUSES, type Status } from './candidate.js';
 
-/** The status workflow of domain.md, and no other move. COMPLETED, INELIGIBLE and WITHDRAWN are final. */
+/** The programme's status workflow (docs/rules.md), and no other move. COMPLETED, INELIGIBLE and WITHDRAWN are final. */
 export const NEXT_STATUSES: Record<Status, readonly Status[]> = {
   IDENTIFIED: ['VERIFIED', 'INELIGIBLE', 'WITHDRAWN'],
   VERIFIED: ['ENROLLED', 'INELIGIBLE', 'WITHDRAWN'],

@@ -10,7 +10,7 @@ export interface ImportColumn {
   explain: string;
 }
 
-/** The columns of api.md's "Importing a survey list", in template order. */
+/** The columns of a survey list (docs/api.md, "Importing a survey list"), in template order. */
 export const IMPORT_COLUMNS: ImportColumn[] = [
   {
     header: 'NIK',

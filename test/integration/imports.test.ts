@@ -62,7 +62,7 @@ const upload = (body: Uint8Array | string, query: string, contentType = 'text/cs
     })
     .then((r) => ({ status: r.status, body: JSON.parse(r.body.toString()) as Report & ErrorBody }));
 
-/** domain.md's rules on the fixture, row by row, written out by hand. */
+/** The registration rules (docs/rules.md) on the fixture, row by row, written out by hand. */
 const EXPECTED: [number, string, string[]][] = [
   ...Array.from({ length: 30 }, (_, i) => [i + 2, 'OK', []] as [number, string, string[]]),
   [32, 'ERROR', ['NIK']],

@@ -7,7 +7,7 @@ import { startTestSystem, type TestSystem } from '../support/system.js';
 /**
  * The DynamoDB requests each API operation makes, counted with SDK middleware on the shared
  * client and compared exactly: an extra round trip (or a saved one) fails here, so the
- * README's figures and the budgets of issue 8 stay true. No timing is asserted.
+ * figures of docs/performance.md and the bench's budgets stay true. No timing is asserted.
  */
 type Candidate = { id: string; version: number; status: string };
 

@@ -16,7 +16,7 @@ import { OTHER_VILLAGE, registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /**
- * The restore rehearsal of README "Restore (runbook)": a table filled through the real API is
+ * The restore rehearsal of docs/operations/restore.md: a table filled through the real API is
  * copied by scripts/copy-table.ts into a new table, the handlers are pointed at the copy
  * (TABLE_NAME), and the API serves exactly what it served from the original, byte for byte;
  * the copy takes writes under the same invariants; `mirror` brings a diverged table back.

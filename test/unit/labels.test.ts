@@ -31,7 +31,7 @@ describe('labels', () => {
     }
   });
 
-  it('calls ENROLLED what domain.md calls it, on the page and in the report alike', () => {
+  it('calls ENROLLED what the programme calls it, on the page and in the report alike', () => {
     expect(STATUS_LABELS.ENROLLED[0]).toBe('Terdaftar di sekolah');
     expect(statusLabel(translator('id'), 'ENROLLED')).toBe('Terdaftar di sekolah');
     const report = { year: 2026, by: 'district', rows: [], totals: { byStatus: {}, apbdes: {}, apbd: {} } };

@@ -3,7 +3,7 @@ import { STATUSES, type Status } from '../../shared/domain/candidate.js';
 import { normaliseNpsn, transitionVerdict } from '../../shared/domain/workflow.js';
 import { ROLES, type Role } from '../../shared/principal.js';
 
-/** domain.md's workflow, written out by hand (not derived from the code under test). */
+/** The programme's workflow (docs/rules.md), written out by hand (not derived from the code under test). */
 const ALLOWED = new Set([
   'IDENTIFIED>VERIFIED',
   'IDENTIFIED>INELIGIBLE',
