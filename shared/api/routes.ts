@@ -1,6 +1,6 @@
 /**
  * The route table, declared once. It drives the API Gateway routes in CDK, the local
- * server's routing and each function's Hono app (functions/http/bind.ts), so they cannot
+ * server's routing and each function's Hono app (functions/http/app.ts), so they cannot
  * drift. `fn` names the Lambda (functions/<fn>/handler.ts) that serves the route.
  * `imports` (survey lists and their spreadsheet code, by the API and the web's upload pages)
  * is apart from `candidates` and `web`, and

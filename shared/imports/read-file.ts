@@ -106,7 +106,7 @@ function readTable(bytes: Uint8Array, contentType: string): SheetRow<Cell>[] {
   } catch {
     throw fileProblem('import.type');
   }
-  // Control characters (other than tab and line ends) mean a binary file, not text.
+  // NUL and the control characters before tab never occur in a text list: a binary file.
   const binary = [...text.slice(0, 4096)].some((ch) => (ch.codePointAt(0) ?? 32) < 9);
   if (binary || /spreadsheetml|pdf/.test(contentType)) throw fileProblem('import.type');
   try {

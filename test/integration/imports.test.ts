@@ -6,6 +6,7 @@ import { parseCsv } from '../../shared/imports/csv.js';
 import { IMPORT_LIMITS } from '../../shared/imports/read-file.js';
 import { writeZip } from '../../shared/xlsx/zip.js';
 import { registration, VILLAGE } from '../support/candidates.js';
+import { surveyCsv, surveyRow } from '../support/survey-list.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
 type Report = {
@@ -380,33 +381,16 @@ describe('file formats', () => {
 
 describe('commits under pressure', () => {
   it('lets exactly one of an import and a manual registration register a NIK', async () => {
-    const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
-    const line = (i: number) => [
-      `33290145071${String(5000 + i).padStart(5, '0')}`,
-      `3329010101${String(500000 + i)}`,
-      `Warga Balapan ${'ABCDEFGHIJ'[i]}`,
-      '2010-07-05',
-      'P',
-      'ATS',
-      'PUTUS_SEKOLAH',
-      'SD',
-      '1',
-      '',
-      'Tarsih',
-      '',
-      'Tidak',
-      'WALI',
-      'Tarsih',
-    ];
-    const file = [header, ...Array.from({ length: 10 }, (_, i) => line(i))]
-      .map((r) => r.join(','))
-      .join('\n');
-    const raced = line(9);
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      surveyRow(5000 + i, { 'Nama Lengkap': `Warga Balapan ${'ABCDEFGHIJ'[i]}` }),
+    );
+    const file = surveyCsv(rows);
+    const raced = { nik: rows[9]?.NIK, kk: rows[9]?.['No KK'] };
     const [imported, manual] = await Promise.all([
       upload(file, 'year=2024'),
       sys.request('POST', '/candidates', {
         token: official,
-        body: registration(1, { year: 2024, nik: raced[0], kk: raced[1], fullName: 'Warga Manual' }),
+        body: registration(1, { year: 2024, ...raced, fullName: 'Warga Manual' }),
       }),
     ]);
     const row = imported.body.rows.find((r) => r.row === 11);
@@ -415,27 +399,13 @@ describe('commits under pressure', () => {
   });
 
   it('leaves every row registered or reported as not registered when the database fails half way', async () => {
-    const header = parseCsv(FIXTURE.toString(), IMPORT_LIMITS)[0]?.cells ?? [];
-    const line = (i: number) => [
-      `33290145071${String(6000 + i).padStart(5, '0')}`,
-      `3329010101${String(600000 + i)}`,
-      `Warga Gangguan ${'ABCDEFGHIJKLMNOPQRST'[i % 20]}${'ABC'[Math.floor(i / 20)]}`,
-      '2010-07-05',
-      'P',
-      'ATS',
-      'PUTUS_SEKOLAH',
-      'SD',
-      '1',
-      '',
-      'Tarsih',
-      '',
-      'Tidak',
-      'WALI',
-      'Tarsih',
-    ];
-    const file = [header, ...Array.from({ length: 40 }, (_, i) => line(i))]
-      .map((r) => r.join(','))
-      .join('\n');
+    const file = surveyCsv(
+      Array.from({ length: 40 }, (_, i) =>
+        surveyRow(6000 + i, {
+          'Nama Lengkap': `Warga Gangguan ${'ABCDEFGHIJKLMNOPQRST'[i % 20]}${'ABC'[Math.floor(i / 20)]}`,
+        }),
+      ),
+    );
     // An outage after two writes (two batches of 16 rows): DynamoDB Local has none, so it is injected.
     let writes = 0;
     db().middlewareStack.add(

@@ -19,6 +19,12 @@ const sheetOf = (workbook: ExcelJS.Workbook, index = 0) => {
   if (!sheet) throw new Error(`no sheet ${index}`);
   return sheet;
 };
+/** A sheet's values as rows from A1 (ExcelJS counts rows and columns from 1). */
+const valuesOf = (sheet: ExcelJS.Worksheet) =>
+  sheet
+    .getSheetValues()
+    .slice(1)
+    .map((r) => (r as unknown[]).slice(1));
 
 describe('writeXlsx', () => {
   it('writes values with their types, formats, bold, wrapping, widths and a frozen first row', async () => {
@@ -40,12 +46,7 @@ describe('writeXlsx', () => {
     ]);
     const sheet = sheetOf(await load(bytes));
     expect(sheet.name).toBe('Laporan');
-    expect(
-      sheet
-        .getSheetValues()
-        .slice(1)
-        .map((r) => (r as unknown[]).slice(1)),
-    ).toEqual([
+    expect(valuesOf(sheet)).toEqual([
       ['Kode', 'Jumlah', 'Catatan'],
       ['33.29.01', 1234567, 12],
       [undefined, 0.5, '3329014507100001'],
@@ -148,12 +149,7 @@ describe('a report workbook', () => {
   it('stores numbers as numbers with count and rupiah formats, a bold header and totals row', async () => {
     const sheet = sheetOf(await load(renderXlsx(table)));
     expect(sheet.name).toBe('Anggaran GKB 2026 per kecamatan');
-    expect(
-      sheet
-        .getSheetValues()
-        .slice(1)
-        .map((r) => (r as unknown[]).slice(1)),
-    ).toEqual([
+    expect(valuesOf(sheet)).toEqual([
       ['Kecamatan', 'Jumlah calon', 'APBDes dicadangkan (Rp)'],
       ['Salem', 1200, 150000000],
       ['Bantarkawung', 3, 0],
