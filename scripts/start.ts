@@ -16,7 +16,10 @@ const started = performance.now();
 try {
   const system = await startLocalSystem({ port: Number(process.env.PORT ?? 3000), dataDir });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`GKB Tracker siap di ${system.url} (${seconds} s). Data: ${dataDir}
+  const today = process.env.GKB_TODAY
+    ? `\n  Hari ini        : ${process.env.GKB_TODAY} (GKB_TODAY, hanya lokal)`
+    : '';
+  console.log(`GKB Tracker siap di ${system.url} (${seconds} s). Data: ${dataDir}${today}
   Dokumentasi API : ${system.url}/docs
   DynamoDB Local  : ${system.dynamo.endpoint} (tabel ${LOCAL_TABLE}; npm run copy-table -- --endpoint …)
   Minta token     : curl -s -X POST ${system.url}/dev/token -H 'content-type: application/json' \\

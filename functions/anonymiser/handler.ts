@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { now as clockNow } from '../../shared/clock.js';
 import { anonymiseExpiredYears } from '../../shared/services/personal-data.js';
 import { logger, withInvocationContext } from '../http/logger.js';
 
@@ -9,7 +10,7 @@ import { logger, withInvocationContext } from '../http/logger.js';
  */
 export const handler = withInvocationContext(
   middy(async () => {
-    const result = await anonymiseExpiredYears(new Date());
+    const result = await anonymiseExpiredYears(clockNow());
     logger.info('retention run', { ...result });
     return result;
   }),

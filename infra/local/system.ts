@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { LambdaHandler } from '../../functions/http/lambda.js';
 import type { FunctionName } from '../../shared/api/routes.js';
+import { setToday } from '../../shared/clock.js';
 import { ensureProgram } from '../../shared/db/programs.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { ensureDemoAccounts } from './demo-accounts.js';
@@ -107,6 +108,9 @@ export async function startLocalSystem(options: { port: number; dataDir: string 
       SESSION_KEY: secrets.sessionKey,
       GKB_LOCAL_SIGN_IN: 'true',
     });
+    // GKB_TODAY=YYYY-MM-DD makes that date today for a rehearsal (the time of day runs on).
+    // Only the local system reads it; the deployed functions never move their clock.
+    setToday(process.env.GKB_TODAY || undefined);
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     await ensureProgram(todayInBrebes().year);
     await ensureDemoAccounts();

@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { now as clockNow } from '../clock.js';
 import { DEFAULT_RETENTION_YEARS, defaultProgram, type ProgramSettings } from '../domain/program.js';
 import { DomainError } from '../errors.js';
 import { db, tableName } from './client.js';
@@ -35,7 +36,7 @@ export async function requireProgram(year: number): Promise<ProgramSettings> {
 export async function putProgram(
   settings: ProgramSettings,
   expectedVersion: number,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<void> {
   try {
     await db().send(

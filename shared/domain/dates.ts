@@ -1,3 +1,4 @@
+import { now as clockNow } from '../clock.js';
 /** Calendar dates as `YYYY-MM-DD` strings, without time zones or floating point. */
 export interface CalendarDate {
   year: number;
@@ -23,7 +24,7 @@ export const formatIsoDate = (d: CalendarDate): string =>
   `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 /** Today in Western Indonesia Time (UTC+7), where Brebes is. */
-export function todayInBrebes(now: Date = new Date()): CalendarDate {
+export function todayInBrebes(now: Date = clockNow()): CalendarDate {
   const wib = new Date(now.getTime() + 7 * 3600_000);
   return { year: wib.getUTCFullYear(), month: wib.getUTCMonth() + 1, day: wib.getUTCDate() };
 }

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../clock.js';
 import { nextPlace, poolFromItem } from '../db/apbd.js';
 import { batchGet } from '../db/batch-get.js';
 import type { CandidateItem } from '../db/candidate-item.js';
@@ -39,7 +40,7 @@ export async function assignApbdPlace(
   principal: Principal,
   id: string,
   ifMatch: number | undefined,
-  now: () => Date = () => new Date(),
+  now: () => Date = clockNow,
 ): Promise<StoredCandidate> {
   return untilSettled(async () => {
     const current = await readForBappeda(principal, id, ifMatch);
@@ -96,7 +97,7 @@ export async function recordDisbursement(
   id: string,
   ifMatch: number | undefined,
   input: DisbursementInput,
-  now: () => Date = () => new Date(),
+  now: () => Date = clockNow,
 ): Promise<{ disbursement: Disbursement; candidateVersion: number }> {
   const current = await readForBappeda(principal, id, ifMatch);
   const reference = input.reference.trim().replace(/\s+/g, ' ');

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../clock.js';
 import type { CandidateItem } from '../db/candidate-item.js';
 import {
   type IdempotencyRecord,
@@ -95,7 +96,7 @@ export async function registerCandidate(
   principal: Principal,
   input: RegistrationInput,
   idempotencyKey?: string,
-  now: () => Date = () => new Date(),
+  now: () => Date = clockNow,
 ): Promise<StoredCandidate & { replayed: boolean }> {
   if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
   const village = findVillage(input.villageCode);
@@ -208,7 +209,7 @@ export async function correctCandidate(
   id: string,
   ifMatch: number | undefined,
   input: CorrectionInput,
-  now: () => Date = () => new Date(),
+  now: () => Date = clockNow,
 ): Promise<StoredCandidate> {
   if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
   const current = isId(id) ? await readCandidate(id) : undefined;

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../clock.js';
 import { insertCandidateBatch, ROWS_PER_BATCH } from '../db/candidates.js';
 import { readImportDraft, saveImportDraft } from '../db/import-drafts.js';
 import { chargeImportRows, type ImportRecord, listImports, recordImport } from '../db/import-log.js';
@@ -127,7 +128,7 @@ export async function importSurveyList(
       messages: r.messages.map((m) => ({ column: m.column, message: render(m, options.lang) })),
     })),
   };
-  const at = new Date().toISOString();
+  const at = clockNow().toISOString();
   await recordImport({
     id: newId(),
     at,
@@ -200,7 +201,7 @@ async function writeBatch(
   if (!program) return undefined;
   const seen = { funded: aggregate?.funded ?? 0, waiting: waitlist.length };
   let { funded, waiting } = seen;
-  const at = new Date().toISOString();
+  const at = clockNow().toISOString();
   const items = [];
   for (const row of batch) {
     const { checked } = checkCandidate(row.input as RegistrationInput, program);

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../clock.js';
 import { batchGet } from '../db/batch-get.js';
 import type { CandidateItem } from '../db/candidate-item.js';
 import { queryCandidates } from '../db/candidates.js';
@@ -30,7 +31,7 @@ export async function recordFullView(
   viewer: Principal,
   candidate: CandidateItem,
   channel: 'api' | 'web',
-  now: () => Date = () => new Date(),
+  now: () => Date = clockNow,
 ): Promise<void> {
   if (candidate.anonymised || !canSeeFullIdentity(viewer, candidate.villageCode)) return;
   await recordAccess(candidate.id, {
@@ -70,7 +71,7 @@ export async function exportCandidate(
   id: string,
   lang: Lang,
   channel: 'api' | 'web',
-  now: () => Date = () => new Date(),
+  now: () => Date = clockNow,
 ) {
   const file = await fileForBappeda(principal, id);
   const entry: AccessEntry = {
@@ -114,7 +115,7 @@ function stripped(c: CandidateItem, at: string, reason: string): CandidateItem {
 }
 
 async function anonymise(file: CandidateFile, actor: Actor, channel: AccessEntry['channel'], reason: string) {
-  const at = new Date().toISOString();
+  const at = clockNow().toISOString();
   const updated = stripped(file.candidate, at, reason);
   const outcome = await writeAnonymisation(file, updated, {
     at,

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../clock.js';
 import { readCandidate } from '../db/candidates.js';
 import { getProgram, putProgram } from '../db/programs.js';
 import { writePromotion } from '../db/transitions.js';
@@ -85,7 +86,7 @@ export async function fillVillagePlaces(year: number, villageCode: string): Prom
       villageFunding: 'FUNDED' as const,
       villageAmount: program.apbdesPerPerson,
       version: head.version + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: clockNow().toISOString(),
     };
     await writePromotion(head, promoted, program.villageQuota);
   }

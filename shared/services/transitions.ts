@@ -1,3 +1,4 @@
+import { now as clockNow } from '../clock.js';
 import type { CandidateItem } from '../db/candidate-item.js';
 import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
@@ -71,7 +72,7 @@ export async function transitionCandidate(
   id: string,
   ifMatch: number | undefined,
   input: TransitionInput,
-  now: () => Date = () => new Date(),
+  now: () => Date = clockNow,
 ): Promise<StoredCandidate> {
   if (principal.role === 'bappeda_staff') throw new DomainError('FORBIDDEN');
   return untilSettled(async () => {
