@@ -233,7 +233,7 @@ function acknowledgeTableGrant(role: Role, data: GkbData, writes: boolean): void
   const indexes = {
     id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
     reason:
-      "Query access to the table's indexes: the table declares only gsi1 (shared/db/table.ts), which the " +
+      "Query access to the table's indexes: the table declares gsi1 and gsi2 (shared/db/table.ts), which the " +
       'CDK grant covers as index/*.',
   };
   if (!writes) {

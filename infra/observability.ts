@@ -21,6 +21,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { tableDefinition } from '../shared/db/table.js';
 import { STATUSES } from '../shared/domain/candidate.js';
 import { METRIC, METRICS_NAMESPACE } from '../shared/metrics.js';
 
@@ -210,7 +211,7 @@ export class GkbObservability extends Construct {
       'DynamoDB throttled reads or writes on the table or its index in the last 5 minutes.',
       new MathExpression({
         label: 'Throttle events',
-        expression: 'tableReads + tableWrites + indexReads + indexWrites',
+        expression: Object.keys(this.throttleEvents(table)).join(' + '),
         usingMetrics: this.throttleEvents(table),
         period: FIVE_MINUTES,
       }),
@@ -237,12 +238,16 @@ export class GkbObservability extends Construct {
         dimensionsMap: { TableName: table.tableName, GlobalSecondaryIndexName: indexName },
         ...sum,
       });
-    // The table declares one index (shared/db/table.ts); its throttles are reported apart.
+    // Each index the table declares (shared/db/table.ts) reports its throttles apart.
     return {
       tableReads: table.metric('ReadThrottleEvents', sum),
       tableWrites: table.metric('WriteThrottleEvents', sum),
-      indexReads: index('ReadThrottleEvents', 'gsi1'),
-      indexWrites: index('WriteThrottleEvents', 'gsi1'),
+      ...Object.fromEntries(
+        tableDefinition.indexes.flatMap((i) => [
+          [`${i.name}Reads`, index('ReadThrottleEvents', i.name)],
+          [`${i.name}Writes`, index('WriteThrottleEvents', i.name)],
+        ]),
+      ),
     };
   }
 

@@ -4,11 +4,13 @@
  *
  * | item              | pk                         | sk                      | gsi1pk / gsi1sk                     |
  * |-------------------|----------------------------|-------------------------|-------------------------------------|
- * | programme year    | YEAR#2026                  | PROGRAM                 |                                     |
+ * | programme year    | YEAR#2026                  | PROGRAM                 | PROGRAMS / 2026                     |
  * | village aggregate | YEAR#2026                  | VILLAGE#33.29.01.2001   |                                     |
  * | village waitlist  | WAITLIST#2026              | VILLAGE#33.29.01.2001 (ids) |                                 |
  * | APBD place pool   | YEAR#2026                  | APBD                    |                                     |
  * | candidate         | CANDIDATE#<id>             | CANDIDATE               | CANDIDATES#2026 / <village>#<id>    |
+ * |                   |                            |                         | gsi2: CANDIDATES / <village>#<year>#<id> |
+ * | person            | PERSON#<keyed hash of NIK> | PERSON                  |                                     |
  * | history entry     | CANDIDATE#<id>             | HISTORY#<version, 6 digits> |                                 |
  * | disbursement      | CANDIDATE#<id>             | DISBURSEMENT#<id>       |                                     |
  * | payment reference | CANDIDATE#<id>             | REFERENCE#<source>#<ref> |                                    |
@@ -25,7 +27,10 @@
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
   timeToLiveAttribute: 'expiresAt',
 } as const;
 
@@ -70,10 +75,21 @@ export const keys = {
     sk: `VILLAGE#${villageCode}`,
   }),
   candidate: (id: string) => ({ pk: `CANDIDATE#${id}`, sk: 'CANDIDATE' }),
+  /**
+   * A candidate's two index entries: its cohort's list (`gsi1`, by village) and the list of
+   * every cohort (`gsi2`, by village, then year), so that a list in any scope, with or without
+   * a year, is one range of one index.
+   */
   candidateIndex: (year: number, villageCode: string, id: string) => ({
     gsi1pk: `CANDIDATES#${year}`,
     gsi1sk: `${villageCode}#${id}`,
+    gsi2pk: 'CANDIDATES',
+    gsi2sk: `${villageCode}#${year}#${id}`,
   }),
+  /** A programme year in the list of years (`gsi1`), newest first when read backwards. */
+  programIndex: (year: number) => ({ gsi1pk: 'PROGRAMS', gsi1sk: String(year) }),
+  /** What a person's records across cohorts share: the open one, and each record's year, village and status. */
+  person: (nikHash: string) => ({ pk: `PERSON#${nikHash}`, sk: 'PERSON' }),
   history: (id: string, version: number) => ({
     pk: `CANDIDATE#${id}`,
     sk: `HISTORY#${String(version).padStart(6, '0')}`,
@@ -106,6 +122,6 @@ export const keys = {
 
 /** An item as the code uses it: without the table's keys and index keys. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, gsi2pk: _g2, gsi2sk: _s2, ...rest } = item;
   return rest as T;
 }
