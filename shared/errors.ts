@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'DUPLICATE_NIK'
+  | 'ALREADY_IN_PROGRAMME'
   | 'INVALID_TRANSITION'
   | 'NOT_FUNDED'
   | 'CEILING_EXCEEDED'
@@ -22,6 +23,7 @@ export const statusOf: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   DUPLICATE_NIK: 409,
+  ALREADY_IN_PROGRAMME: 409,
   INVALID_TRANSITION: 409,
   NOT_FUNDED: 409,
   CEILING_EXCEEDED: 409,
@@ -36,6 +38,8 @@ export const statusOf: Record<ErrorCode, number> = {
 /** A problem with one field; `field` is a dotted path such as `consent.name`. */
 export interface FieldProblem extends Message {
   field: string;
+  /** Facts a client acts on, sent beside the message (e.g. which record a NIK is open in). */
+  data?: Record<string, string | number>;
 }
 
 export interface DomainErrorOptions {

@@ -30,6 +30,10 @@ const catalogue = {
     'Batas kuota atau anggaran terlampaui.',
     'A quota or budget limit would be exceeded.',
   ],
+  'error.ALREADY_IN_PROGRAMME': [
+    'Orang ini masih ikut program pada tahun lain.',
+    'This person is still in the programme in another year.',
+  ],
   'error.PROGRAM_NOT_CONFIGURED': [
     (p) => `Tahun program ${p.year} belum diatur oleh Bappeda.`,
     (p) => `Programme year ${p.year} has not been configured by Bappeda.`,
@@ -359,6 +363,30 @@ const catalogue = {
   'import.draftTooLarge': [
     'Daftar ini terlalu besar untuk disimpan sementara di web. Bagi menjadi beberapa berkas yang lebih kecil lalu unggah satu per satu.',
     'This list is too large to keep while you confirm it. Split it into smaller files and upload them one by one.',
+  ],
+  'candidate.previouslyInProgramme': [
+    (p) =>
+      `Orang ini pernah ikut program (tahun ${p.years}); semua catatannya sudah selesai, jadi boleh didaftarkan lagi. Lihat catatan sebelumnya di halaman calon.`,
+    (p) =>
+      `This person was in the programme before (${p.years}); all those records are closed, so they may be registered again. See the earlier records on the candidate page.`,
+  ],
+  'candidate.alreadyInProgramme': [
+    (p) =>
+      `Orang ini masih ikut program: catatan tahun ${p.year}, status ${p.statusId}, desa ${p.village}. Ikuti dia di catatan itu; bila belum didaftarkan ke sekolah, bawa catatan itu ke tahun ini (tombol "Bawa ke tahun …" di halaman calon).`,
+    (p) =>
+      `This person is still in the programme: the ${p.year} record, status ${p.statusEn}, village ${p.village}. Follow them there; if they are not enrolled yet, carry that record over to this year (the "Carry over" button on the candidate page).`,
+  ],
+  'candidate.alreadyInProgrammeAnonymised': [
+    'Orang ini masih ikut program dalam catatan yang sudah dianonimkan; ia tidak bisa didaftarkan lagi.',
+    'This person is still in the programme in a record that was anonymised; they cannot be registered again.',
+  ],
+  'import.alreadyInProgramme': [
+    'NIK ini masih ikut program pada tahun lain; baris ini tidak didaftarkan. Ikuti orangnya di catatan itu, atau bawa catatannya ke tahun ini.',
+    'This NIK is still in the programme in another year; the row is not registered. Follow the person there, or carry that record over to this year.',
+  ],
+  'import.previouslyInProgramme': [
+    'Orang ini pernah ikut program pada tahun sebelumnya (semua catatannya selesai); tetap didaftarkan.',
+    'This person was in the programme in an earlier year (all records closed); registered all the same.',
   ],
   'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
 } satisfies Record<string, [string | Text, string | Text]>;

@@ -21,7 +21,7 @@ import { anonymiseCandidate, exportCandidate, viewCandidate } from '../../shared
 import { candidateHistory, transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { ifMatchVersion, jsonBody, queryParam } from '../http/input.js';
-import { optionalText, yearParam } from '../http/params.js';
+import { optionalText, optionalYearParam } from '../http/params.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -43,6 +43,7 @@ function respondWithCandidate(
 }
 
 const optionalStatuses = (status: Status | undefined) => (status ? { statuses: [status] } : {});
+const optionalYear = (year: number | undefined) => (year === undefined ? {} : { year });
 
 /** Candidates: registration, lists, the record and its corrections. */
 export const app = createApp('candidates', {
@@ -61,7 +62,7 @@ export const app = createApp('candidates', {
   listCandidates: async (c) => {
     const principal = principalOf(c);
     const page = await listCandidates(principal, {
-      year: yearParam(c, 'query'),
+      ...optionalYear(optionalYearParam(c)),
       village: optionalText('village', c),
       district: optionalText('district', c),
       ...optionalStatuses(queryParam(c, 'status', z.optional(z.enum(STATUSES)))),

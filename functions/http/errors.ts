@@ -45,7 +45,7 @@ export function errorResponse(c: Context, error: unknown): Response {
       error: {
         code: domain.code,
         message: render(domain.userMessage, lang),
-        details: domain.details.map((d) => ({ field: d.field, message: render(d, lang) })),
+        details: domain.details.map((d) => ({ field: d.field, message: render(d, lang), ...d.data })),
       },
     },
     statusOf[domain.code] as 400,

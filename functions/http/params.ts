@@ -7,8 +7,13 @@ import { queryParam } from './input.js';
 
 /** A programme year from the path or `?year=`; the current year (in Brebes) when absent. */
 export function yearParam(c: GkbContext, from: 'path' | 'query'): number {
+  return optionalYearParam(c, from) ?? todayInBrebes().year;
+}
+
+/** A programme year from the path or `?year=`, checked; undefined when absent (every cohort). */
+export function optionalYearParam(c: GkbContext, from: 'path' | 'query' = 'query'): number | undefined {
   const raw = from === 'path' ? c.req.param('year') : c.req.query('year');
-  if (raw === undefined || raw === '') return todayInBrebes().year;
+  if (raw === undefined || raw === '') return undefined;
   const year = /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!isProgramYear(year)) throw validationFailed([{ field: 'year', key: 'year.invalid' }]);
   return year;

@@ -1,7 +1,7 @@
 import { programInputSchema } from '../../shared/domain/program.js';
 import { districts, findDistrict, villages, villagesOf } from '../../shared/domain/regions.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
-import { programSettings, saveProgram } from '../../shared/services/programs.js';
+import { programSettings, programYears, saveProgram } from '../../shared/services/programs.js';
 import { villageSummary } from '../../shared/services/villages.js';
 import { createApp, principalOf } from '../http/app.js';
 import { jsonBody } from '../http/input.js';
@@ -22,6 +22,10 @@ export const app = createApp('programs', {
   },
   getVillage: async (c) =>
     c.json(await villageSummary(principalOf(c), c.req.param('code') ?? '', yearParam(c, 'query'))),
+  listPrograms: async (c) => {
+    principalOf(c);
+    return c.json(await programYears());
+  },
   getProgram: async (c) => {
     principalOf(c);
     const program = await programSettings(yearParam(c, 'path'));

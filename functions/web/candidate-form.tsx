@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { LEVELS, OUT_OF_SCHOOL_TYPES, PATHWAYS } from '../../shared/domain/candidate.js';
 import { ErrorSummary, Field, Options, type Problems } from './forms.js';
 import { levelLabel, outOfSchoolLabel, pathwayLabel, reasonLabels, type T } from './ui.js';
@@ -7,6 +8,7 @@ export type CandidateFormValues = Record<string, string>;
 
 export function fieldLabels(t: T): Record<string, string> {
   return {
+    year: t('Tahun program', 'Programme year'),
     nik: 'NIK',
     kk: t('No KK', 'KK number'),
     fullName: t('Nama lengkap', 'Full name'),
@@ -62,6 +64,10 @@ export function CandidateForm(props: {
   problems: Problems;
   submit: string;
   hidden?: Record<string, string>;
+  /** The programme years to register into (registration only), newest first. */
+  years?: number[];
+  /** Shown above the form: where the person already is, and what to do. */
+  notice?: Child;
 }) {
   const { t, values: v, problems } = props;
   const labels = fieldLabels(t);
@@ -78,10 +84,31 @@ export function CandidateForm(props: {
         problems={problems}
         labels={labels}
       />
+      {props.notice}
       <input type="hidden" name="csrf" value={props.csrf} />
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
+      {props.years ? (
+        <Field
+          name="year"
+          label={labels.year ?? ''}
+          hint={t(
+            'Catatan orang ini masuk ke tahun program ini.',
+            "The person's record belongs to this programme year.",
+          )}
+          problems={problems}
+        >
+          {(a) => (
+            <select {...a}>
+              <Options
+                selected={v.year}
+                values={props.years?.map((y) => [String(y), String(y)] as const) ?? []}
+              />
+            </select>
+          )}
+        </Field>
+      ) : null}
       <Field
         name="nik"
         label={labels.nik ?? ''}

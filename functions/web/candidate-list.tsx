@@ -1,9 +1,12 @@
 import { STATUSES, type Status } from '../../shared/domain/candidate.js';
 import { countCandidates, listCandidates, type StoredCandidate } from '../../shared/services/candidates.js';
+import { programYears } from '../../shared/services/programs.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
+import { optionalYearParam } from '../http/params.js';
 import { fundingText } from './candidate-page.js';
-import { currentYear, page, tOf, viewer } from './shell.js';
+import { page, tOf, viewer, withYear } from './shell.js';
 import { statusLabel } from './ui.js';
+import { YearSwitch } from './year-switch.js';
 
 /** Rows on a page of the candidates list. */
 const LIST_PAGE = 50;
@@ -21,6 +24,7 @@ export function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] 
         <thead>
           <tr>
             <th scope="col">{t('Nama', 'Name')}</th>
+            <th scope="col">{t('Tahun', 'Year')}</th>
             <th scope="col">NIK</th>
             <th scope="col">{t('Status', 'Status')}</th>
             <th scope="col">{t('Tempat', 'Place')}</th>
@@ -34,6 +38,7 @@ export function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] 
                   {s.candidate.anonymised ? t('(dianonimkan)', '(anonymised)') : s.candidate.fullName}
                 </a>
               </td>
+              <td>{s.candidate.year}</td>
               <td>{s.candidate.anonymised ? '' : `…${s.candidate.nik.slice(-4)}`}</td>
               <td>{statusLabel(t, s.candidate.status)}</td>
               <td>{fundingText(t, s)}</td>
@@ -50,13 +55,15 @@ export const listRoutes = {
   candidatesPage: async (c) => {
     const p = viewer(c);
     const t = tOf(c);
-    const year = currentYear();
+    // Every cohort unless a year is chosen: people are followed until they finish.
+    const year = optionalYearParam(c);
+    const years = (await programYears()).map((y) => y.year);
     const statuses = STATUSES.filter((s) => c.req.queries('status')?.includes(s));
     const waitlisted = c.req.query('funding') === 'WAITLISTED';
     const cursor = c.req.query('cursor');
     const from = /^\d{1,6}$/.test(c.req.query('dari') ?? '') ? Number(c.req.query('dari')) : 1;
     const filter = {
-      year,
+      ...(year === undefined ? {} : { year }),
       ...(statuses.length > 0 ? { statuses } : {}),
       ...(waitlisted ? { waitlisted } : {}),
     };
@@ -66,6 +73,7 @@ export const listRoutes = {
     ]);
     const query = (extra: Record<string, string>) => {
       const search = new URLSearchParams([
+        ...(year === undefined ? [] : [['year', String(year)]]),
         ...statuses.map((s) => ['status', s]),
         ...(waitlisted ? [['funding', 'WAITLISTED']] : []),
         ...Object.entries(extra),
@@ -78,6 +86,7 @@ export const listRoutes = {
       t('Daftar calon', 'Candidates'),
       <>
         <h1>{waitlisted ? t('Daftar tunggu', 'Waitlist') : t('Daftar calon', 'Candidates')}</h1>
+        <YearSwitch t={t} years={years} current={year} href={(y) => withYear(c, y)} allYears />
         <p role="status">
           {result.items.length > 0
             ? t(`Menampilkan ${from}–${last} dari ${total} calon.`, `Showing ${from}–${last} of ${total}.`)

@@ -3,14 +3,16 @@ import { findVillage } from '../../shared/domain/regions.js';
 import { DomainError } from '../../shared/errors.js';
 import type { Principal } from '../../shared/principal.js';
 import { countCandidates, listCandidates } from '../../shared/services/candidates.js';
+import { programYears } from '../../shared/services/programs.js';
 import { villageSummary } from '../../shared/services/villages.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { CandidateTable, listLink } from './candidate-list.js';
-import { currentYear, page, tOf, viewer } from './shell.js';
+import { page, pageYear, tOf, viewer, withYear } from './shell.js';
+import { YearSwitch } from './year-switch.js';
 
 async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'village_official' }>) {
   const t = tOf(c);
-  const year = currentYear();
+  const [year, years] = await Promise.all([pageYear(c), programYears()]);
   const summary = await villageSummary(p, p.villageCode, year).catch((error: unknown) => {
     // A year Bappeda has not configured yet has no places: the page says so, with zeros.
     if (error instanceof DomainError && error.code === 'PROGRAM_NOT_CONFIGURED') return undefined;
@@ -26,6 +28,15 @@ async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'villag
       <h1>
         {t('Desa', 'Village')} {findVillage(p.villageCode)?.name} · {year}
       </h1>
+      <YearSwitch t={t} years={years.map((y) => y.year)} current={year} href={(y) => withYear(c, y)} />
+      {summary ? null : (
+        <p class="notice" role="status">
+          {t(
+            `Tahun program ${year} belum diatur oleh Bappeda.`,
+            `Programme year ${year} is not configured yet.`,
+          )}
+        </p>
+      )}
       <div class="card">
         <h2 id="kuota">{t('Tempat desa (APBDes)', 'Village places (APBDes)')}</h2>
         <p class="big" data-testid="places">
@@ -40,7 +51,7 @@ async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'villag
         </p>
       </div>
       <p>
-        <a class="button" href="/calon/baru">
+        <a class="button" href={`/calon/baru?year=${year}`}>
           {t('Daftarkan calon baru', 'Register a candidate')}
         </a>{' '}
         <a class="button" href="/calon">
@@ -56,7 +67,7 @@ const WORKLIST_SHOWN = 20;
 
 async function volunteerHome(c: GkbContext, p: Principal) {
   const t = tOf(c);
-  const year = currentYear();
+  // Across every cohort: a learner of 2026 stays on the worklist in 2027 until they finish or leave.
   const groups: { title: (n: number) => string; statuses: Status[] }[] = [
     {
       title: (n) => t(`Perlu dikunjungi dan diverifikasi (${n})`, `To visit and verify (${n})`),
@@ -75,8 +86,8 @@ async function volunteerHome(c: GkbContext, p: Principal) {
   const filled = await Promise.all(
     groups.map(async (g) => ({
       ...g,
-      count: await countCandidates(p, { year, statuses: g.statuses }),
-      items: (await listCandidates(p, { year, statuses: g.statuses, limit: WORKLIST_SHOWN })).items,
+      count: await countCandidates(p, { statuses: g.statuses }),
+      items: (await listCandidates(p, { statuses: g.statuses, limit: WORKLIST_SHOWN })).items,
     })),
   );
   return page(

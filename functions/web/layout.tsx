@@ -24,7 +24,7 @@ button.secondary{background:#4a5261}button.link{background:none;padding:0;margin
 td.bad{background:#fdecea}td.bad mark{background:none;color:#a4161a;font-weight:700}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #d5d9e0;padding:.4rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}.scroll{overflow-x:auto}
-meter{width:100%;height:1.5rem}.big{font-size:2rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
+meter{width:100%;height:1.5rem}.years{margin:0 0 1rem}.years>*{margin-right:.6rem}.big{font-size:2rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 fieldset{border:1px solid #d5d9e0;border-radius:4px;margin:1rem 0}legend{font-weight:600}
 @media (max-width:40rem){main{padding:.5rem}th,td{padding:.3rem;font-size:.9rem}}
 `;

@@ -1,13 +1,17 @@
+import type { Child } from 'hono/jsx';
 import { fullCorrectionSchema, registrationSchema } from '../../shared/domain/candidate.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
+import { render } from '../../shared/i18n.js';
+import { canSeeVillage } from '../../shared/principal.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import { correctCandidate, getCandidate, registerCandidate } from '../../shared/services/candidates.js';
 import { recordFullView } from '../../shared/services/personal-data.js';
+import { programYears } from '../../shared/services/programs.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { showCandidate } from './candidate-actions.js';
 import { CandidateForm, type CandidateFormValues, candidateInput } from './candidate-form.js';
 import type { Problems } from './forms.js';
-import { currentYear, page, postedForm, problemsOf, tOf, versionOf, viewer } from './shell.js';
+import { page, pageYear, postedForm, problemsOf, tOf, versionOf, viewer } from './shell.js';
 
 /** The registration form, or the correction form of a candidate, with the problems found. */
 function candidateFormPage(
@@ -17,6 +21,8 @@ function candidateFormPage(
     problems?: Problems;
     status?: number;
     correcting?: { id: string; version: string };
+    years?: number[];
+    notice?: Child;
   },
 ) {
   const t = tOf(c);
@@ -36,6 +42,8 @@ function candidateFormPage(
         problems={options.problems ?? {}}
         submit={options.correcting ? t('Simpan koreksi', 'Save correction') : t('Simpan', 'Save')}
         {...(options.correcting ? { hidden: { version: options.correcting.version } } : {})}
+        {...(options.years ? { years: options.years } : {})}
+        notice={options.notice}
       />
     </>,
     options.status,
@@ -47,15 +55,21 @@ export const registrationRoutes = {
   registrationPage: async (c) => {
     const p = viewer(c);
     if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
-    return candidateFormPage(c, { values: { 'consent.given': '' } });
+    const [year, years] = await Promise.all([pageYear(c), programYears()]);
+    return candidateFormPage(c, {
+      values: { 'consent.given': '', year: String(year) },
+      years: years.map((y) => y.year),
+    });
   },
   registrationSubmit: async (c) => {
     const p = viewer(c);
     if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
     const values: CandidateFormValues = await postedForm(c);
+    const years = (await programYears()).map((y) => y.year);
     try {
+      const year = /^\d{4}$/.test(values.year ?? '') ? Number(values.year) : (years[0] ?? Number.NaN);
       const parsed = parseWith(registrationSchema, {
-        year: currentYear(),
+        year,
         villageCode: p.villageCode,
         ...candidateInput(values),
       });
@@ -67,9 +81,28 @@ export const registrationRoutes = {
       const result = await registerCandidate(p, parsed.data, key);
       return c.redirect(`/calon/${result.candidate.id}?baru=1`, 303);
     } catch (error) {
+      // Already registered, in this cohort or open in another: beside the NIK, with where.
+      if (error instanceof DomainError && ['DUPLICATE_NIK', 'ALREADY_IN_PROGRAMME'].includes(error.code)) {
+        const detail = error.details[0];
+        const open = detail?.data;
+        return candidateFormPage(c, {
+          values,
+          years,
+          status: 409,
+          problems: { nik: render(detail ?? error.userMessage, c.get('lang')) },
+          notice:
+            open && typeof open.candidateId === 'string' && canSeeVillage(p, String(open.villageCode)) ? (
+              <p class="notice">
+                <a href={`/calon/${open.candidateId}`}>
+                  {tOf(c)(`Buka catatan tahun ${open.year}`, `Open the ${open.year} record`)}
+                </a>
+              </p>
+            ) : undefined,
+        });
+      }
       const problems = problemsOf(error, c.get('lang'));
       if (!problems) throw error;
-      return candidateFormPage(c, { values, problems, status: 400 });
+      return candidateFormPage(c, { values, years, problems, status: 400 });
     }
   },
   correctionPage: async (c) => {

@@ -1,12 +1,13 @@
 import { getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError, statusOf } from '../../shared/errors.js';
 import { type Lang, render } from '../../shared/i18n.js';
 import type { Principal } from '../../shared/principal.js';
+import { defaultYear } from '../../shared/services/programs.js';
 import type { GkbContext, PageOptions } from '../http/app.js';
 import { domainErrorOf, logUnexpected } from '../http/errors.js';
+import { optionalYearParam } from '../http/params.js';
 import { formValues, type Problems } from './forms.js';
 import { Layout } from './layout.js';
 import { cookieOptions, readSession, sameToken } from './session.js';
@@ -71,7 +72,22 @@ export const problemsOf = (error: unknown, lang: Lang): Problems | undefined =>
 
 export const versionOf = (values: Record<string, string>) =>
   /^\d+$/.test(values.version ?? '') ? Number(values.version) : undefined;
-export const currentYear = () => todayInBrebes().year;
+/**
+ * The programme year a year-bound page shows: `?year=` (checked as the API checks it), or the
+ * latest configured year (Bappeda configures the next one ahead), never simply the calendar's.
+ */
+export const pageYear = async (c: GkbContext): Promise<number> =>
+  optionalYearParam(c) ?? (await defaultYear());
+
+/** A page's address with `?year=` set to `year` (or taken out), the other parameters kept. */
+export function withYear(c: GkbContext, year: number | undefined): string {
+  const url = new URL(c.req.url);
+  url.searchParams.delete('cursor');
+  url.searchParams.delete('dari');
+  if (year === undefined) url.searchParams.delete('year');
+  else url.searchParams.set('year', String(year));
+  return `${url.pathname}${url.search}`;
+}
 
 function ErrorPage(props: { title: string; text: string; back: string }) {
   return (

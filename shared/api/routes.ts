@@ -101,6 +101,14 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/programs',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'listPrograms',
+    summary: 'The configured programme years, newest first, each with its settings',
+  },
+  {
+    method: 'GET',
     path: '/programs/{year}',
     fn: 'programs',
     auth: 'jwt',

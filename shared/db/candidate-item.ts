@@ -1,6 +1,7 @@
 import type { CandidateFields, Status } from '../domain/candidate.js';
 import type { School } from '../domain/workflow.js';
 import type { FieldProblem } from '../errors.js';
+import type { PersonRecord } from './people.js';
 
 export type VillageFunding = 'FUNDED' | 'WAITLISTED' | 'NONE';
 export type FundingSource = 'APBDES' | 'APBD';
@@ -38,4 +39,15 @@ export interface CandidateItem extends CandidateFields {
   flags: string[];
   /** When the identifying fields were removed for good (UU PDP), and why; absent before. */
   anonymised?: { at: string; reason: string } | null;
+  /** The person's earlier records, all closed when this one was registered (absent: none). */
+  previous?: PersonRecord[];
+  /** The record this one was carried over from, and the one it was carried to (absent: none). */
+  carriedFrom?: CohortLink | null;
+  carriedTo?: CohortLink | null;
+}
+
+/** A record of another cohort: its id and year. */
+export interface CohortLink {
+  id: string;
+  year: number;
 }

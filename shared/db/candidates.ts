@@ -1,9 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
 import type { Status } from '../domain/candidate.js';
+import { batchGet } from './batch-get.js';
 import type { CandidateItem, VillageFunding } from './candidate-item.js';
 import { db, tableName } from './client.js';
 import { appendHistory } from './history.js';
+import { openRecord, type PersonRecord, releaseRecord } from './people.js';
 import { keys, withoutKeys } from './table.js';
 import { transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
@@ -27,8 +29,9 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 export async function insertCandidate(
   item: CandidateItem,
   place: { quota: number; waiting: number },
+  personSeen: number,
   idempotency?: { key: string; sub: string; fingerprint: string },
-): Promise<'ok' | 'duplicateNik' | 'idempotencyTaken' | 'placesChanged'> {
+): Promise<'ok' | 'duplicateNik' | 'personTaken' | 'idempotencyTaken' | 'placesChanged'> {
   const aggregate = new UpdateBuilder()
     .set('villageCode', item.villageCode)
     .set('districtCode', item.districtCode)
@@ -45,7 +48,7 @@ export async function insertCandidate(
     if (place.waiting === 0) aggregate.when(`${funded()} >= ${quota()}`);
     waitlist = appendToWaitlist(item.year, item.villageCode, [item.id], place.waiting);
   }
-  const creates = newCandidateWrites(item);
+  const creates = newCandidateWrites(item, openRecord(item.nikHash, personRecordOf(item), personSeen));
   const aggregateIndex = creates.length + item.fingerprints.length;
   const transactItems = [
     ...creates,
@@ -78,13 +81,28 @@ export async function insertCandidate(
   return transactOr(transactItems, (failed) => {
     if (idempotency && failed(transactItems.length - 1)) return 'idempotencyTaken';
     if (failed(0)) return 'duplicateNik';
+    if (failed(PERSON_INDEX)) return 'personTaken';
     if (failed(aggregateIndex) || failed(aggregateIndex + 1)) return 'placesChanged';
     return undefined;
   });
 }
 
-/** What creates a candidate: its NIK guard, its record and its first history entry. */
-const newCandidateWrites = (item: CandidateItem) => [
+/** Where the person's write stands among a new candidate's writes (newCandidateWrites). */
+const PERSON_INDEX = 3;
+
+/** What the person item keeps of a record: its id, year, village and status. */
+export const personRecordOf = (c: CandidateItem): PersonRecord => ({
+  id: c.id,
+  year: c.year,
+  villageCode: c.villageCode,
+  status: c.status,
+});
+
+/**
+ * What creates a candidate: its NIK guard, its record, its first history entry and the
+ * person's write that opens it (`openRecord`, or `carryRecord` for a carried-over one).
+ */
+export const newCandidateWrites = (item: CandidateItem, personWrite: ReturnType<typeof openRecord>) => [
   takeNikGuard(item),
   {
     Put: {
@@ -104,6 +122,7 @@ const newCandidateWrites = (item: CandidateItem) => [
     to: item.status,
     note: null,
   }),
+  personWrite,
 ];
 
 /** Adds (or removes) a candidate in the look-alike index. */
@@ -134,8 +153,9 @@ const takeNikGuard = (item: CandidateItem) => ({
 });
 
 /**
- * Rows of a file written in one transaction: 3 items each, with the look-alike index (2
- * fingerprints a row at most), the aggregate and the waitlist within 100.
+ * Rows of a file written in one transaction: 4 items each (NIK guard, candidate, history,
+ * person), with the look-alike index (2 fingerprints a row at most), the aggregate and the
+ * waitlist within DynamoDB's 100.
  */
 export const ROWS_PER_BATCH = 16;
 
@@ -147,9 +167,10 @@ export const ROWS_PER_BATCH = 16;
  * the caller then registers its rows one by one.
  */
 export async function insertCandidateBatch(
-  items: CandidateItem[],
+  rows: { item: CandidateItem; personSeen: number }[],
   seen: { funded: number; waiting: number },
 ): Promise<'ok' | 'conflict'> {
+  const items = rows.map((r) => r.item);
   const first = items[0];
   if (!first) return 'ok';
   const aggregate = new UpdateBuilder()
@@ -173,7 +194,9 @@ export async function insertCandidateBatch(
   for (const item of items)
     for (const h of item.fingerprints) byFingerprint.set(h, [...(byFingerprint.get(h) ?? []), item.id]);
   const transactItems = [
-    ...items.flatMap(newCandidateWrites),
+    ...rows.flatMap(({ item, personSeen }) =>
+      newCandidateWrites(item, openRecord(item.nikHash, personRecordOf(item), personSeen)),
+    ),
     ...[...byFingerprint].map(([hash, ids]) => ({
       Update: {
         TableName: tableName(),
@@ -208,6 +231,13 @@ export async function readCandidate(id: string): Promise<CandidateItem | undefin
   return Item ? withoutKeys<CandidateItem>(Item) : undefined;
 }
 
+/** Several candidates in one request (a person's other records); those that do not exist are left out. */
+export async function readCandidates(ids: string[]): Promise<CandidateItem[]> {
+  return (await batchGet(ids.map((id) => keys.candidate(id)))).map((item) =>
+    withoutKeys<CandidateItem>(item),
+  );
+}
+
 /** Puts a candidate that is still at `expectedVersion`. */
 export const putCandidate = (c: CandidateItem, expectedVersion: number) => ({
   Put: {
@@ -225,7 +255,9 @@ export const putCandidate = (c: CandidateItem, expectedVersion: number) => ({
 export async function replaceCandidate(
   item: CandidateItem,
   previous: CandidateItem,
-): Promise<'ok' | 'versionMismatch' | 'duplicateNik'> {
+  /** When the NIK changed: how many records the new NIK's person had as read. */
+  newPersonSeen = 0,
+): Promise<'ok' | 'versionMismatch' | 'duplicateNik' | 'personTaken'> {
   const nikChanged = previous.nikHash !== item.nikHash;
   const gone = previous.fingerprints.filter((h) => !item.fingerprints.includes(h));
   const added = item.fingerprints.filter((h) => !previous.fingerprints.includes(h));
@@ -242,14 +274,20 @@ export async function replaceCandidate(
               ExpressionAttributeValues: { ':id': item.id },
             },
           },
+          // The record moves from the old NIK's person to the new one's, who must have none open.
+          releaseRecord(previous.nikHash, item.id),
+          openRecord(item.nikHash, personRecordOf(item), newPersonSeen),
         ]
       : []),
     ...gone.map((hash) => removeFromFingerprint(item.year, hash, item.id)),
     ...added.map((hash) => addToFingerprint(item.year, hash, item.id)),
   ];
-  return transactOr(transactItems, (failed) =>
-    failed(0) ? 'versionMismatch' : nikChanged && failed(1) ? 'duplicateNik' : undefined,
-  );
+  return transactOr(transactItems, (failed) => {
+    if (failed(0)) return 'versionMismatch';
+    if (nikChanged && failed(1)) return 'duplicateNik';
+    if (nikChanged && failed(4)) return 'personTaken';
+    return undefined;
+  });
 }
 
 export interface CandidatePage {
@@ -264,8 +302,15 @@ export interface CandidatePage {
  * reading: several requests may fill one page, so that no page comes back short while later
  * ones hold matches.
  */
+/** The index a list reads, and its partition: one cohort's, or every cohort's. */
+export function listIndex(year: number | undefined): { name: 'gsi1' | 'gsi2'; pk: string } {
+  const keysOf = keys.candidateIndex(year ?? 0, '', '');
+  return year === undefined ? { name: 'gsi2', pk: keysOf.gsi2pk } : { name: 'gsi1', pk: keysOf.gsi1pk };
+}
+
 export async function queryCandidates(options: {
-  year: number;
+  /** A cohort (its index, `gsi1`), or every cohort (`gsi2`, by village then year). */
+  year?: number;
   prefix: string;
   statuses?: readonly Status[];
   villageFunding?: VillageFunding;
@@ -274,7 +319,8 @@ export async function queryCandidates(options: {
   startKey?: Record<string, string>;
 }): Promise<CandidatePage> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': keys.candidateIndex(options.year, '', '').gsi1pk };
+  const index = listIndex(options.year);
+  const values: Record<string, unknown> = { ':pk': index.pk };
   const filters: string[] = [];
   if (options.statuses?.length) {
     names['#status'] = 'status';
@@ -299,10 +345,10 @@ export async function queryCandidates(options: {
     const page = await db().send(
       new QueryCommand({
         TableName: tableName(),
-        IndexName: 'gsi1',
+        IndexName: index.name,
         KeyConditionExpression: options.prefix
-          ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)'
-          : 'gsi1pk = :pk',
+          ? `${index.name}pk = :pk AND begins_with(${index.name}sk, :prefix)`
+          : `${index.name}pk = :pk`,
         ExpressionAttributeValues: values,
         ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
         ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),

@@ -1,11 +1,13 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../domain/ids.js';
+import { isOpen } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
 import type { CandidateItem } from './candidate-item.js';
 import { putCandidate, removeFromFingerprint } from './candidates.js';
 import { db, tableName } from './client.js';
 import type { HistoryEntry } from './history.js';
 import type { Disbursement } from './money-writes.js';
+import { forgetRecord } from './people.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './table.js';
 import { transact, transactOr } from './transact.js';
@@ -82,7 +84,8 @@ export async function writeAnonymisation(
   file: CandidateFile,
   stripped: CandidateItem,
   entry: AccessEntry,
-): Promise<'ok' | 'versionMismatch'> {
+  unlinked: { before: CandidateItem; after: CandidateItem }[] = [],
+): Promise<'ok' | 'versionMismatch' | 'linksChanged'> {
   const { candidate } = file;
   const clearNotes = file.history
     .filter((h) => h.note !== null && h.note !== undefined)
@@ -104,6 +107,9 @@ export async function writeAnonymisation(
       },
     },
     ...candidate.fingerprints.map((hash) => removeFromFingerprint(candidate.year, hash, candidate.id)),
+    // The person's link to this record goes; an open one leaves the NIK refused everywhere.
+    forgetRecord(candidate.nikHash, candidate.id, isOpen(candidate.status)),
+    ...unlinked.map((r) => putCandidate(r.after, r.before.version)),
     { Put: appendAccess(candidate.id, entry) },
   ];
   // Clearing a note is harmless on its own, so what does not fit goes first, in batches.
@@ -111,7 +117,8 @@ export async function writeAnonymisation(
   for (let i = 0; i < clearNotes.length - room; i += MAX_TRANSACTION_ITEMS) {
     await transact(clearNotes.slice(i, Math.min(i + MAX_TRANSACTION_ITEMS, clearNotes.length - room)));
   }
-  return transactOr([...main, ...clearNotes.slice(Math.max(0, clearNotes.length - room))], (failed) =>
-    failed(0) ? 'versionMismatch' : undefined,
+  return transactOr(
+    [...main, ...clearNotes.slice(Math.max(0, clearNotes.length - room))],
+    (failed, anyFailed) => (failed(0) ? 'versionMismatch' : anyFailed ? 'linksChanged' : undefined),
   );
 }

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { now as clockNow } from '../clock.js';
 import { DEFAULT_RETENTION_YEARS, defaultProgram, type ProgramSettings } from '../domain/program.js';
 import { DomainError } from '../errors.js';
@@ -7,7 +7,7 @@ import { keys } from './table.js';
 
 /** The settings part of a stored programme item (without keys and bookkeeping). */
 export function settingsOf(item: Record<string, unknown>): ProgramSettings {
-  const { pk: _pk, sk: _sk, version: _v, updatedAt: _u, ...settings } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, version: _v, updatedAt: _u, ...settings } = item;
   // Years stored before the retention setting existed keep the default.
   return { retentionYears: DEFAULT_RETENTION_YEARS, ...settings } as unknown as ProgramSettings;
 }
@@ -15,6 +15,27 @@ export function settingsOf(item: Record<string, unknown>): ProgramSettings {
 export async function getProgram(year: number): Promise<ProgramSettings | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.program(year) }));
   return Item ? settingsOf(Item) : undefined;
+}
+
+/** Every configured programme year, newest first (one Query of the years' index). */
+export async function listPrograms(): Promise<ProgramSettings[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.programIndex(0).gsi1pk },
+        ScanIndexForward: false,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items.map(settingsOf);
 }
 
 export const programNotConfigured = (year: number) =>
@@ -44,6 +65,7 @@ export async function putProgram(
         TableName: tableName(),
         Item: {
           ...keys.program(settings.year),
+          ...keys.programIndex(settings.year),
           ...settings,
           version: expectedVersion + 1,
           updatedAt: now.toISOString(),

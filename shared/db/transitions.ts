@@ -1,9 +1,11 @@
 import { counterChanges } from '../domain/budget.js';
+import { isOpen } from '../domain/workflow.js';
 import { returnPlace } from './apbd.js';
 import type { CandidateItem } from './candidate-item.js';
-import { putCandidate } from './candidates.js';
+import { personRecordOf, putCandidate } from './candidates.js';
 import { tableName } from './client.js';
 import { appendHistory, type HistoryEntry } from './history.js';
+import { closeRecord } from './people.js';
 import { keys } from './table.js';
 import { transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
@@ -61,6 +63,11 @@ export async function writeTransition(
     ...(waitlistWrite ? [waitlistWrite] : []),
     ...(waitlist.kind === 'promote' ? [putCandidate(waitlist.promoted, waitlist.head.version)] : []),
     ...(releasedApbd ? [returnPlace(year, releasedApbd)] : []),
+    // A record that closes is no longer the person's open one (an anonymised record has no
+    // NIK hash left: its person keeps the NIK refused, see forgetRecord).
+    ...(!isOpen(updated.status) && isOpen(current.status) && updated.nikHash
+      ? [closeRecord(updated.nikHash, personRecordOf(updated))]
+      : []),
   ];
   return transactOr(transactItems, (failed, anyFailed) =>
     failed(0) ? 'versionMismatch' : anyFailed ? 'placesChanged' : undefined,

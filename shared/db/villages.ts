@@ -2,6 +2,7 @@ import type { Counter } from '../domain/budget.js';
 import { STATUSES, type Status } from '../domain/candidate.js';
 import type { ProgramSettings } from '../domain/program.js';
 import { batchGet } from './batch-get.js';
+import { type Person, personOf } from './people.js';
 import { settingsOf } from './programs.js';
 import { keys } from './table.js';
 import { waitlistOf } from './waitlists.js';
@@ -59,17 +60,20 @@ export async function readProgramAndCounters(
 
 /**
  * The programme year, one village's aggregate and its waitlist in one request, and with them
- * the ids already under any of the given look-alike fingerprints.
+ * the ids already under any of the given look-alike fingerprints and, given a NIK's keyed
+ * hash, the person's records across cohorts.
  */
 export async function readProgramAndVillage(
   year: number,
   villageCode: string,
   fingerprints: string[] = [],
+  nikHash?: string,
 ): Promise<{
   program?: ProgramSettings;
   aggregate?: VillageAggregate;
   waitlist: string[];
   lookAlikes: Set<string>;
+  person: Person;
 }> {
   const programKey = keys.program(year);
   const villageKey = keys.villageAggregate(year, villageCode);
@@ -79,6 +83,7 @@ export async function readProgramAndVillage(
     villageKey,
     waitlistKey,
     ...fingerprints.map((h) => keys.fingerprint(year, h)),
+    ...(nikHash ? [keys.person(nikHash)] : []),
   ]);
   const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
   const program = find(programKey);
@@ -91,5 +96,6 @@ export async function readProgramAndVillage(
     aggregate,
     waitlist: waitlistOf(find(waitlistKey)),
     lookAlikes,
+    person: personOf(nikHash ? find(keys.person(nikHash)) : undefined),
   };
 }

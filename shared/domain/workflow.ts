@@ -14,6 +14,13 @@ export const NEXT_STATUSES: Record<Status, readonly Status[]> = {
   WITHDRAWN: [],
 };
 
+/**
+ * A record is closed in these statuses (final: nothing moves them again) and open in the
+ * others. A person has at most one open record across every cohort.
+ */
+export const CLOSED_STATUSES: readonly Status[] = ['COMPLETED', 'INELIGIBLE', 'WITHDRAWN'];
+export const isOpen = (status: Status): boolean => !CLOSED_STATUSES.includes(status);
+
 /** Leaving the programme before enrolment releases the candidate's place. */
 export const RELEASING_STATUSES: readonly Status[] = ['INELIGIBLE', 'WITHDRAWN'];
 /** Statuses before enrolment: a place held then is reserved, not yet committed. */

@@ -1,5 +1,6 @@
 import { batchGet } from '../db/batch-get.js';
 import { keyedHash } from '../db/nik-hash.js';
+import { closedRecords, type PersonRecord, readPeople } from '../db/people.js';
 import { keys } from '../db/table.js';
 import { checkCandidate, type RegistrationInput, registrationSchema } from '../domain/candidate.js';
 import { formatIsoDate, isRealDate } from '../domain/dates.js';
@@ -24,6 +25,8 @@ export interface CheckedRow {
   status: RowStatus;
   messages: RowMessage[];
   input?: RegistrationInput;
+  /** The person's records across cohorts as read (all closed), for the commit to list and check. */
+  person?: { records: number; previous: PersonRecord[] };
 }
 
 const text = (cell: Cell | undefined): string => {
@@ -189,6 +192,8 @@ export async function checkRows(
   );
   const lookAlikeKeys = [...new Set(prints.flat())].map((h) => keys.fingerprint(program.year, h));
   const registeredPrints = new Set((await batchGet(lookAlikeKeys)).map((i) => String(i.pk)));
+  // Each person's records across cohorts: one still open elsewhere refuses the row.
+  const people = await readPeople(nikHashes);
 
   const firstNik = new Map<string, number>();
   const firstPrint = new Map<string, { line: number; nik: string }>();
@@ -197,6 +202,7 @@ export async function checkRows(
     const hashes = prints[i] ?? [];
     const earlier = firstNik.get(nik);
     const registered = registeredNiks.get(keys.nikGuard(program.year, nikHashes[i] ?? '').pk);
+    const person = people.get(nikHashes[i] ?? '');
     if (registered) {
       row.status = 'DUPLICATE';
       row.messages = [
@@ -208,7 +214,16 @@ export async function checkRows(
     } else if (earlier !== undefined) {
       row.status = 'DUPLICATE';
       row.messages = [{ column: 'NIK', key: 'import.duplicateRow', params: { row: earlier } }];
+    } else if (person?.open) {
+      row.status = 'DUPLICATE';
+      row.messages = [{ column: 'NIK', key: 'import.alreadyInProgramme' }];
     } else {
+      const previous = person ? closedRecords(person) : [];
+      row.person = { records: person?.records ?? 0, previous };
+      if (previous.length > 0) {
+        if (row.status === 'OK') row.status = 'WARNING';
+        row.messages.push({ column: 'NIK', key: 'import.previouslyInProgramme' });
+      }
       const similarRow = hashes.map((h) => firstPrint.get(h)).find((p) => p && p.nik !== nik);
       if (hashes.some((h) => registeredPrints.has(keys.fingerprint(program.year, h).pk))) {
         row.status = 'POSSIBLE_DUPLICATE';

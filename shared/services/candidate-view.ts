@@ -1,7 +1,16 @@
 import type { CandidateItem } from '../db/candidate-item.js';
 import { maskIdNumber } from '../domain/nik.js';
-import { type Lang, render } from '../i18n.js';
+import { type Lang, type MessageKey, render } from '../i18n.js';
 import { canSeeFullIdentity, type Principal } from '../principal.js';
+
+/** The code of a warning, for clients to act on (the message is for people). */
+const WARNING_CODES: Partial<Record<MessageKey, string>> = {
+  'nik.warn.birthDate': 'NIK_BIRTH_DATE_DIFFERS',
+  'nik.warn.sex': 'NIK_SEX_DIFFERS',
+  'nik.warn.district': 'NIK_DISTRICT_UNKNOWN',
+  'candidate.previouslyInProgramme': 'PREVIOUSLY_IN_PROGRAMME',
+};
+const warningCode = (key: MessageKey) => WARNING_CODES[key] ?? key;
 
 /** The candidate as lists show it: no full NIK or KK, no contact details. */
 export function candidateSummary(c: CandidateItem, waitlistPosition: number | null, lang: Lang) {
@@ -28,11 +37,14 @@ export function candidateSummary(c: CandidateItem, waitlistPosition: number | nu
     },
     school: c.school,
     version: c.version,
-    warnings: c.warnings.map((w) => ({ field: w.field, message: render(w, lang) })),
+    warnings: c.warnings.map((w) => ({ field: w.field, code: warningCode(w.key), message: render(w, lang) })),
     flags: c.flags,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     anonymisedAt: c.anonymised?.at ?? null,
+    previous: c.previous ?? [],
+    carriedFrom: c.carriedFrom ?? null,
+    carriedTo: c.carriedTo ?? null,
   };
 }
 

@@ -1,8 +1,9 @@
 import { now as clockNow } from '../clock.js';
-import type { CandidateItem } from '../db/candidate-item.js';
+import type { CandidateItem, CohortLink } from '../db/candidate-item.js';
 import {
   type IdempotencyRecord,
   insertCandidate,
+  listIndex,
   queryCandidates,
   readCandidate,
   readIdempotency,
@@ -10,7 +11,8 @@ import {
 } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
 import { keyedHash } from '../db/nik-hash.js';
-import { programNotConfigured, requireProgram } from '../db/programs.js';
+import { ANONYMISED_OPEN, closedRecords, type Person, type PersonRecord, readPerson } from '../db/people.js';
+import { listPrograms, programNotConfigured, requireProgram } from '../db/programs.js';
 import { keys } from '../db/table.js';
 import { readAggregates, readProgramAndVillage, waitlistedIn } from '../db/villages.js';
 import { readWaitlists } from '../db/waitlists.js';
@@ -27,8 +29,10 @@ import { personFingerprints } from '../domain/fingerprints.js';
 import { isId, newId } from '../domain/ids.js';
 import { normaliseName } from '../domain/names.js';
 import { normaliseIdNumber } from '../domain/nik.js';
+import { isProgramYear } from '../domain/program.js';
 import { findDistrict, findVillage, villagesOf } from '../domain/regions.js';
-import { DomainError, validationFailed } from '../errors.js';
+import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+import { STATUS_LABELS } from '../labels.js';
 import { METRIC, putMetric } from '../metrics.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 
@@ -53,6 +57,46 @@ export interface StoredCandidate {
   waitlistPosition: number | null;
 }
 
+/**
+ * `409 ALREADY_IN_PROGRAMME`: the person's open record, by year, status and village (and
+ * id), so that whoever registers knows where to follow them, or to carry them over from.
+ */
+async function alreadyInProgramme(person: Person): Promise<DomainError> {
+  const open = person.open && person.open !== ANONYMISED_OPEN ? await readCandidate(person.open) : undefined;
+  if (!open) {
+    return new DomainError('ALREADY_IN_PROGRAMME', {
+      details: [{ field: 'nik', key: 'candidate.alreadyInProgrammeAnonymised' }],
+    });
+  }
+  return new DomainError('ALREADY_IN_PROGRAMME', {
+    details: [
+      {
+        field: 'nik',
+        key: 'candidate.alreadyInProgramme',
+        params: {
+          year: open.year,
+          statusId: STATUS_LABELS[open.status][0],
+          statusEn: STATUS_LABELS[open.status][1],
+          village: findVillage(open.villageCode)?.name ?? open.villageCode,
+        },
+        data: { candidateId: open.id, year: open.year, status: open.status, villageCode: open.villageCode },
+      },
+    ],
+  });
+}
+
+/** The warning of a person who was in the programme before, naming the years. */
+const previouslyWarning = (previous: PersonRecord[]): FieldProblem[] =>
+  previous.length > 0
+    ? [
+        {
+          field: 'nik',
+          key: 'candidate.previouslyInProgramme',
+          params: { years: [...new Set(previous.map((r) => r.year))].join(', ') },
+        },
+      ]
+    : [];
+
 /** A new candidate record: IDENTIFIED, with a village place when `amount` is given, else waitlisted. */
 export function newCandidate(p: {
   principal: Principal;
@@ -64,7 +108,11 @@ export function newCandidate(p: {
   flags: string[];
   amount: number | null;
   at: string;
+  /** The person's earlier records, all closed (the NIK registers with a warning naming their years). */
+  previous?: PersonRecord[];
+  carriedFrom?: CohortLink;
 }): CandidateItem {
+  const previous = p.previous ?? [];
   return {
     id: newId(),
     year: p.year,
@@ -78,13 +126,16 @@ export function newCandidate(p: {
     disbursed: { APBDES: 0, APBD: 0 },
     school: null,
     version: 1,
-    warnings: p.checked.warnings,
+    warnings: [...p.checked.warnings, ...previouslyWarning(previous)],
     createdAt: p.at,
     updatedAt: p.at,
     createdBy: p.principal.sub,
     nikHash: p.nikHash,
     fingerprints: p.fingerprints,
     flags: p.flags,
+    previous,
+    carriedFrom: p.carriedFrom ?? null,
+    carriedTo: null,
   };
 }
 
@@ -111,16 +162,17 @@ export async function registerCandidate(
     kk: normaliseIdNumber(input.kk),
     birthDate: input.birthDate.trim(),
   });
+  // The person's records across cohorts are read in the same request, by the NIK's keyed hash.
+  const nikHash = await keyedHash(`nik:${normaliseIdNumber(input.nik)}`);
   const read = async () => {
-    const found = await readProgramAndVillage(input.year, village.code, fingerprints);
+    const found = await readProgramAndVillage(input.year, village.code, fingerprints, nikHash);
     if (!found.program) throw programNotConfigured(input.year);
     return { ...found, program: found.program };
   };
-  let { program, aggregate, waitlist, lookAlikes } = await read();
+  let { program, aggregate, waitlist, lookAlikes, person } = await read();
   const { problems, checked } = checkCandidate(input, program);
   if (!checked) throw validationFailed(problems);
 
-  const nikHash = await keyedHash(`nik:${checked.fields.nik}`);
   const idempotency = idempotencyKey
     ? { key: idempotencyKey, sub: principal.sub, fingerprint: await keyedHash(`body:${stableJson(input)}`) }
     : undefined;
@@ -128,7 +180,7 @@ export async function registerCandidate(
   return untilSettled(async (attempt) => {
     if (attempt > 0) {
       // Places changed between our read and the write (someone registered or left): read again.
-      ({ program, aggregate, waitlist, lookAlikes } = await read());
+      ({ program, aggregate, waitlist, lookAlikes, person } = await read());
     }
     const funded = aggregate?.funded ?? 0;
     const waiting = waitlist.length;
@@ -143,8 +195,14 @@ export async function registerCandidate(
       flags: lookAlikes.size > 0 ? [POSSIBLE_DUPLICATE] : [],
       amount: takesPlace ? program.apbdesPerPerson : null,
       at: now().toISOString(),
+      previous: closedRecords(person),
     });
-    const outcome = await insertCandidate(candidate, { quota: program.villageQuota, waiting }, idempotency);
+    const outcome = await insertCandidate(
+      candidate,
+      { quota: program.villageQuota, waiting },
+      person.records,
+      idempotency,
+    );
     if (outcome === 'ok') {
       countRegistrations([candidate]);
       return {
@@ -155,6 +213,13 @@ export async function registerCandidate(
     }
     if (outcome === 'duplicateNik') {
       throw duplicateNik(input.year);
+    }
+    if (outcome === 'personTaken') {
+      // Open in another cohort (same cohort: the year's NIK guard answered first); or the
+      // person's records changed since they were read: read again.
+      const now = await readPerson(nikHash);
+      if (now.open) throw await alreadyInProgramme(now);
+      return CONTENDED;
     }
     if (outcome === 'idempotencyTaken' && idempotency) {
       const record = await readIdempotency(principal.sub, idempotency.key);
@@ -226,27 +291,36 @@ export async function correctCandidate(
   const { problems, checked } = checkCandidate({ ...current, ...defined }, program);
   if (!checked) throw validationFailed(problems);
 
-  const nikHash =
-    checked.fields.nik === current.nik ? current.nikHash : await keyedHash(`nik:${checked.fields.nik}`);
+  const nikChanged = checked.fields.nik !== current.nik;
+  const nikHash = nikChanged ? await keyedHash(`nik:${checked.fields.nik}`) : current.nikHash;
+  // Another NIK is another person, whose earlier records the record now lists.
+  const person = nikChanged ? await readPerson(nikHash) : undefined;
+  const previous = person ? closedRecords(person) : (current.previous ?? []);
   const updated: CandidateItem = {
     ...current,
     ...checked.fields,
-    warnings: checked.warnings,
+    warnings: [...checked.warnings, ...previouslyWarning(previous)],
     nikHash,
     fingerprints: await fingerprintHashes(checked.fields),
+    previous,
     version: current.version + 1,
     updatedAt: now().toISOString(),
   };
-  const outcome = await replaceCandidate(updated, current);
+  const outcome = await replaceCandidate(updated, current, person?.records);
   if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   if (outcome === 'duplicateNik') {
     throw duplicateNik(current.year);
+  }
+  if (outcome === 'personTaken') {
+    const now = await readPerson(nikHash);
+    throw now.open ? await alreadyInProgramme(now) : new DomainError('VERSION_MISMATCH');
   }
   return withPosition(updated);
 }
 
 export interface ListQuery {
-  year: number;
+  /** One cohort; every cohort when absent. */
+  year?: number;
   village?: string;
   district?: string;
   /** Any of these statuses (none: every status). */
@@ -270,7 +344,7 @@ export async function listCandidates(
   const prefix = listPrefix(principal, query);
   const startKey = query.cursor ? decodeCursor(query.cursor, query.year, prefix) : undefined;
   const page = await queryCandidates({
-    year: query.year,
+    ...(query.year === undefined ? {} : { year: query.year }),
     prefix,
     ...(query.statuses ? { statuses: query.statuses } : {}),
     ...(query.waitlisted ? { villageFunding: 'WAITLISTED' as const } : {}),
@@ -278,22 +352,31 @@ export async function listCandidates(
     limit: query.limit,
     startKey,
   });
-  const waitlisted = page.items.filter((c) => c.villageFunding === 'WAITLISTED');
-  const waitlists = await readWaitlists(
-    query.year,
-    waitlisted.map((c) => c.villageCode),
-  );
-  const items = page.items.map((candidate) => ({
+  return {
+    items: await withPositions(page.items),
+    nextCursor: page.lastKey ? encodeCursor(page.lastKey) : null,
+  };
+}
+
+/** Candidates with their waitlist positions: the waitlists of their villages, one request a cohort. */
+async function withPositions(candidates: CandidateItem[]): Promise<StoredCandidate[]> {
+  const waiting = candidates.filter((c) => c.villageFunding === 'WAITLISTED');
+  const byYear = new Map<number, Map<string, string[]>>();
+  for (const year of new Set(waiting.map((c) => c.year))) {
+    const villages = waiting.filter((c) => c.year === year).map((c) => c.villageCode);
+    byYear.set(year, await readWaitlists(year, villages));
+  }
+  return candidates.map((candidate) => ({
     candidate,
-    waitlistPosition: positionIn(waitlists, candidate),
+    waitlistPosition: positionIn(byYear.get(candidate.year) ?? new Map(), candidate),
   }));
-  return { items, nextCursor: page.lastKey ? encodeCursor(page.lastKey) : null };
 }
 
 /**
  * How many candidates a list of `query` holds in all its pages, from the villages' aggregates
- * (counted in the same transactions as every change), not from the candidates: one request
- * for a village or a kecamatan, one Query of the year for the regency.
+ * (counted in the same transactions as every change), not from the candidates: for each
+ * cohort asked (one, or every configured one), one request for a village or a kecamatan, one
+ * Query of the year for the regency.
  */
 export async function countCandidates(principal: Principal, query: Omit<ListQuery, 'limit' | 'cursor'>) {
   const prefix = listPrefix(principal, query);
@@ -302,9 +385,14 @@ export async function countCandidates(principal: Principal, query: Omit<ListQuer
     : prefix
       ? villagesOf(prefix.slice(0, -1)).map((v) => v.code)
       : undefined;
-  const aggregates = codes
-    ? await readAggregates(query.year, codes)
-    : [...(await readYear(query.year)).villages.values()];
+  const years = query.year === undefined ? (await listPrograms()).map((p) => p.year) : [query.year];
+  const aggregates = (
+    await Promise.all(
+      years.map(async (year) =>
+        codes ? readAggregates(year, codes) : [...(await readYear(year)).villages.values()],
+      ),
+    )
+  ).flat();
   let total = 0;
   for (const a of aggregates) {
     if (query.waitlisted) total += waitlistedIn(a);
@@ -347,7 +435,7 @@ const encodeCursor = (key: Record<string, string>): string =>
  * its index keys, naming one existing village and one id. Anything else is a 400, never a
  * key DynamoDB refuses.
  */
-function decodeCursor(cursor: string, year: number, prefix: string): Record<string, string> {
+function decodeCursor(cursor: string, year: number | undefined, prefix: string): Record<string, string> {
   const invalid = () => validationFailed([{ field: 'cursor', key: 'query.cursor' }]);
   let key: unknown;
   try {
@@ -357,15 +445,25 @@ function decodeCursor(cursor: string, year: number, prefix: string): Record<stri
   }
   if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalid();
   const k = key as Record<string, unknown>;
+  const index = listIndex(year).name;
   const names = Object.keys(k).sort().join(',');
-  if (names !== 'gsi1pk,gsi1sk,pk,sk' || Object.values(k).some((v) => typeof v !== 'string')) throw invalid();
-  const [village = '', id = ''] = String(k.gsi1sk).split('#');
-  const expected = { ...keys.candidate(id), ...keys.candidateIndex(year, village, id) };
+  if (names !== `${index}pk,${index}sk,pk,sk` || Object.values(k).some((v) => typeof v !== 'string'))
+    throw invalid();
+  // gsi1 (a cohort): `<village>#<id>`; gsi2 (every cohort): `<village>#<year>#<id>`.
+  const parts = String(k[`${index}sk`]).split('#');
+  const [village = '', id = ''] = index === 'gsi1' ? parts : [parts[0], parts[2]];
+  const cohort = index === 'gsi1' ? year : Number(parts[1]);
+  if (!isId(id) || !findVillage(village) || cohort === undefined || !isProgramYear(cohort)) throw invalid();
+  const all = { ...keys.candidate(id), ...keys.candidateIndex(cohort, village, id) };
+  const expected = {
+    pk: all.pk,
+    sk: all.sk,
+    [`${index}pk`]: all[`${index}pk`],
+    [`${index}sk`]: all[`${index}sk`],
+  };
   if (
-    !isId(id) ||
-    !findVillage(village) ||
-    !expected.gsi1sk.startsWith(prefix) ||
-    Object.entries(expected).some(([name, value]) => k[name] !== value)
+    !String(expected[`${index}sk`]).startsWith(prefix) ||
+    Object.entries(expected).some(([n, v]) => k[n] !== v)
   )
     throw invalid();
   return expected;

@@ -174,10 +174,16 @@ async function commitRows(
         try {
           if (row.input) ids.set(row.line, (await registerCandidate(principal, row.input)).candidate.id);
         } catch (error) {
-          if (!(error instanceof DomainError && error.code === 'DUPLICATE_NIK')) throw error;
-          // Registered by someone else since the check (a manual registration, say).
-          row.status = 'DUPLICATE';
-          row.messages = [{ column: 'NIK', key: 'import.duplicateRegistered' }];
+          // Registered by someone else since the check (a manual registration, say), in this
+          // cohort or another one.
+          if (!(error instanceof DomainError)) throw error;
+          if (error.code === 'DUPLICATE_NIK') {
+            row.status = 'DUPLICATE';
+            row.messages = [{ column: 'NIK', key: 'import.duplicateRegistered' }];
+          } else if (error.code === 'ALREADY_IN_PROGRAMME') {
+            row.status = 'DUPLICATE';
+            row.messages = [{ column: 'NIK', key: 'import.alreadyInProgramme' }];
+          } else throw error;
         }
       }
     } catch {
@@ -205,12 +211,12 @@ async function writeBatch(
   const items = [];
   for (const row of batch) {
     const { checked } = checkCandidate(row.input as RegistrationInput, program);
-    if (!checked) return undefined;
+    if (!checked || !row.person) return undefined;
     const takesPlace = funded < program.villageQuota && waiting === 0;
     if (takesPlace) funded++;
     else waiting++;
-    items.push(
-      newCandidate({
+    items.push({
+      item: newCandidate({
         principal,
         village,
         year: first.year,
@@ -220,12 +226,14 @@ async function writeBatch(
         flags: row.status === 'POSSIBLE_DUPLICATE' ? [POSSIBLE_DUPLICATE] : [],
         amount: takesPlace ? program.apbdesPerPerson : null,
         at,
+        previous: row.person.previous,
       }),
-    );
+      personSeen: row.person.records,
+    });
   }
   if ((await insertCandidateBatch(items, seen)) !== 'ok') return undefined;
-  countRegistrations(items);
-  return items.map((c) => c.id);
+  countRegistrations(items.map((r) => r.item));
+  return items.map((r) => r.item.id);
 }
 
 /** Keeps the checked rows for the official to confirm (the web's draft): its id. */

@@ -1,7 +1,9 @@
 import { now as clockNow } from '../clock.js';
 import { batchGet } from '../db/batch-get.js';
 import type { CandidateItem } from '../db/candidate-item.js';
-import { queryCandidates } from '../db/candidates.js';
+import { queryCandidates, readCandidates } from '../db/candidates.js';
+import { CONTENDED, untilSettled } from '../db/contention.js';
+import { readPerson } from '../db/people.js';
 import {
   type AccessEntry,
   type Actor,
@@ -108,21 +110,55 @@ function stripped(c: CandidateItem, at: string, reason: string): CandidateItem {
     nikHash: '',
     fingerprints: [],
     flags: [],
+    // Links to the person's other records would name whose record this was.
+    previous: [],
+    carriedFrom: null,
+    carriedTo: null,
     anonymised: { at, reason },
     version: c.version + 1,
     updatedAt: at,
   };
 }
 
+/**
+ * The person's other records that link to `c` (as an earlier record, or as where they were
+ * carried from or to), each without that link and at its next version: once `c` is
+ * anonymised, no record of the person may say which one it was.
+ */
+async function unlinkedRecords(
+  c: CandidateItem,
+  at: string,
+): Promise<{ before: CandidateItem; after: CandidateItem }[]> {
+  if (!c.nikHash) return [];
+  const others = [...(await readPerson(c.nikHash)).byId.keys()].filter((id) => id !== c.id);
+  const linked = (await readCandidates(others)).filter(
+    (r) => r.previous?.some((p) => p.id === c.id) || r.carriedFrom?.id === c.id || r.carriedTo?.id === c.id,
+  );
+  return linked.map((r) => ({
+    before: r,
+    after: {
+      ...r,
+      previous: (r.previous ?? []).filter((p) => p.id !== c.id),
+      carriedFrom: r.carriedFrom?.id === c.id ? null : (r.carriedFrom ?? null),
+      carriedTo: r.carriedTo?.id === c.id ? null : (r.carriedTo ?? null),
+      version: r.version + 1,
+      updatedAt: at,
+    },
+  }));
+}
+
 async function anonymise(file: CandidateFile, actor: Actor, channel: AccessEntry['channel'], reason: string) {
   const at = clockNow().toISOString();
   const updated = stripped(file.candidate, at, reason);
-  const outcome = await writeAnonymisation(file, updated, {
-    at,
-    actor,
-    action: 'ANONYMISE',
-    channel,
-    reason,
+  // A linked record that changed meanwhile is read again; the candidate itself must not change.
+  const outcome = await untilSettled(async () => {
+    const written = await writeAnonymisation(
+      file,
+      updated,
+      { at, actor, action: 'ANONYMISE', channel, reason },
+      await unlinkedRecords(file.candidate, at),
+    );
+    return written === 'linksChanged' ? CONTENDED : written;
   });
   return { outcome, updated };
 }

@@ -1,9 +1,10 @@
 import { now as clockNow } from '../clock.js';
 import { readCandidate } from '../db/candidates.js';
-import { getProgram, putProgram } from '../db/programs.js';
+import { getProgram, listPrograms, putProgram } from '../db/programs.js';
 import { writePromotion } from '../db/transitions.js';
 import { readProgramAndVillage, waitlistedIn } from '../db/villages.js';
 import { readYear } from '../db/year.js';
+import { todayInBrebes } from '../domain/dates.js';
 import { formatRupiah } from '../domain/money.js';
 import {
   applyProgramInput,
@@ -12,6 +13,17 @@ import {
   type ProgramSettings,
 } from '../domain/program.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+
+/** Every configured programme year's settings, newest first. */
+export const programYears = (): Promise<ProgramSettings[]> => listPrograms();
+
+/**
+ * The year the web app opens on: the latest configured programme year (Bappeda configures the
+ * next one ahead of time), or the current year in Brebes when none is configured yet.
+ */
+export async function defaultYear(): Promise<number> {
+  return (await listPrograms())[0]?.year ?? todayInBrebes().year;
+}
 
 /** A programme year's settings, or undefined when Bappeda has not configured it. */
 export const programSettings = (year: number): Promise<ProgramSettings | undefined> => getProgram(year);

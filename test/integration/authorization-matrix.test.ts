@@ -50,6 +50,7 @@ const MATRIX: Record<string, Entry> = {
     bappeda: [200, 200],
     target: 'none',
   },
+  'GET /programs': { ...all(200), target: 'none' },
   'GET /programs/{year}': { ...all(200), target: 'none' },
   'PUT /programs/{year}': {
     official: [403, 403],
