@@ -388,6 +388,69 @@ const catalogue = {
     'Orang ini pernah ikut program pada tahun sebelumnya (semua catatannya selesai); tetap didaftarkan.',
     'This person was in the programme in an earlier year (all records closed); registered all the same.',
   ],
+  'carryOver.notCarriable': [
+    'Hanya catatan berstatus Terdata atau Terverifikasi (belum masuk sekolah) yang bisa dibawa ke tahun lain.',
+    'Only a record still Identified or Verified (never enrolled) can be carried over to another year.',
+  ],
+  'carryOver.yearNotLater': [
+    (p) => `Tahun tujuan harus sesudah ${p.year}.`,
+    (p) => `The new year must come after ${p.year}.`,
+  ],
+  'carryOver.fromYearNotEarlier': [
+    (p) => `Tahun asal harus sebelum ${p.year}.`,
+    (p) => `The year to carry from must come before ${p.year}.`,
+  ],
+  'carryOver.noteTo': [(p) => `Dibawa ke tahun ${p.year}.`, (p) => `Carried over to ${p.year}.`],
+  'carryOver.noteFrom': [(p) => `Dibawa dari tahun ${p.year}.`, (p) => `Carried over from ${p.year}.`],
+  'carryOver.funded': ['Dibawa; mendapat tempat desa.', 'Carried over; holds a village place.'],
+  'carryOver.waitlisted': [
+    (p) => `Dibawa; masuk daftar tunggu desa (urutan ${p.position}).`,
+    (p) => `Carried over; on the village waitlist (position ${p.position}).`,
+  ],
+  'carryOver.wouldFund': [
+    'Akan dibawa dan mendapat tempat desa.',
+    'Would be carried over into a village place.',
+  ],
+  'carryOver.wouldWait': [
+    (p) => `Akan dibawa dan masuk daftar tunggu desa (urutan ${p.position}).`,
+    (p) => `Would be carried over onto the village waitlist (position ${p.position}).`,
+  ],
+  'carryOver.anonymised': [
+    'Catatan ini sudah dianonimkan; tidak bisa dibawa.',
+    'This record was anonymised; it cannot be carried over.',
+  ],
+  'carryOver.alreadyInYear': [
+    (p) => `NIK ini sudah pernah didaftarkan pada tahun ${p.year}; tidak bisa dibawa.`,
+    (p) => `This NIK was already registered in ${p.year}; it cannot be carried over.`,
+  ],
+  'carryOver.openElsewhere': [
+    (p) => `Orang ini punya catatan lain yang masih berjalan (tahun ${p.year}); tidak dibawa.`,
+    (p) => `This person has another open record (${p.year}); not carried over.`,
+  ],
+  'carryOver.changed': [
+    'Catatan ini berubah selama proses; jalankan lagi.',
+    'This record changed meanwhile; run it again.',
+  ],
+  'carryOver.notTried': [
+    'Belum diproses (waktu habis atau gangguan sebelumnya); jalankan lagi untuk melanjutkan.',
+    'Not processed yet (time ran out, or an earlier failure); run again to continue.',
+  ],
+  'carryOver.failed': [
+    'Gagal karena gangguan sistem; catatan tidak berubah. Jalankan lagi nanti.',
+    'Failed for a system problem; the record is unchanged. Run again later.',
+  ],
+  'school.sameSchool': [
+    'Sekolah baru sama dengan sekolah sekarang.',
+    'The new school is the same as the current one.',
+  ],
+  'school.notEnrolled': [
+    'Pindah sekolah hanya untuk peserta berstatus Terdaftar di sekolah atau Aktif belajar.',
+    'A school change is only for a learner who is Enrolled or Active.',
+  ],
+  'school.changeNote': [
+    (p) => `Pindah sekolah: dari ${p.from} ke ${p.to}.`,
+    (p) => `School change: from ${p.from} to ${p.to}.`,
+  ],
   'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
 } satisfies Record<string, [string | Text, string | Text]>;
 

@@ -9,24 +9,42 @@ import { parseWith } from '../../shared/schema-problems.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
 import { importRecords } from '../../shared/services/imports.js';
 import { anonymiseCandidate, exportCandidate } from '../../shared/services/personal-data.js';
-import { programSettings, saveProgram } from '../../shared/services/programs.js';
+import { programSettings, programYears, saveProgram } from '../../shared/services/programs.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext } from '../http/app.js';
 import { yearParam } from '../http/params.js';
 import { candidateAction } from '../web/candidate-actions.js';
 import { Field, type Problems } from '../web/forms.js';
-import { page, postedForm, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
+import { page, pageYear, postedForm, tOf, versionOf, viewer, webOptions, withYear } from '../web/shell.js';
+import { YearSwitch } from '../web/year-switch.js';
 import { BudgetPage } from './budget-page.js';
 import { ImportHistory } from './import-history.js';
 
+/**
+ * A year-bound page's year (`?year=`, else the latest configured) and its switch. The settings
+ * page also offers the year after the latest, so that Bappeda can configure it ahead.
+ */
+async function yearOfPage(c: GkbContext, options: { next?: boolean } = {}) {
+  const [year, configured] = await Promise.all([pageYear(c), programYears()]);
+  const years = configured.map((y) => y.year);
+  const latest = years[0];
+  const choices = [...new Set([...(options.next && latest ? [latest + 1] : []), ...years, year])].sort(
+    (a, b) => b - a,
+  );
+  return {
+    year,
+    yearSwitch: <YearSwitch t={tOf(c)} years={choices} current={year} href={(y) => withYear(c, y)} />,
+  };
+}
+
 async function budgetPage(c: GkbContext) {
   const p = viewer(c);
-  const year = yearParam(c, 'query');
+  const { year, yearSwitch } = await yearOfPage(c);
   const [report, program] = await Promise.all([budgetReport(p, year, 'district'), programSettings(year)]);
   return page(
     c,
     tOf(c)('Anggaran', 'Budget'),
-    <BudgetPage t={tOf(c)} report={report} quota={program?.villageQuota ?? 0} />,
+    <BudgetPage t={tOf(c)} report={report} quota={program?.villageQuota ?? 0} yearSwitch={yearSwitch} />,
   );
 }
 
@@ -78,7 +96,7 @@ async function programForm(
   typed: Record<string, string> = {},
 ) {
   const t = tOf(c);
-  const program = await programSettings(year);
+  const [program, { yearSwitch }] = await Promise.all([programSettings(year), yearOfPage(c, { next: true })]);
   const fields: [string, string, string | number | undefined][] = [
     ['villageQuota', t('Kuota per desa (orang)', 'Places per village'), program?.villageQuota],
     ['apbdesPerPerson', t('APBDes per orang (Rp)', 'APBDes per person (Rp)'), program?.apbdesPerPerson],
@@ -105,6 +123,15 @@ async function programForm(
     t('Pengaturan program', 'Programme settings'),
     <>
       <h1>{t(`Pengaturan program ${year}`, `Programme settings ${year}`)}</h1>
+      {yearSwitch}
+      {program ? null : (
+        <p class="notice" role="status">
+          {t(
+            `Tahun ${year} belum diatur. Isi lalu simpan untuk membukanya; kolom kosong memakai nilai baku.`,
+            `Year ${year} is not configured yet. Fill in and save to open it; empty fields take the defaults.`,
+          )}
+        </p>
+      )}
       {saved ? (
         <p class="notice" role="status">
           {t('Pengaturan disimpan.', 'Settings saved.')}
@@ -178,11 +205,11 @@ export const app = createApp(
       ),
     programPage: async (c) => {
       if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      return programForm(c, yearParam(c, 'query'));
+      return programForm(c, await pageYear(c));
     },
     programSubmit: async (c) => {
       if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const year = yearParam(c, 'query');
+      const year = await pageYear(c);
       const values = await postedForm(c);
       try {
         const { input, problems } = programValues(values);
@@ -211,24 +238,25 @@ export const app = createApp(
     },
     importHistoryPage: async (c) => {
       const t = tOf(c);
-      const year = yearParam(c, 'query');
+      const { year, yearSwitch } = await yearOfPage(c);
       const items = await importRecords(viewer(c), year);
       return page(
         c,
         t('Riwayat unggahan daftar', 'Upload history'),
-        <ImportHistory t={t} year={year} items={items} />,
+        <ImportHistory t={t} year={year} items={items} yearSwitch={yearSwitch} />,
       );
     },
     quotaPage: async (c) => {
       const p = viewer(c);
       const t = tOf(c);
-      const year = yearParam(c, 'query');
+      const { year, yearSwitch } = await yearOfPage(c);
       const report = await quotaReport(p, year);
       return page(
         c,
         t('Desa di bawah kuota', 'Villages below quota'),
         <>
           <h1>{t(`Desa di bawah kuota ${year}`, `Villages below quota ${year}`)}</h1>
+          {yearSwitch}
           <p>
             {t(
               `${report.villages.length} desa, kekurangan ${report.totalShortfall} tempat.`,

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { villages } from '../../shared/domain/regions.js';
 import type { BudgetReport } from '../../shared/services/reports.js';
 import { rupiah, type T } from '../web/ui.js';
@@ -57,7 +58,7 @@ function BarChart(props: {
   );
 }
 
-export function BudgetPage(props: { t: T; report: BudgetReport; quota: number }) {
+export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; yearSwitch: Child }) {
   const { t, report } = props;
   const { rows, totals } = report;
   const capacity = rows.map((r) => villages.filter((v) => v.districtCode === r.code).length * props.quota);
@@ -66,6 +67,7 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number })
   return (
     <>
       <h1>{t(`Anggaran GKB ${report.year}`, `GKB budget ${report.year}`)}</h1>
+      {props.yearSwitch}
       <div class="card">
         <p>
           {t('Unduh', 'Download')}:{' '}

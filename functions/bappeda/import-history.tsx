@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { ImportRecord } from '../../shared/db/import-log.js';
 import { findDistrict, findVillage } from '../../shared/domain/regions.js';
 import { roleLabel, type T } from '../web/ui.js';
@@ -11,11 +12,12 @@ const wib = (iso: string) =>
  * for which village, through the web or the API. A dry run tells an official whether NIKs are
  * registered elsewhere, so Bappeda can see who checks how much.
  */
-export function ImportHistory(props: { t: T; year: number; items: ImportRecord[] }) {
+export function ImportHistory(props: { t: T; year: number; items: ImportRecord[]; yearSwitch: Child }) {
   const { t, items } = props;
   return (
     <>
       <h1>{t(`Riwayat unggahan daftar ${props.year}`, `Upload history ${props.year}`)}</h1>
+      {props.yearSwitch}
       <p>
         {t(
           'Setiap pemeriksaan dan pendaftaran daftar calon, terbaru di atas (200 terakhir). Setiap akun boleh memeriksa paling banyak 10.000 baris per jam.',

@@ -7,7 +7,7 @@ import {
   STATUSES,
   type Status,
 } from '../../shared/domain/candidate.js';
-import { transitionSchema } from '../../shared/domain/workflow.js';
+import { carryOverSchema, schoolChangeSchema, transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
 import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
@@ -17,8 +17,9 @@ import {
   registerCandidate,
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
+import { carryOverRecord } from '../../shared/services/carry-over.js';
 import { anonymiseCandidate, exportCandidate, viewCandidate } from '../../shared/services/personal-data.js';
-import { candidateHistory, transitionCandidate } from '../../shared/services/transitions.js';
+import { candidateHistory, changeSchool, transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { ifMatchVersion, jsonBody, queryParam } from '../http/input.js';
 import { optionalText, optionalYearParam } from '../http/params.js';
@@ -101,6 +102,22 @@ export const app = createApp('candidates', {
       c,
       await transitionCandidate(principal, c.req.param('id') ?? '', version, input),
     );
+  },
+  carryOverCandidate: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role === 'fmpp_volunteer') throw new DomainError('FORBIDDEN');
+    const ifMatch = ifMatchVersion(c);
+    const { year } = await jsonBody(c, carryOverSchema);
+    const carried = await carryOverRecord(principal, c.req.param('id') ?? '', year, { ifMatch });
+    c.header('Location', `/candidates/${carried.candidate.id}`);
+    return respondWithCandidate(c, carried, 201);
+  },
+  changeSchool: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'fmpp_volunteer') throw new DomainError('FORBIDDEN');
+    const version = ifMatchVersion(c);
+    const input = await jsonBody(c, schoolChangeSchema);
+    return respondWithCandidate(c, await changeSchool(principal, c.req.param('id') ?? '', version, input));
   },
   assignApbdPlace: async (c) => {
     const principal = principalOf(c);

@@ -10,9 +10,19 @@ import { describeError, logger } from './logger.js';
  * invocation's request ids, and counted, so that the alarm on `UnexpectedErrors` fires even
  * though the caller gets a tidy 500 page or JSON.
  */
-export function logUnexpected(error: unknown): void {
-  logger.error('unexpected error', { error: describeError(error) });
+export function logUnexpected(error: unknown, keys: Record<string, string> = {}): void {
+  logger.error('unexpected error', { ...keys, error: describeError(error) });
   putMetric(METRIC.unexpectedErrors, 1);
+}
+
+/**
+ * A cohort carry-over stopped by the system (the record named is untouched): a domain error
+ * (throttling, an outage) as a warning with its code, anything else as unexpected.
+ */
+export function logCarryOverFailure(error: unknown, candidateId: string): void {
+  const domain = domainErrorOf(error);
+  if (domain) logger.warn('cohort carry-over stopped', { code: domain.code, candidateId });
+  else logUnexpected(error, { during: 'cohort carry-over', candidateId });
 }
 
 /**

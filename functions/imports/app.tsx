@@ -2,10 +2,11 @@ import * as z from 'zod/mini';
 import { DomainError } from '../../shared/errors.js';
 import { importTemplateFile } from '../../shared/imports/template.js';
 import { importSurveyList } from '../../shared/services/imports.js';
+import { programYears } from '../../shared/services/programs.js';
 import { createApp, principalOf } from '../http/app.js';
 import { queryParam } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';
-import { page, postedForm, tOf, viewer, webOptions } from '../web/shell.js';
+import { page, pageYear, postedForm, tOf, viewer, webOptions } from '../web/shell.js';
 import { importCheck, importCommit, UploadForm } from './pages.js';
 
 /**
@@ -38,16 +39,22 @@ export const app = createApp(
       const file = importTemplateFile(format);
       return c.body(file.body, 200, file.headers);
     },
-    importPage: (c) => {
+    importPage: async (c) => {
       if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
       const t = tOf(c);
-      return page(c, t('Unggah daftar', 'Upload a list'), <UploadForm t={t} csrf={c.get('csrf') ?? ''} />);
+      const [year, years] = await Promise.all([pageYear(c), programYears()]);
+      return page(
+        c,
+        t('Unggah daftar', 'Upload a list'),
+        <UploadForm t={t} csrf={c.get('csrf') ?? ''} years={years.map((y) => y.year)} year={year} />,
+      );
     },
     importCheck: async (c) => {
       const p = viewer(c);
       if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
       const t = tOf(c);
-      const checked = await importCheck(c, t, c.get('csrf') ?? '', p);
+      const years = (await programYears()).map((y) => y.year);
+      const checked = await importCheck(c, t, c.get('csrf') ?? '', p, years);
       return page(c, t('Hasil pemeriksaan', 'Check result'), checked.body, checked.status);
     },
     importCommit: async (c) => {

@@ -10,7 +10,7 @@ import {
   keepImportDraft,
 } from '../../shared/services/imports.js';
 import type { GkbContext } from '../http/app.js';
-import { formBody } from '../web/forms.js';
+import { Field, formBody, Options } from '../web/forms.js';
 import { checkCsrf } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 
@@ -25,7 +25,8 @@ const STATUS_TEXT = (t: T): Record<string, string> => ({
   ERROR: t('Salah, tidak didaftarkan', 'Error, not registered'),
 });
 
-export function UploadForm(props: { t: T; csrf: string; error?: string }) {
+/** The upload form; `years` are the configured programme years, `year` the one chosen. */
+export function UploadForm(props: { t: T; csrf: string; years: number[]; year: number; error?: string }) {
   const { t } = props;
   return (
     <>
@@ -47,6 +48,26 @@ export function UploadForm(props: { t: T; csrf: string; error?: string }) {
       ) : null}
       <form method="post" action="/impor" enctype="multipart/form-data" class="card">
         <input type="hidden" name="csrf" value={props.csrf} />
+        <Field
+          name="year"
+          label={t('Tahun program', 'Programme year')}
+          hint={t(
+            'Orang dalam daftar masuk ke tahun program ini.',
+            'The people listed join this programme year.',
+          )}
+          problems={{}}
+        >
+          {(a) => (
+            <select {...a}>
+              <Options
+                selected={String(props.year)}
+                values={[...new Set([props.year, ...props.years])].map(
+                  (y) => [String(y), String(y)] as const,
+                )}
+              />
+            </select>
+          )}
+        </Field>
         <label for="f-file">
           {t('Berkas (.xlsx atau .csv)', 'File (.xlsx or .csv)')}
           <span class="hint" id="f-file-hint">
@@ -152,13 +173,16 @@ export async function importCheck(
   t: T,
   csrf: string,
   official: Parameters<typeof importSurveyList>[0],
+  years: number[],
 ): Promise<{ body: Child; status?: number }> {
   const body = await formBody(c.req);
   checkCsrf(c, body.csrf);
   const file = body.file;
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   const contentType = file instanceof File ? file.type || 'text/csv' : '';
-  const year = todayInBrebes().year;
+  // The year chosen on the form; a year nobody configured is refused by the import itself.
+  const chosen = typeof body.year === 'string' && /^\d{4}$/.test(body.year) ? Number(body.year) : undefined;
+  const year = chosen ?? years[0] ?? todayInBrebes().year;
   try {
     const { report, cells, rows } = await importSurveyList(official, {
       year,
@@ -203,7 +227,13 @@ export async function importCheck(
     return {
       status: statusOf[error.code],
       body: (
-        <UploadForm t={t} csrf={csrf} error={error.details.map((d) => render(d, c.get('lang'))).join(' ')} />
+        <UploadForm
+          t={t}
+          csrf={csrf}
+          years={years}
+          year={year}
+          error={error.details.map((d) => render(d, c.get('lang'))).join(' ')}
+        />
       ),
     };
   }

@@ -1,10 +1,14 @@
+import * as z from 'zod/mini';
 import { programInputSchema } from '../../shared/domain/program.js';
 import { districts, findDistrict, villages, villagesOf } from '../../shared/domain/regions.js';
+import { cohortCarryOverSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
+import { carryCohort } from '../../shared/services/carry-over.js';
 import { programSettings, programYears, saveProgram } from '../../shared/services/programs.js';
 import { villageSummary } from '../../shared/services/villages.js';
 import { createApp, principalOf } from '../http/app.js';
-import { jsonBody } from '../http/input.js';
+import { logCarryOverFailure } from '../http/errors.js';
+import { jsonBody, queryParam } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';
 
 /** Reference data, villages' places and programme years. */
@@ -36,5 +40,15 @@ export const app = createApp('programs', {
     if (principalOf(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
     const year = yearParam(c, 'path');
     return c.json(await saveProgram(year, await jsonBody(c, programInputSchema)));
+  },
+  carryCohort: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const year = yearParam(c, 'path');
+    const dryRun = queryParam(c, 'dryRun', z.optional(z.enum(['true', 'false']))) === 'true';
+    const { fromYear } = await jsonBody(c, cohortCarryOverSchema);
+    return c.json(
+      await carryCohort(principal, year, { fromYear, dryRun, lang: c.get('lang') }, logCarryOverFailure),
+    );
   },
 });

@@ -15,11 +15,12 @@ export type FunctionName = (typeof FUNCTIONS)[number];
  * Each function's timeout, used by CDK and by the local gateway alike. Imports of up to 2,000
  * rows run in the imports and web functions, so they get what API Gateway allows (30 s);
  * candidates kept the 29 s it had when it served imports too; bappeda's settings page may give
- * a raised quota's places to every village's waitlist, so it has the same.
+ * a raised quota's places to every village's waitlist, and programs carries whole cohorts
+ * over (20 s of work, then "run again"), so they have the same.
  */
 export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   docs: 5,
-  programs: 10,
+  programs: 29,
   candidates: 29,
   imports: 29,
   reports: 10,
@@ -125,6 +126,16 @@ export const routes = [
   },
   {
     method: 'POST',
+    path: '/programs/{year}/carry-over',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'carryCohort',
+    summary:
+      'Carry every IDENTIFIED or VERIFIED record of fromYear into the year, in registration order (Bappeda); dryRun=true writes nothing',
+    query: ['dryRun'],
+  },
+  {
+    method: 'POST',
     path: '/candidates',
     fn: 'candidates',
     auth: 'jwt',
@@ -181,6 +192,23 @@ export const routes = [
     operation: 'anonymiseCandidate',
     summary:
       "Remove the person's identifying data for good; counts and money stay (Bappeda, {reason}, If-Match required)",
+  },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/carry-over',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'carryOverCandidate',
+    summary:
+      'Carry a record still IDENTIFIED or VERIFIED into a later year (its village official, Bappeda; If-Match): 201 with the new record',
+  },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/school',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'changeSchool',
+    summary: 'A learner ENROLLED or ACTIVE moves to another school (volunteer; If-Match)',
   },
   {
     method: 'GET',

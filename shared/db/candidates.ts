@@ -4,10 +4,10 @@ import type { Status } from '../domain/candidate.js';
 import { batchGet } from './batch-get.js';
 import type { CandidateItem, VillageFunding } from './candidate-item.js';
 import { db, tableName } from './client.js';
-import { appendHistory } from './history.js';
+import { appendHistory, type HistoryEntry } from './history.js';
 import { openRecord, type PersonRecord, releaseRecord } from './people.js';
 import { keys, withoutKeys } from './table.js';
-import { transactOr } from './transact.js';
+import { type TransactItem, transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 import { appendToWaitlist, waitlistLengthIs } from './waitlists.js';
 
@@ -19,26 +19,26 @@ export interface IdempotencyRecord {
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
 /**
- * Writes a new candidate in one transaction: the NIK guard (one NIK a year), the village
- * aggregate (a place while fewer than `quota` are held and nobody waits, else the end of a
- * waitlist still `waiting` long), the village's waitlist item (checked empty, or appended
- * to), the candidate, its first history entry and, when given, the idempotency record. The
- * place was chosen from the aggregate and waitlist read just before; their conditions make a
- * stale choice fail, to be read again.
+ * The writes that register `item`: its NIK guard (one NIK a year), the candidate, its first
+ * history entry, the person's write (`personWrite`: opening the record, or carrying it over),
+ * the look-alike index, the village aggregate (a place while fewer than `quota` are held and
+ * nobody waits, else the end of a waitlist still `waiting` long) and the village's waitlist
+ * item (checked empty, or appended to). The place was chosen from the aggregate and waitlist
+ * read just before; their conditions make a stale choice fail, to be read again.
  */
-export async function insertCandidate(
+export function registrationWrites(
   item: CandidateItem,
   place: { quota: number; waiting: number },
-  personSeen: number,
-  idempotency?: { key: string; sub: string; fingerprint: string },
-): Promise<'ok' | 'duplicateNik' | 'personTaken' | 'idempotencyTaken' | 'placesChanged'> {
+  personWrite: TransactItem,
+  firstEntry: Pick<HistoryEntry, 'actor' | 'note'>,
+): { writes: TransactItem[]; placesAt: number } {
   const aggregate = new UpdateBuilder()
     .set('villageCode', item.villageCode)
     .set('districtCode', item.districtCode)
     .addAll(counterChanges(undefined, item));
   const funded = () => aggregate.name('funded');
   const quota = () => aggregate.value(place.quota);
-  let waitlist: ReturnType<typeof waitlistLengthIs> | ReturnType<typeof appendToWaitlist>;
+  let waitlist: TransactItem;
   if (item.villageFunding === 'FUNDED') {
     aggregate.when(`attribute_not_exists(${funded()}) OR ${funded()} < ${quota()}`);
     waitlist = waitlistLengthIs(item.year, item.villageCode, 0);
@@ -48,9 +48,9 @@ export async function insertCandidate(
     if (place.waiting === 0) aggregate.when(`${funded()} >= ${quota()}`);
     waitlist = appendToWaitlist(item.year, item.villageCode, [item.id], place.waiting);
   }
-  const creates = newCandidateWrites(item, openRecord(item.nikHash, personRecordOf(item), personSeen));
-  const aggregateIndex = creates.length + item.fingerprints.length;
-  const transactItems = [
+  const creates = newCandidateWrites(item, personWrite, firstEntry);
+  const placesAt = creates.length + item.fingerprints.length;
+  const writes = [
     ...creates,
     ...item.fingerprints.map((hash) => addToFingerprint(item.year, hash, item.id)),
     {
@@ -61,6 +61,28 @@ export async function insertCandidate(
       },
     },
     waitlist,
+  ];
+  return { writes, placesAt };
+}
+
+/**
+ * Writes a new candidate in one transaction (registrationWrites) and, when given, the
+ * idempotency record. `personSeen`: how many records the person had as read.
+ */
+export async function insertCandidate(
+  item: CandidateItem,
+  place: { quota: number; waiting: number },
+  personSeen: number,
+  idempotency?: { key: string; sub: string; fingerprint: string },
+): Promise<'ok' | 'duplicateNik' | 'personTaken' | 'idempotencyTaken' | 'placesChanged'> {
+  const { writes, placesAt } = registrationWrites(
+    item,
+    place,
+    openRecord(item.nikHash, personRecordOf(item), personSeen),
+    { actor: { id: item.createdBy, role: 'village_official' }, note: null },
+  );
+  const transactItems = [
+    ...writes,
     ...(idempotency
       ? [
           {
@@ -82,13 +104,13 @@ export async function insertCandidate(
     if (idempotency && failed(transactItems.length - 1)) return 'idempotencyTaken';
     if (failed(0)) return 'duplicateNik';
     if (failed(PERSON_INDEX)) return 'personTaken';
-    if (failed(aggregateIndex) || failed(aggregateIndex + 1)) return 'placesChanged';
+    if (failed(placesAt) || failed(placesAt + 1)) return 'placesChanged';
     return undefined;
   });
 }
 
 /** Where the person's write stands among a new candidate's writes (newCandidateWrites). */
-const PERSON_INDEX = 3;
+export const PERSON_INDEX = 3;
 
 /** What the person item keeps of a record: its id, year, village and status. */
 export const personRecordOf = (c: CandidateItem): PersonRecord => ({
@@ -99,10 +121,15 @@ export const personRecordOf = (c: CandidateItem): PersonRecord => ({
 });
 
 /**
- * What creates a candidate: its NIK guard, its record, its first history entry and the
- * person's write that opens it (`openRecord`, or `carryRecord` for a carried-over one).
+ * What creates a candidate: its NIK guard, its record, its first history entry (by whom,
+ * with what note) and the person's write that opens it (`openRecord`, or `carryRecord` for a
+ * carried-over one).
  */
-export const newCandidateWrites = (item: CandidateItem, personWrite: ReturnType<typeof openRecord>) => [
+const newCandidateWrites = (
+  item: CandidateItem,
+  personWrite: TransactItem,
+  firstEntry: Pick<HistoryEntry, 'actor' | 'note'>,
+): TransactItem[] => [
   takeNikGuard(item),
   {
     Put: {
@@ -117,10 +144,9 @@ export const newCandidateWrites = (item: CandidateItem, personWrite: ReturnType<
   },
   appendHistory(item.id, item.version, {
     at: item.createdAt,
-    actor: { id: item.createdBy, role: 'village_official' },
+    ...firstEntry,
     from: null,
     to: item.status,
-    note: null,
   }),
   personWrite,
 ];
@@ -195,7 +221,10 @@ export async function insertCandidateBatch(
     for (const h of item.fingerprints) byFingerprint.set(h, [...(byFingerprint.get(h) ?? []), item.id]);
   const transactItems = [
     ...rows.flatMap(({ item, personSeen }) =>
-      newCandidateWrites(item, openRecord(item.nikHash, personRecordOf(item), personSeen)),
+      newCandidateWrites(item, openRecord(item.nikHash, personRecordOf(item), personSeen), {
+        actor: { id: item.createdBy, role: 'village_official' },
+        note: null,
+      }),
     ),
     ...[...byFingerprint].map(([hash, ids]) => ({
       Update: {
@@ -360,4 +389,18 @@ export async function queryCandidates(options: {
     startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
   } while (startKey && items.length < options.limit);
   return { items, lastKey: startKey };
+}
+
+/**
+ * A cohort's records still before enrolment (IDENTIFIED, VERIFIED), in registration order
+ * (their ids sort by creation time), at most `max`: what a cohort carry-over takes.
+ */
+export async function carriableRecords(year: number, max: number): Promise<CandidateItem[]> {
+  const { items } = await queryCandidates({
+    year,
+    prefix: '',
+    statuses: ['IDENTIFIED', 'VERIFIED'],
+    limit: max,
+  });
+  return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

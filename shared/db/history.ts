@@ -14,6 +14,8 @@ export interface HistoryEntry {
   to: Status;
   note: string | null;
   school?: School | null;
+  /** A school change (from and to the same status): the school the learner left. */
+  previousSchool?: School;
 }
 
 /**

@@ -85,16 +85,21 @@ export function openRecord(nikHash: string, record: PersonRecord, seenRecords: n
 }
 
 /**
- * Closes the person's open record `record` with its final status. A person item written before
- * this record (none, for records older than the item) is created as it should be.
+ * Closes the person's record `record` with its final status. When it is the person's open
+ * record (`wasOpen`) the person has none open afterwards; a record that is not (two records
+ * open in two cohorts from before the person item existed, see scripts/migrate-cohorts.ts)
+ * only has its status written. A person item written before this record (none, for records
+ * older than the item) is created as it should be.
  */
-export function closeRecord(nikHash: string, record: PersonRecord) {
+export function closeRecord(nikHash: string, record: PersonRecord, wasOpen = true) {
   return {
     Update: {
       TableName: tableName(),
       Key: keys.person(nikHash),
-      UpdateExpression: 'SET #record = :record REMOVE #open',
-      ConditionExpression: 'attribute_not_exists(#open) OR #open = :id',
+      UpdateExpression: wasOpen ? 'SET #record = :record REMOVE #open' : 'SET #record = :record',
+      ConditionExpression: wasOpen
+        ? 'attribute_not_exists(#open) OR #open = :id'
+        : 'attribute_exists(#open) AND #open <> :id',
       ExpressionAttributeNames: { '#open': 'open', '#record': `${RECORD_PREFIX}${record.id}` },
       ExpressionAttributeValues: { ':id': record.id, ':record': record },
     },
@@ -118,21 +123,32 @@ export function releaseRecord(nikHash: string, recordId: string) {
   };
 }
 
-/** Carry-over: the open record `from` closes (WITHDRAWN) and `to` opens, in one update. */
-export function carryRecord(nikHash: string, from: PersonRecord, to: PersonRecord) {
+/**
+ * Carry-over: the open record `from` closes (WITHDRAWN) and `to` opens, in one update. A
+ * person item that does not name `from` as open (`fromOpen` false: its records are older than
+ * the item, see scripts/migrate-cohorts.ts) must still have no open record and `seenRecords`.
+ */
+export function carryRecord(
+  nikHash: string,
+  from: PersonRecord,
+  to: PersonRecord,
+  seen: { fromOpen: boolean; records: number },
+) {
   return {
     Update: {
       TableName: tableName(),
       Key: keys.person(nikHash),
       UpdateExpression: 'SET #open = :to, #from = :fromRecord, #to = :toRecord ADD #records :one',
-      ConditionExpression: '#open = :from',
+      ConditionExpression: seen.fromOpen
+        ? '#open = :from'
+        : 'attribute_not_exists(#open) AND (attribute_not_exists(#records) OR #records = :seen)',
       ExpressionAttributeNames: {
         ...NAMES,
         '#from': `${RECORD_PREFIX}${from.id}`,
         '#to': `${RECORD_PREFIX}${to.id}`,
       },
       ExpressionAttributeValues: {
-        ':from': from.id,
+        ...(seen.fromOpen ? { ':from': from.id } : { ':seen': seen.records }),
         ':to': to.id,
         ':fromRecord': from,
         ':toRecord': to,

@@ -1,6 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../domain/ids.js';
-import { isOpen } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
 import type { CandidateItem } from './candidate-item.js';
 import { putCandidate, removeFromFingerprint } from './candidates.js';
@@ -84,7 +83,7 @@ export async function writeAnonymisation(
   file: CandidateFile,
   stripped: CandidateItem,
   entry: AccessEntry,
-  unlinked: { before: CandidateItem; after: CandidateItem }[] = [],
+  person: { unlinked: { before: CandidateItem; after: CandidateItem }[]; wasOpen: boolean },
 ): Promise<'ok' | 'versionMismatch' | 'linksChanged'> {
   const { candidate } = file;
   const clearNotes = file.history
@@ -108,8 +107,8 @@ export async function writeAnonymisation(
     },
     ...candidate.fingerprints.map((hash) => removeFromFingerprint(candidate.year, hash, candidate.id)),
     // The person's link to this record goes; an open one leaves the NIK refused everywhere.
-    forgetRecord(candidate.nikHash, candidate.id, isOpen(candidate.status)),
-    ...unlinked.map((r) => putCandidate(r.after, r.before.version)),
+    forgetRecord(candidate.nikHash, candidate.id, person.wasOpen),
+    ...person.unlinked.map((r) => putCandidate(r.after, r.before.version)),
     { Put: appendAccess(candidate.id, entry) },
   ];
   // Clearing a note is harmless on its own, so what does not fit goes first, in batches.

@@ -2,6 +2,9 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import { db } from './client.js';
 import { cancellationCodes } from './failures.js';
 
+/** One write of a transaction. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 const ATTEMPTS = 4;
 const BASE_DELAY_MS = 20;
 const MAX_DELAY_MS = 250;

@@ -7,7 +7,7 @@ import { tableName } from './client.js';
 import { appendHistory, type HistoryEntry } from './history.js';
 import { closeRecord } from './people.js';
 import { keys } from './table.js';
-import { transactOr } from './transact.js';
+import { type TransactItem, transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 import { removeFromWaitlist, waitlistLengthIs } from './waitlists.js';
 
@@ -26,18 +26,18 @@ export type WaitlistChange =
   | { kind: 'unqueue'; index: number };
 
 /**
- * Writes a transition in one transaction: the candidate (if still at its version), its
- * history entry, the village aggregate (counts, places, money: the change of every
- * candidate touched), the village's waitlist (still empty, or its head or the leaver taken
- * out where it was read), the promoted candidate, and an APBD place returned to the pool.
- * Conditions make a stale reading of the waitlist fail, to be read again.
+ * The writes of a transition: the candidate (if still at its version, first), its history
+ * entry, the village aggregate (counts, places, money: the change of every candidate
+ * touched), the village's waitlist (still empty, or its head or the leaver taken out where it
+ * was read), the promoted candidate, and an APBD place returned to the pool. Conditions make
+ * a stale reading of the waitlist fail, to be read again. The person's write is the caller's.
  */
-export async function writeTransition(
+export function transitionWrites(
   current: CandidateItem,
   updated: CandidateItem,
   entry: HistoryEntry,
   waitlist: WaitlistChange,
-): Promise<'ok' | 'versionMismatch' | 'placesChanged'> {
+): TransactItem[] {
   const { year, villageCode } = updated;
   const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
   if (waitlist.kind === 'promote') aggregate.addAll(counterChanges(waitlist.head, waitlist.promoted));
@@ -50,7 +50,7 @@ export async function writeTransition(
           ? removeFromWaitlist(year, villageCode, waitlist.index, current.id)
           : undefined;
   const releasedApbd = current.apbd && !updated.apbd ? current.apbd : undefined;
-  const transactItems = [
+  return [
     putCandidate(updated, current.version),
     appendHistory(updated.id, updated.version, entry),
     {
@@ -63,14 +63,43 @@ export async function writeTransition(
     ...(waitlistWrite ? [waitlistWrite] : []),
     ...(waitlist.kind === 'promote' ? [putCandidate(waitlist.promoted, waitlist.head.version)] : []),
     ...(releasedApbd ? [returnPlace(year, releasedApbd)] : []),
-    // A record that closes is no longer the person's open one (an anonymised record has no
-    // NIK hash left: its person keeps the NIK refused, see forgetRecord).
-    ...(!isOpen(updated.status) && isOpen(current.status) && updated.nikHash
-      ? [closeRecord(updated.nikHash, personRecordOf(updated))]
-      : []),
   ];
-  return transactOr(transactItems, (failed, anyFailed) =>
-    failed(0) ? 'versionMismatch' : anyFailed ? 'placesChanged' : undefined,
+}
+
+/**
+ * Writes a transition in one transaction (transitionWrites). A record that closes is no
+ * longer the person's open one (`personOpen`: whether it was, as last read; an anonymised
+ * record has no NIK hash left, its person keeps the NIK refused, see forgetRecord).
+ */
+export async function writeTransition(
+  current: CandidateItem,
+  updated: CandidateItem,
+  entry: HistoryEntry,
+  waitlist: WaitlistChange,
+  personOpen = true,
+): Promise<'ok' | 'versionMismatch' | 'personChanged' | 'placesChanged'> {
+  const writes = transitionWrites(current, updated, entry, waitlist);
+  const closes = !isOpen(updated.status) && isOpen(current.status) && Boolean(updated.nikHash);
+  const transactItems = [
+    ...writes,
+    ...(closes ? [closeRecord(updated.nikHash, personRecordOf(updated), personOpen)] : []),
+  ];
+  return transactOr(transactItems, (failed, anyFailed) => {
+    if (failed(0)) return 'versionMismatch';
+    if (closes && failed(writes.length)) return 'personChanged';
+    return anyFailed ? 'placesChanged' : undefined;
+  });
+}
+
+/** A school change: the candidate (if still at its version) and its history entry. */
+export function writeSchoolChange(
+  current: CandidateItem,
+  updated: CandidateItem,
+  entry: HistoryEntry,
+): Promise<'ok' | 'versionMismatch'> {
+  return transactOr(
+    [putCandidate(updated, current.version), appendHistory(updated.id, updated.version, entry)],
+    (failed) => (failed(0) ? 'versionMismatch' : undefined),
   );
 }
 

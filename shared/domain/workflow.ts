@@ -66,3 +66,18 @@ export const transitionSchema = z.strictObject({
   school: z.nullish(schoolSchema),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
+
+/** A learner at school, who may move to another: ENROLLED or ACTIVE. */
+export const ENROLLED_STATUSES: readonly Status[] = ['ENROLLED', 'ACTIVE'];
+
+export const schoolChangeSchema = z.strictObject({
+  school: schoolSchema,
+  note: z.nullish(z.string().check(z.maxLength(500))),
+});
+export type SchoolChangeInput = z.infer<typeof schoolChangeSchema>;
+
+/** `POST /candidates/{id}/carry-over`: the later programme year to carry the record into. */
+export const carryOverSchema = z.strictObject({ year: z.int() });
+
+/** `POST /programs/{year}/carry-over`: the cohort to carry into the path's year. */
+export const cohortCarryOverSchema = z.strictObject({ fromYear: z.int() });

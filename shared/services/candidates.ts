@@ -49,7 +49,7 @@ export function countRegistrations(written: CandidateItem[]): void {
 export const fingerprintHashes = (p: { fullName: string; kk: string; birthDate: string }) =>
   Promise.all(personFingerprints(p).map((f) => keyedHash(f)));
 
-const duplicateNik = (year: number) =>
+export const duplicateNik = (year: number) =>
   new DomainError('DUPLICATE_NIK', { message: { key: 'error.DUPLICATE_NIK', params: { year } } });
 
 export interface StoredCandidate {
@@ -61,7 +61,7 @@ export interface StoredCandidate {
  * `409 ALREADY_IN_PROGRAMME`: the person's open record, by year, status and village (and
  * id), so that whoever registers knows where to follow them, or to carry them over from.
  */
-async function alreadyInProgramme(person: Person): Promise<DomainError> {
+export async function alreadyInProgramme(person: Person): Promise<DomainError> {
   const open = person.open && person.open !== ANONYMISED_OPEN ? await readCandidate(person.open) : undefined;
   if (!open) {
     return new DomainError('ALREADY_IN_PROGRAMME', {

@@ -121,20 +121,22 @@ function stripped(c: CandidateItem, at: string, reason: string): CandidateItem {
 }
 
 /**
- * The person's other records that link to `c` (as an earlier record, or as where they were
- * carried from or to), each without that link and at its next version: once `c` is
- * anonymised, no record of the person may say which one it was.
+ * What anonymising `c` changes beside it: the person's other records that link to it (as an
+ * earlier record, or as where they were carried from or to), each without that link and at
+ * its next version, since once `c` is anonymised no record of the person may say which one
+ * it was; and whether `c` is the person's open record (then the NIK stays refused).
  */
-async function unlinkedRecords(
+async function personChanges(
   c: CandidateItem,
   at: string,
-): Promise<{ before: CandidateItem; after: CandidateItem }[]> {
-  if (!c.nikHash) return [];
-  const others = [...(await readPerson(c.nikHash)).byId.keys()].filter((id) => id !== c.id);
+): Promise<{ unlinked: { before: CandidateItem; after: CandidateItem }[]; wasOpen: boolean }> {
+  if (!c.nikHash) return { unlinked: [], wasOpen: false };
+  const person = await readPerson(c.nikHash);
+  const others = [...person.byId.keys()].filter((id) => id !== c.id);
   const linked = (await readCandidates(others)).filter(
     (r) => r.previous?.some((p) => p.id === c.id) || r.carriedFrom?.id === c.id || r.carriedTo?.id === c.id,
   );
-  return linked.map((r) => ({
+  const unlinked = linked.map((r) => ({
     before: r,
     after: {
       ...r,
@@ -145,18 +147,19 @@ async function unlinkedRecords(
       updatedAt: at,
     },
   }));
+  return { unlinked, wasOpen: person.open === c.id };
 }
 
 async function anonymise(file: CandidateFile, actor: Actor, channel: AccessEntry['channel'], reason: string) {
   const at = clockNow().toISOString();
   const updated = stripped(file.candidate, at, reason);
-  // A linked record that changed meanwhile is read again; the candidate itself must not change.
+  // The person or a linked record that changed meanwhile is read again; the candidate itself must not change.
   const outcome = await untilSettled(async () => {
     const written = await writeAnonymisation(
       file,
       updated,
       { at, actor, action: 'ANONYMISE', channel, reason },
-      await unlinkedRecords(file.candidate, at),
+      await personChanges(file.candidate, at),
     );
     return written === 'linksChanged' ? CONTENDED : written;
   });

@@ -3,15 +3,18 @@ import type { CandidateItem } from '../db/candidate-item.js';
 import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
 import { type HistoryEntry, readCandidateAndHistory, readHistory } from '../db/history.js';
-import { type WaitlistChange, writeTransition } from '../db/transitions.js';
+import { readPerson } from '../db/people.js';
+import { type WaitlistChange, writeSchoolChange, writeTransition } from '../db/transitions.js';
 import { readProgramAndVillage } from '../db/villages.js';
 import type { Status } from '../domain/candidate.js';
 import { isId } from '../domain/ids.js';
 import { normaliseName } from '../domain/names.js';
 import {
+  ENROLLED_STATUSES,
   normaliseNpsn,
   RELEASING_STATUSES,
   type School,
+  type SchoolChangeInput,
   type TransitionInput,
   transitionVerdict,
 } from '../domain/workflow.js';
@@ -34,6 +37,11 @@ function checkSchool(to: Status, school: TransitionInput['school']): School | un
     return undefined;
   }
   if (!school) throw validationFailed([{ field: 'school', key: 'school.required' }]);
+  return schoolOf(school);
+}
+
+/** A school as typed, normalised: an NPSN of the national register's forms, a name. */
+function schoolOf(school: School): School {
   const problems: FieldProblem[] = [];
   const npsn = normaliseNpsn(school.npsn);
   if (!npsn) problems.push({ field: 'school.npsn', key: 'school.npsn' });
@@ -44,7 +52,11 @@ function checkSchool(to: Status, school: TransitionInput['school']): School | un
 }
 
 /** What leaving does to the village's waitlist, from a fresh read of it. */
-async function waitlistChangeFor(current: CandidateItem, to: Status, at: string): Promise<WaitlistChange> {
+export async function waitlistChangeFor(
+  current: CandidateItem,
+  to: Status,
+  at: string,
+): Promise<WaitlistChange> {
   if (!RELEASING_STATUSES.includes(to) || current.villageFunding === 'NONE') return { kind: 'keep' };
   const { program, waitlist } = await readProgramAndVillage(current.year, current.villageCode);
   if (current.villageFunding === 'WAITLISTED')
@@ -75,6 +87,9 @@ export async function transitionCandidate(
   now: () => Date = clockNow,
 ): Promise<StoredCandidate> {
   if (principal.role === 'bappeda_staff') throw new DomainError('FORBIDDEN');
+  // Whether the record is its person's open one: so unless a write found otherwise (two
+  // records of one NIK open from before the person item existed, see scripts/migrate-cohorts.ts).
+  let personOpen = true;
   return untilSettled(async () => {
     const current = await readInScope(principal, id);
     const verdict = transitionVerdict(principal.role, current.status, input.to);
@@ -109,12 +124,49 @@ export async function transitionCandidate(
       note: input.note?.trim() || null,
       ...(school ? { school } : {}),
     };
-    const outcome = await writeTransition(current, updated, entry, waitlist);
+    const outcome = await writeTransition(current, updated, entry, waitlist, personOpen);
     if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
+    if (outcome === 'personChanged') personOpen = (await readPerson(current.nikHash)).open === current.id;
     if (outcome !== 'ok') return CONTENDED;
     putMetric(METRIC.transitions, 1, 'Count', { ToStatus: input.to });
     return withPosition(updated);
   });
+}
+
+/**
+ * A learner who moves to another school (ENROLLED or ACTIVE, by a volunteer of the
+ * kecamatan): the new school, checked as at enrolment, and a history entry with the old one
+ * and the note. Status, place and money do not change, so neither does any aggregate.
+ */
+export async function changeSchool(
+  principal: Principal,
+  id: string,
+  ifMatch: number | undefined,
+  input: SchoolChangeInput,
+  now: () => Date = clockNow,
+): Promise<StoredCandidate> {
+  if (principal.role !== 'fmpp_volunteer') throw new DomainError('FORBIDDEN');
+  const current = await readInScope(principal, id);
+  if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
+  if (ifMatch !== current.version) throw new DomainError('VERSION_MISMATCH');
+  if (!ENROLLED_STATUSES.includes(current.status) || !current.school)
+    throw new DomainError('INVALID_TRANSITION', { message: { key: 'school.notEnrolled' } });
+  const school = schoolOf(input.school);
+  if (school.npsn === current.school.npsn)
+    throw validationFailed([{ field: 'school.npsn', key: 'school.sameSchool' }]);
+  const at = now().toISOString();
+  const updated: CandidateItem = { ...current, school, version: current.version + 1, updatedAt: at };
+  const outcome = await writeSchoolChange(current, updated, {
+    at,
+    actor: { id: principal.sub, role: principal.role },
+    from: current.status,
+    to: current.status,
+    note: input.note?.trim() || null,
+    school,
+    previousSchool: current.school,
+  });
+  if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
+  return withPosition(updated);
 }
 
 /** Every transition of a candidate in scope, oldest first. */

@@ -59,6 +59,13 @@ const MATRIX: Record<string, Entry> = {
     target: 'none',
     writes: true,
   },
+  'POST /programs/{year}/carry-over': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
   'POST /candidates': {
     official: [201, 404],
     volunteer: [403, 403],
@@ -85,6 +92,20 @@ const MATRIX: Record<string, Entry> = {
     volunteer: [200, 404],
     bappeda: [403, 403],
     target: 'identified',
+    writes: true,
+  },
+  'POST /candidates/{id}/carry-over': {
+    official: [201, 404],
+    volunteer: [403, 403],
+    bappeda: [201, 201],
+    target: 'identified',
+    writes: true,
+  },
+  'POST /candidates/{id}/school': {
+    official: [403, 403],
+    volunteer: [200, 404],
+    bappeda: [403, 403],
+    target: 'enrolled',
     writes: true,
   },
   'GET /candidates/{id}/history': {
@@ -253,11 +274,14 @@ beforeAll(async () => {
   tokens.bappeda = await sys.token('bappeda_staff');
   tokens.official = await sys.token('village_official', OWN.village);
   tokens.volunteer = await sys.token('fmpp_volunteer', OWN.district);
-  // Quota 1: the first candidate of a village holds its place, the others wait.
-  expect(
-    (await sys.request('PUT', `/programs/${YEAR}`, { token: tokens.bappeda, body: { villageQuota: 1 } }))
-      .status,
-  ).toBe(200);
+  // Quota 1: the first candidate of a village holds its place, the others wait. The next year
+  // is configured too, to carry records over into.
+  for (const year of [YEAR, YEAR + 1]) {
+    expect(
+      (await sys.request('PUT', `/programs/${year}`, { token: tokens.bappeda, body: { villageQuota: 1 } }))
+        .status,
+    ).toBe(200);
+  }
   for (const village of [OWN.village, OTHER.village]) await registerIn(village);
   for (const role of ['official', 'volunteer', 'bappeda'] as Role[]) sessions[role] = await signIn(role);
 }, 60_000);
@@ -335,6 +359,9 @@ async function call(
     correctCandidate: { phone: '081234567890' },
     transitionCandidate: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
     anonymiseCandidate: { reason: 'Permintaan orang tua' },
+    carryOverCandidate: { year: YEAR + 1 },
+    carryCohort: { fromYear: YEAR - 1 },
+    changeSchool: { school: { npsn: 'P9997333', name: 'PKBM Harapan Bangsa', level: 'PAKET_B' } },
     recordDisbursement: {
       source: 'APBD',
       amount: 1000,
@@ -348,6 +375,7 @@ async function call(
     budgetReport: `?year=${YEAR}`,
     quotaReport: `?year=${YEAR}`,
     getVillage: `?year=${YEAR}`,
+    carryCohort: '?dryRun=true',
   };
   if (route.operation === 'importSurveyList') {
     const res = await sys.gateway.handle({
