@@ -18,6 +18,7 @@ import { Field, type Problems } from '../web/forms.js';
 import { page, pageYear, postedForm, tOf, versionOf, viewer, webOptions, withYear } from '../web/shell.js';
 import { YearSwitch } from '../web/year-switch.js';
 import { BudgetPage } from './budget-page.js';
+import { cohortCarryOverRoutes } from './cohort-carry-over.js';
 import { ImportHistory } from './import-history.js';
 
 /**
@@ -124,6 +125,16 @@ async function programForm(
     <>
       <h1>{t(`Pengaturan program ${year}`, `Programme settings ${year}`)}</h1>
       {yearSwitch}
+      {program ? (
+        <p>
+          <a href={`/program/bawa?year=${year}`}>
+            {t(
+              `Bawa calon yang belum masuk sekolah dari tahun sebelumnya ke ${year} →`,
+              `Carry candidates who never enrolled over from an earlier year to ${year} →`,
+            )}
+          </a>
+        </p>
+      ) : null}
       {program ? null : (
         <p class="notice" role="status">
           {t(
@@ -228,6 +239,7 @@ export const app = createApp(
       }
     },
     budgetPage,
+    ...cohortCarryOverRoutes,
     budgetDownload: async (c) => {
       const p = viewer(c);
       const year = yearParam(c, 'query');

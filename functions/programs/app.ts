@@ -47,8 +47,20 @@ export const app = createApp('programs', {
     const year = yearParam(c, 'path');
     const dryRun = queryParam(c, 'dryRun', z.optional(z.enum(['true', 'false']))) === 'true';
     const { fromYear } = await jsonBody(c, cohortCarryOverSchema);
-    return c.json(
-      await carryCohort(principal, year, { fromYear, dryRun, lang: c.get('lang') }, logCarryOverFailure),
+    const report = await carryCohort(
+      principal,
+      year,
+      { fromYear, dryRun, lang: c.get('lang') },
+      logCarryOverFailure,
     );
+    return c.json({
+      summary: report.summary,
+      rows: report.rows.map(({ candidateId, status, newId, message }) => ({
+        candidateId,
+        status,
+        newId,
+        message,
+      })),
+    });
   },
 });

@@ -3,9 +3,11 @@ import { render } from '../../shared/i18n.js';
 import type { Principal } from '../../shared/principal.js';
 import { getCandidate, type StoredCandidate } from '../../shared/services/candidates.js';
 import { recordFullView } from '../../shared/services/personal-data.js';
+import { programYears } from '../../shared/services/programs.js';
 import { historyOf } from '../../shared/services/transitions.js';
 import type { GkbContext } from '../http/app.js';
 import { CandidatePage } from './candidate-page.js';
+import { mayCarryOver } from './cohort-parts.js';
 import type { Problems } from './forms.js';
 import { page, postedForm, problemsOf, tOf, viewer } from './shell.js';
 
@@ -22,8 +24,12 @@ export async function showCandidate(
     status?: number;
   } = {},
 ) {
-  const history = await historyOf(stored.candidate);
-  await recordFullView(viewer(c), stored.candidate, 'web');
+  const p = viewer(c);
+  const [history, years] = await Promise.all([
+    historyOf(stored.candidate),
+    mayCarryOver(p, stored.candidate) ? programYears() : [],
+  ]);
+  await recordFullView(p, stored.candidate, 'web');
   return page(
     c,
     stored.candidate.anonymised
@@ -39,26 +45,28 @@ export async function showCandidate(
       message={options.message}
       problems={options.problems ?? {}}
       values={options.values ?? {}}
+      carryOverYears={years.map((y) => y.year).filter((y) => y > stored.candidate.year)}
     />,
     options.status,
   );
 }
 
 /**
- * A candidate action from a form: on success back to the candidate page (PRG); a record
- * changed by someone else first, or a refusal, shows the page again with a clear message.
+ * A candidate action from a form: on success to the page `next` names, by default back to
+ * the candidate (PRG); a record changed by someone else first, or a refusal, shows the page
+ * again with a clear message.
  */
-export async function candidateAction(
+export async function candidateAction<R>(
   c: GkbContext,
-  act: (values: Record<string, string>, p: Principal) => Promise<unknown>,
+  act: (values: Record<string, string>, p: Principal) => Promise<R>,
+  next: (result: R, id: string) => string = (_, id) => `/calon/${id}`,
 ) {
   const p = viewer(c);
   const id = c.req.param('id') ?? '';
   const values = await postedForm(c);
   const t = tOf(c);
   try {
-    await act(values, p);
-    return c.redirect(`/calon/${id}`, 303);
+    return c.redirect(next(await act(values, p), id), 303);
   } catch (error) {
     if (!(error instanceof DomainError) || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
       throw error;

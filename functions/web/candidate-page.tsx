@@ -6,6 +6,7 @@ import { transitionVerdict } from '../../shared/domain/workflow.js';
 import { type Lang, render } from '../../shared/i18n.js';
 import { canSeeFullIdentity, type Principal } from '../../shared/principal.js';
 import type { StoredCandidate } from '../../shared/services/candidates.js';
+import { CarryOverForm, CohortLinks, historyDetail, SchoolChangeForm } from './cohort-parts.js';
 import { Field, Options, type Problems } from './forms.js';
 import {
   actionLabel,
@@ -39,6 +40,8 @@ export function CandidatePage(props: {
   problems: Problems;
   /** Values typed into this page's forms before they came back with problems. */
   values: Record<string, string>;
+  /** The configured years after the record's, when the viewer may carry it over into one. */
+  carryOverYears: number[];
 }) {
   const { t, viewer, stored, csrf, problems, values } = props;
   const c = stored.candidate;
@@ -76,6 +79,8 @@ export function CandidatePage(props: {
       ) : null}
       <div class="card">
         <dl>
+          <dt>{t('Tahun program', 'Programme year')}</dt>
+          <dd>{c.year}</dd>
           <dt>{t('Status', 'Status')}</dt>
           <dd>
             <strong>{statusLabel(t, c.status)}</strong>
@@ -200,6 +205,10 @@ export function CandidatePage(props: {
         </div>
       ) : null}
 
+      <CohortLinks t={t} viewer={viewer} candidate={c} />
+      <CarryOverForm t={t} csrf={csrf} candidate={c} years={props.carryOverYears} />
+      <SchoolChangeForm t={t} csrf={csrf} viewer={viewer} candidate={c} problems={problems} values={values} />
+
       {viewer.role === 'bappeda_staff' ? (
         <>
           <BappedaActions t={t} stored={stored} csrf={csrf} problems={problems} values={values} />
@@ -214,7 +223,7 @@ export function CandidatePage(props: {
             {h.at.slice(0, 16).replace('T', ' ')} UTC · {roleLabel(t, h.actor.role)}:{' '}
             {h.from ? `${statusLabel(t, h.from)} → ` : ''}
             {statusLabel(t, h.to)}
-            {h.note ? ` (${h.note})` : ''}
+            {historyDetail(t, h)}
           </li>
         ))}
       </ol>

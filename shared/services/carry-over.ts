@@ -214,6 +214,8 @@ function refusalText(error: DomainError, lang: Lang): string {
 /** A cohort carry-over's row: one record of the old year, carried or why not. */
 export interface CohortRow {
   candidateId: string;
+  /** The record's village (not in the API's rows; the web page names it). */
+  villageCode: string;
   status: 'CARRIED' | 'NOT_CARRIED';
   /** The new record's id (null in a dry run, and when not carried). */
   newId: string | null;
@@ -269,7 +271,7 @@ export async function carryCohort(
   const rows = new Map<string, CohortRow>();
   const text = (error: DomainError) => refusalText(error, lang);
   const row = (c: CandidateItem, status: CohortRow['status'], message: string, newId: string | null = null) =>
-    rows.set(c.id, { candidateId: c.id, status, newId, message });
+    rows.set(c.id, { candidateId: c.id, villageCode: c.villageCode, status, newId, message });
 
   if (input.dryRun) {
     const [people, year] = await Promise.all([

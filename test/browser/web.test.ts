@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setToday } from '../../shared/clock.js';
 import { launchChromium, seriousViolations, serve, weighPage } from '../support/browser.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -76,8 +77,9 @@ async function session(
   return { context, page, check };
 }
 
-async function register(page: Page, serial: number, nik?: string) {
+async function register(page: Page, serial: number, nik?: string, year?: number) {
   await page.goto(`${base}/calon/baru`);
+  if (year !== undefined) await page.selectOption('#f-year', String(year));
   const s = String(serial).padStart(4, '0');
   await page.fill('#f-nik', nik ?? `3329 0145 0710 ${s}`);
   await page.fill('#f-kk', `332901010110${s}`);
@@ -199,7 +201,7 @@ describe('the web app in Chromium', () => {
     await page.goto(`${base}/calon?funding=WAITLISTED`);
     await page.getByRole('link').filter({ hasText: 'Siti' }).first().click();
     await page.getByRole('button', { name: 'Beri tempat APBD' }).click();
-    expect(await page.locator('dd').nth(1).textContent()).toContain('Didanai APBD');
+    expect(await page.locator('dt:text-is("Pendanaan") + dd').textContent()).toContain('Didanai APBD');
     await check('bappeda-candidate');
     await context.close();
   }, 60_000);
@@ -261,4 +263,89 @@ describe('signing out in Chromium', () => {
     await other.close();
     await context.close();
   }, 60_000);
+});
+
+describe('programme years in Chromium', () => {
+  it('switches years, says where a person already is, carries a record over and keeps last year in the worklist', async () => {
+    const bappedaToken = await sys.token('bappeda_staff');
+    const thisYear = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+    const next = thisYear + 1;
+    await sys.request('PUT', `/programs/${next}`, { token: bappedaToken, body: {} });
+
+    // Bappeda's budget opens on the latest configured year; the switch goes back a year.
+    const bappeda = await session(/Staf Bappeda/, 1280);
+    expect(await bappeda.page.locator('h1').textContent()).toBe(`Anggaran GKB ${next}`);
+    await bappeda.page
+      .getByRole('navigation', { name: 'Tahun program' })
+      .getByRole('link', { name: String(thisYear) })
+      .click();
+    expect(await bappeda.page.locator('h1').textContent()).toBe(`Anggaran GKB ${thisYear}`);
+    await bappeda.check('bappeda-budget-last-year');
+    await bappeda.context.close();
+
+    // The official registers two people into this year, choosing it on the form.
+    const { context, page, check } = await session(/Operator Desa Bangbayang/);
+    const inThisYear = async (serial: number) => {
+      await register(page, serial, undefined, thisYear);
+      await expect.poll(() => page.locator('[role=status]').textContent()).toContain('Tersimpan');
+      return new URL(page.url()).pathname.split('/').pop() ?? '';
+    };
+    const learnerId = await inThisYear(8001);
+    const waitingId = await inThisYear(8002);
+    // The first goes to school (through the API, as the volunteer would).
+    const volunteerToken = await sys.token('fmpp_volunteer', '33.29.02');
+    let learner = (
+      await sys.request<{ version: number }>('GET', `/candidates/${learnerId}`, { token: volunteerToken })
+    ).body;
+    for (const [to, extra] of [
+      ['VERIFIED', {}],
+      ['ENROLLED', { school: { npsn: '20325671', name: 'SMP Negeri 1 Bantarkawung', level: 'SMP' } }],
+    ] as const) {
+      learner = (
+        await sys.request<{ version: number }>('POST', `/candidates/${learnerId}/transitions`, {
+          token: volunteerToken,
+          body: { to, ...extra },
+          headers: { 'if-match': `"${learner.version}"` },
+        })
+      ).body;
+    }
+
+    // Registering the learner again, into next year: where they are, and a link there.
+    await page.goto(`${base}/calon/baru`);
+    expect(await page.locator('#f-year').inputValue()).toBe(String(next));
+    await register(page, 8001);
+    const nikError = await page.locator('#f-nik-error').textContent();
+    expect(nikError).toContain(`catatan tahun ${thisYear}`);
+    expect(nikError).toContain('Terdaftar di sekolah');
+    await page.getByRole('link', { name: `Buka catatan tahun ${thisYear}` }).click();
+    expect(new URL(page.url()).pathname).toBe(`/calon/${learnerId}`);
+
+    // The other never went to school: carried over to next year from its page.
+    await page.goto(`${base}/calon/${waitingId}`);
+    await check('candidate-carry-over');
+    await page.selectOption('select[name=year]', String(next));
+    await page.getByRole('button', { name: 'Bawa ke tahun ini' }).click();
+    expect(await page.locator('[role=status]').textContent()).toContain(`Dibawa dari tahun ${thisYear}`);
+    const carriedId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    expect(carriedId).not.toBe(waitingId);
+    await page.getByRole('link', { name: `Dibawa dari catatan ${thisYear}` }).click();
+    expect(await page.locator('dd strong').textContent()).toBe('Mengundurkan diri');
+    expect(await page.locator('ol li').last().textContent()).toContain(`Dibawa ke tahun ${next}.`);
+    await context.close();
+
+    // In January of next year, the volunteer's worklist still follows this year's learner.
+    setToday(`${next}-01-15`);
+    try {
+      const volunteer = await session(/Relawan FMPP Kecamatan Bantarkawung/);
+      const followUp = volunteer.page.locator('h2', { hasText: 'Perlu dipantau' }).locator('+ section');
+      const row = followUp.locator('tr', { has: volunteer.page.locator(`a[href="/calon/${learnerId}"]`) });
+      expect(await row.locator('td').allTextContents()).toContain(String(thisYear));
+      const toVisit = volunteer.page.locator('h2', { hasText: 'Perlu dikunjungi' }).locator('+ section');
+      expect(await toVisit.locator(`a[href="/calon/${carriedId}"]`).count()).toBe(1);
+      await volunteer.check('volunteer-worklist-next-year');
+      await volunteer.context.close();
+    } finally {
+      setToday(undefined);
+    }
+  }, 120_000);
 });

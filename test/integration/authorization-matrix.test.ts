@@ -199,6 +199,20 @@ const MATRIX: Record<string, Entry> = {
     target: 'identified',
     writes: true,
   },
+  'POST /calon/{id}/bawa': {
+    official: [303, 404],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'identified',
+    writes: true,
+  },
+  'POST /calon/{id}/sekolah': {
+    official: [403, 403],
+    volunteer: [303, 404],
+    bappeda: [403, 403],
+    target: 'enrolled',
+    writes: true,
+  },
   'GET /calon/{id}/ekspor': {
     official: [403, 403],
     volunteer: [403, 403],
@@ -229,6 +243,14 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /program': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'POST /program': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'GET /program/bawa': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /program/bawa': {
     official: [403, 403],
     volunteer: [403, 403],
     bappeda: [200, 200],
@@ -421,6 +443,14 @@ async function callPage(
       reference: `SP2D/${serial++}`,
     },
     programSubmit: { villageQuota: '1' },
+    carryOverSubmit: { year: String(YEAR + 1) },
+    schoolChangeSubmit: {
+      'school.npsn': 'P9997333',
+      'school.name': 'PKBM Harapan Bangsa',
+      'school.level': 'PAKET_B',
+    },
+    // The dry run (no `confirm`): the matrix checks who may see it, not a whole cohort carried.
+    cohortCarryOverSubmit: { fromYear: String(YEAR) },
     importCommit: { draft: 'no-such-draft' },
   };
   const values = {

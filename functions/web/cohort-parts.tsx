@@ -1,0 +1,149 @@
+import type { CandidateItem, CohortLink } from '../../shared/db/candidate-item.js';
+import type { HistoryEntry } from '../../shared/db/history.js';
+import { PATHWAYS } from '../../shared/domain/candidate.js';
+import { findVillage } from '../../shared/domain/regions.js';
+import { BEFORE_ENROLMENT, ENROLLED_STATUSES } from '../../shared/domain/workflow.js';
+import { canSeeFullIdentity, canSeeVillage, type Principal } from '../../shared/principal.js';
+import { Field, Options, type Problems } from './forms.js';
+import { pathwayLabel, statusLabel, type T } from './ui.js';
+
+/**
+ * What the candidate page shows of a person across cohorts: the record's earlier records and
+ * the records it was carried from or to (links where the viewer may see them), the
+ * carry-over form (its village's official, Bappeda) and the school change (volunteers).
+ */
+
+/** The person's other records: where this one came from or went, and their earlier ones. */
+export function CohortLinks(props: { t: T; viewer: Principal; candidate: CandidateItem }) {
+  const { t, viewer, candidate: c } = props;
+  const previous = c.previous ?? [];
+  if (!c.carriedFrom && !c.carriedTo && previous.length === 0) return null;
+  const link = (l: CohortLink, text: string, villageCode = c.villageCode) =>
+    canSeeVillage(viewer, villageCode) ? <a href={`/calon/${l.id}`}>{text}</a> : text;
+  return (
+    <div class="card">
+      <h2>{t('Catatan lain orang ini', "This person's other records")}</h2>
+      <ul>
+        {c.carriedFrom ? (
+          <li>
+            {link(
+              c.carriedFrom,
+              t(
+                `Dibawa dari catatan ${c.carriedFrom.year}`,
+                `Carried over from the ${c.carriedFrom.year} record`,
+              ),
+            )}
+          </li>
+        ) : null}
+        {c.carriedTo ? (
+          <li>
+            {link(
+              c.carriedTo,
+              t(`Dibawa ke catatan ${c.carriedTo.year}`, `Carried over to the ${c.carriedTo.year} record`),
+            )}
+          </li>
+        ) : null}
+        {previous.map((r) => (
+          <li>
+            {link(
+              r,
+              `${r.year} · ${statusLabel(t, r.status)} · ${t('desa', 'village')} ${findVillage(r.villageCode)?.name ?? r.villageCode}`,
+              r.villageCode,
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Whether the viewer may carry the record over (its official or Bappeda, before enrolment). */
+export const mayCarryOver = (viewer: Principal, c: CandidateItem): boolean =>
+  canSeeFullIdentity(viewer, c.villageCode) && BEFORE_ENROLMENT.includes(c.status) && !c.anonymised;
+
+/** Carry-over into a later configured year: one button per page, the year chosen. */
+export function CarryOverForm(props: { t: T; csrf: string; candidate: CandidateItem; years: number[] }) {
+  const { t, candidate: c } = props;
+  if (props.years.length === 0) return null;
+  return (
+    <form method="post" action={`/calon/${c.id}/bawa`} class="card">
+      <h2>{t('Bawa ke tahun berikutnya', 'Carry over to a later year')}</h2>
+      <p class="hint">
+        {t(
+          `Calon ini belum masuk sekolah pada tahun ${c.year}. Membawanya menutup catatan ini (Mengundurkan diri, tempatnya untuk daftar tunggu desa) dan mendaftarkannya di tahun yang dipilih dengan kuota dan aturan umur tahun itu.`,
+          `This candidate never enrolled in ${c.year}. Carrying them over closes this record (Withdrawn, its place going to the village waitlist) and registers them in the chosen year under that year's quota and age rules.`,
+        )}
+      </p>
+      <input type="hidden" name="csrf" value={props.csrf} />
+      <input type="hidden" name="version" value={String(c.version)} />
+      <label>
+        {t('Tahun tujuan', 'Year')}{' '}
+        <select name="year">
+          <Options values={props.years.map((y) => [String(y), String(y)] as const)} />
+        </select>
+      </label>{' '}
+      <button type="submit">{t('Bawa ke tahun ini', 'Carry over')}</button>
+    </form>
+  );
+}
+
+/**
+ * A learner moving to another school: the new school as at enrolment (the same fields, which
+ * the enrolment form never shows beside it), and a note.
+ */
+export function SchoolChangeForm(props: {
+  t: T;
+  csrf: string;
+  viewer: Principal;
+  candidate: CandidateItem;
+  problems: Problems;
+  values: Record<string, string>;
+}) {
+  const { t, candidate: c, problems, values } = props;
+  if (props.viewer.role !== 'fmpp_volunteer' || !ENROLLED_STATUSES.includes(c.status)) return null;
+  return (
+    <details class="card" open={Object.keys(problems).some((k) => k.startsWith('school')) || undefined}>
+      <summary>{t('Pindah sekolah', 'Change school')}</summary>
+      <form method="post" action={`/calon/${c.id}/sekolah`}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <input type="hidden" name="version" value={String(c.version)} />
+        <p class="hint">
+          {t(
+            'Status, tempat dan dana tidak berubah; sekolah lama dan catatan masuk riwayat.',
+            'Status, place and money stay; the old school and the note go into the history.',
+          )}
+        </p>
+        <Field name="school.npsn" label={t('NPSN sekolah baru', 'New school NPSN')} problems={problems}>
+          {(a) => <input type="text" autocomplete="off" value={values['school.npsn'] ?? ''} {...a} />}
+        </Field>
+        <Field name="school.name" label={t('Nama sekolah baru', 'New school name')} problems={problems}>
+          {(a) => <input type="text" value={values['school.name'] ?? ''} {...a} />}
+        </Field>
+        <Field name="school.level" label={t('Jenjang', 'Level')} problems={problems}>
+          {(a) => (
+            <select {...a}>
+              <Options
+                empty={t('— pilih —', '— choose —')}
+                selected={values['school.level'] ?? c.school?.level}
+                values={PATHWAYS.map((p) => [p, pathwayLabel(t, p)])}
+              />
+            </select>
+          )}
+        </Field>
+        <label>
+          {t('Catatan (alasan pindah)', 'Note (why)')}
+          <input type="text" name="note" maxlength={500} value={values.note ?? ''} />
+        </label>
+        <button type="submit">{t('Simpan pindah sekolah', 'Save the school change')}</button>
+      </form>
+    </details>
+  );
+}
+
+/** A history entry's text after the status: a school change names both schools. */
+export function historyDetail(t: T, h: HistoryEntry): string {
+  const note = h.note ? ` (${h.note})` : '';
+  if (h.previousSchool && h.school)
+    return `${t('Pindah sekolah', 'School change')}: ${h.previousSchool.name} → ${h.school.name}${note}`;
+  return note;
+}
