@@ -108,7 +108,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     {
       name: 'register',
       calls:
-        'BatchGetItem (programme, aggregate, waitlist, 2 look-alike keys) + TransactWriteItems (NIK guard, candidate, history, 2 look-alike updates, aggregate, waitlist check)',
+        'BatchGetItem (programme, aggregate, waitlist, 2 look-alike keys, person) + TransactWriteItems (NIK guard, candidate, history, person, 2 look-alike updates, aggregate, waitlist check)',
       run: register,
       floor: async (i) => {
         const n = floorSerial++;
@@ -123,6 +123,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
                   floorWaitlist(i),
                   { pk: `FP#floor#a${n}`, sk: 'FP' },
                   { pk: `FP#floor#b${n}`, sk: 'FP' },
+                  { pk: `FLOORPERSON#${n}`, sk: 'PERSON' },
                 ],
                 ConsistentRead: true,
               },
@@ -160,6 +161,29 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
                     actor: { id: 'bench', role: 'village_official' },
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: TABLE,
+                  Key: { pk: `FLOORPERSON#${n}`, sk: 'PERSON' },
+                  UpdateExpression: 'SET #open = :id, #record = :record ADD #records :one',
+                  ConditionExpression: 'attribute_not_exists(#open) AND attribute_not_exists(#records)',
+                  ExpressionAttributeNames: {
+                    '#open': 'open',
+                    '#record': `r_floor-${n}`,
+                    '#records': 'records',
+                  },
+                  ExpressionAttributeValues: {
+                    ':id': `floor-${n}`,
+                    ':record': {
+                      id: `floor-${n}`,
+                      year: YEAR,
+                      villageCode: village.sk,
+                      status: 'IDENTIFIED',
+                    },
+                    ':one': 1,
+                  },
                 },
               },
               ...['a', 'b'].map((h) => ({

@@ -87,6 +87,22 @@ export async function countRequests(sys: BenchSystem): Promise<Record<string, Re
       expect: 201,
     }),
   );
+  const enrolled = (await sys.call<Candidate>('GET', `/candidates/${c.id}`, volunteer)).body;
+  await counted('school change', () =>
+    sys.call('POST', `/candidates/${c.id}/school`, volunteer, {
+      body: { school: { npsn: 'P9997333', name: 'PKBM Harapan Bangsa', level: 'PAKET_B' } },
+      headers: ifMatch(enrolled),
+    }),
+  );
+  await sys.call('PUT', `/programs/${YEAR + 1}`, sys.bappeda, { body: {} });
+  const carriable = (await register()).body;
+  await counted('carry-over', () =>
+    sys.call('POST', `/candidates/${carriable.id}/carry-over`, official, {
+      body: { year: YEAR + 1 },
+      headers: ifMatch(carriable),
+      expect: 201,
+    }),
+  );
   await counted('get with the full NIK (recorded)', () =>
     sys.call('GET', `/candidates/${c.id}`, sys.bappeda),
   );

@@ -2,7 +2,12 @@ import * as z from 'zod/mini';
 import { disbursementSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { programInputSchema } from '../domain/program.js';
-import { transitionSchema } from '../domain/workflow.js';
+import {
+  carryOverSchema,
+  cohortCarryOverSchema,
+  schoolChangeSchema,
+  transitionSchema,
+} from '../domain/workflow.js';
 import { statusOf } from '../errors.js';
 import { type RouteDef, routes } from './routes.js';
 
@@ -13,6 +18,9 @@ const requestBodies: Record<string, z.ZodMiniType> = {
   transitionCandidate: transitionSchema,
   recordDisbursement: disbursementSchema,
   anonymiseCandidate: anonymiseSchema,
+  carryOverCandidate: carryOverSchema,
+  carryCohort: cohortCarryOverSchema,
+  changeSchool: schoolChangeSchema,
 };
 
 const errorSchema = {
@@ -35,7 +43,7 @@ const errorSchema = {
 };
 
 const successStatus = (route: RouteDef): string =>
-  ['registerCandidate', 'recordDisbursement'].includes(route.operation) ? '201' : '200';
+  ['registerCandidate', 'recordDisbursement', 'carryOverCandidate'].includes(route.operation) ? '201' : '200';
 
 function parametersOf(route: RouteDef) {
   const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
@@ -51,6 +59,8 @@ function parametersOf(route: RouteDef) {
     assignApbdPlace: ['If-Match'],
     recordDisbursement: ['If-Match'],
     anonymiseCandidate: ['If-Match'],
+    carryOverCandidate: ['If-Match'],
+    changeSchool: ['If-Match'],
   };
   return [
     ...inPath,

@@ -27,6 +27,19 @@ describe('public routes', () => {
     expect(res.body.openapi).toBe('3.1.0');
     for (const route of routes)
       expect(res.body.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
+    // Every API write with a JSON body documents it (an APBD place takes none; an import is a file).
+    const bodyless = ['assignApbdPlace', 'importSurveyList'];
+    for (const route of routes.filter((r) => r.auth === 'jwt' && r.method !== 'GET')) {
+      const operation = res.body.paths[route.path]?.[route.method.toLowerCase()] as {
+        requestBody?: unknown;
+        responses: Record<string, unknown>;
+      };
+      expect(operation.requestBody !== undefined, route.operation).toBe(!bodyless.includes(route.operation));
+    }
+    const carryOver = res.body.paths['/candidates/{id}/carry-over']?.post as {
+      responses: Record<string, unknown>;
+    };
+    expect(Object.keys(carryOver.responses)).toContain('201');
   });
 
   it('serves a docs page', async () => {

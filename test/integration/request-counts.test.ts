@@ -24,9 +24,10 @@ beforeAll(async () => {
   official = await sys.token('village_official', VILLAGE);
   volunteer = await sys.token('fmpp_volunteer', DISTRICT);
   bappeda = await sys.token('bappeda_staff');
-  expect(
-    (await sys.request('PUT', '/programs/2026', { token: bappeda, body: { villageQuota: 2 } })).status,
-  ).toBe(200);
+  for (const year of [2026, 2027])
+    expect(
+      (await sys.request('PUT', `/programs/${year}`, { token: bappeda, body: { villageQuota: 2 } })).status,
+    ).toBe(200);
 });
 
 /** Runs one request and answers its status and the requests it made, by command. */
@@ -52,6 +53,52 @@ async function register(): Promise<Candidate> {
 const ifMatch = (c: { version: number }) => ({ 'if-match': `"${c.version}"` });
 
 describe('DynamoDB requests per operation', () => {
+  it('carries a record over with three reads and one transaction, and changes a school with one of each', async () => {
+    // In a village of its own, so that the places of the tests below stay as they are.
+    const other = await sys.token('village_official', OTHER_VILLAGE_SAME_DISTRICT);
+    const registerThere = async () =>
+      (
+        await sys.request<Candidate>('POST', '/candidates', {
+          token: other,
+          body: registration(serial++, { villageCode: OTHER_VILLAGE_SAME_DISTRICT }),
+        })
+      ).body;
+    const c = await registerThere();
+    // The record; the new year's programme, village, waitlist, look-alikes and person in one
+    // request; the old year's waitlist (its place goes to the head); then the transaction.
+    const carried = await counted('POST', `/candidates/${c.id}/carry-over`, {
+      token: other,
+      body: { year: 2027 },
+      headers: ifMatch(c),
+    });
+    expect(carried.status).toBe(201);
+    expect(carried.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 2,
+      TransactWriteItemsCommand: 1,
+    });
+    let moved = await registerThere();
+    for (const [to, extra] of [
+      ['VERIFIED', {}],
+      ['ENROLLED', { school: { npsn: '20325671', name: 'SMP Negeri 1 Salem', level: 'SMP' } }],
+    ] as const) {
+      moved = (
+        await sys.request<Candidate>('POST', `/candidates/${moved.id}/transitions`, {
+          token: volunteer,
+          body: { to, ...extra },
+          headers: ifMatch(moved),
+        })
+      ).body;
+    }
+    const school = await counted('POST', `/candidates/${moved.id}/school`, {
+      token: volunteer,
+      body: { school: { npsn: 'P9997333', name: 'PKBM Harapan Bangsa', level: 'PAKET_B' } },
+      headers: ifMatch(moved),
+    });
+    expect(school.status).toBe(200);
+    expect(school.requests).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+  });
+
   it('registers with one read and one transaction', async () => {
     const res = await counted('POST', '/candidates', { token: official, body: registration(serial++) });
     expect(res.status).toBe(201);

@@ -79,8 +79,10 @@ const move = async (c: Candidate, to: string, extra: Record<string, unknown> = {
 
 /** A programme year with two villages, waitlists, workflow moves, a withdrawal, an APBD place and a payment. */
 async function populate(): Promise<void> {
-  const put = await sys.request('PUT', `/programs/${YEAR}`, { token: bappeda, body: { villageQuota: 2 } });
-  expect(put.status).toBe(200);
+  for (const year of [YEAR, YEAR + 1]) {
+    const put = await sys.request('PUT', `/programs/${year}`, { token: bappeda, body: { villageQuota: 2 } });
+    expect(put.status).toBe(200);
+  }
   let serial = 1;
   for (const village of [VILLAGE, VILLAGE, VILLAGE, VILLAGE, OTHER_VILLAGE, OTHER_VILLAGE, OTHER_VILLAGE]) {
     const headers: Record<string, string> = serial === 1 ? { 'idempotency-key': 'restore-1' } : {};
@@ -111,7 +113,9 @@ async function populate(): Promise<void> {
 /** What the API serves for the whole year: every candidate, history, list, village, programme and report. */
 async function served(): Promise<Record<string, Served>> {
   const urls = [
+    '/programs',
     `/programs/${YEAR}`,
+    '/candidates?limit=100',
     ...[VILLAGE, OTHER_VILLAGE].flatMap((v) => [
       `/villages/${v}?year=${YEAR}`,
       `/candidates?year=${YEAR}&village=${v}&limit=100`,
@@ -159,7 +163,7 @@ describe('restore rehearsal', () => {
     await populate();
     before = await served();
     expect(Object.values(before).every((a) => a.status === 200)).toBe(true);
-    expect(Object.keys(before)).toHaveLength(10 + 2 * candidates.length);
+    expect(Object.keys(before)).toHaveLength(12 + 2 * candidates.length);
 
     const result = await copyTable({ client, from: original, to: copy, segments: 3 });
     expect(result.created).toBe(true);
@@ -180,6 +184,20 @@ describe('restore rehearsal', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('DUPLICATE_NIK');
+    // The person items came along: the enrolled one is followed where they are, the one who
+    // withdrew registers again with their earlier record.
+    const official = await sys.token('village_official', VILLAGE);
+    const nextYear = await sys.request<{ error: { code: string } }>('POST', '/candidates', {
+      token: official,
+      body: registration(1, { year: YEAR + 1 }),
+    });
+    expect(nextYear.body.error.code).toBe('ALREADY_IN_PROGRAMME');
+    const back = await sys.request<{ previous: { id: string }[] }>('POST', '/candidates', {
+      token: official,
+      body: registration(2, { year: YEAR + 1 }),
+    });
+    expect(back.status).toBe(201);
+    expect(back.body.previous.map((p) => p.id)).toEqual([candidates[1]?.id]);
     const replayed = await sys.request('POST', '/candidates', {
       token: await sys.token('village_official', VILLAGE),
       body: registration(1),
