@@ -23,15 +23,15 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  * What each function may touch. `docs` serves health, OpenAPI, the docs page and 404s and
  * needs no data at all; only `candidates`, `imports` (whose rows register as POST
  * /candidates does) and `web` (whose registration form does too) hash NIKs, and only the
- * functions serving web pages (`web`, `bappeda`, and `imports` for its upload pages) hold
- * sessions. Widen here, in one place, when a function starts needing more.
+ * functions serving web pages (`web`, `bappeda`, `imports` for its upload pages and
+ * `programs` for the programme year's pages) hold sessions. Widen here, in one place, when a function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
   FunctionName,
   { table: 'none' | 'read' | 'readWrite'; nikHashKey: boolean; sessionKey: boolean }
 > = {
   docs: { table: 'none', nikHashKey: false, sessionKey: false },
-  programs: { table: 'readWrite', nikHashKey: false, sessionKey: false },
+  programs: { table: 'readWrite', nikHashKey: false, sessionKey: true },
   candidates: { table: 'readWrite', nikHashKey: true, sessionKey: false },
   imports: { table: 'readWrite', nikHashKey: true, sessionKey: true },
   reports: { table: 'read', nikHashKey: false, sessionKey: false },

@@ -1,11 +1,16 @@
+import type { importMessages } from './imports/messages.js';
+
 /**
  * Every text the system shows, in Indonesian (default) and English. Errors and warnings
  * carry a key and parameters, never rendered text, so the language is chosen per request.
- * Parameters never hold personal data (no NIK, KK, name or phone).
+ * Parameters never hold personal data (no NIK, KK, name or phone). The survey-list checks'
+ * messages live with them (shared/imports/messages.ts) and join this catalogue when that code
+ * loads, so that functions without imports do not carry them.
  */
 export type Lang = 'id' | 'en';
 type Params = Record<string, string | number>;
 type Text = (p: Params) => string;
+type Entry = readonly [string | Text, string | Text];
 
 const catalogue = {
   // top-level error messages, one per error code
@@ -248,96 +253,6 @@ const catalogue = {
     'Tanggal bayar harus di antara awal tahun program dan hari ini.',
     'The payment date must lie between the start of the programme year and today.',
   ],
-  'import.empty': [
-    'Berkas kosong. Pilih berkas CSV atau Excel (.xlsx) berisi daftar calon.',
-    'The file is empty. Choose a CSV or Excel (.xlsx) file with the list.',
-  ],
-  'import.type': [
-    'Berkas harus CSV (UTF-8, pemisah koma atau titik koma) atau Excel .xlsx. Di Excel: Simpan Sebagai, lalu pilih "CSV UTF-8" atau "Buku Kerja Excel".',
-    'The file must be CSV (UTF-8, comma or semicolon separated) or Excel .xlsx. In Excel: Save As, then "CSV UTF-8" or "Excel Workbook".',
-  ],
-  'import.tooLarge': [
-    (p) => `Berkas terlalu besar (paling besar ${p.max} MB). Bagi daftar menjadi beberapa berkas.`,
-    (p) => `The file is too large (at most ${p.max} MB). Split the list into several files.`,
-  ],
-  'import.noHeader': [
-    'Baris pertama harus berisi judul kolom (NIK, No KK, Nama Lengkap, …). Unduh templatnya untuk contoh.',
-    'The first row must hold the column headers (NIK, No KK, Nama Lengkap, …). Download the template for an example.',
-  ],
-  'import.missingColumns': [
-    (p) => `Kolom wajib tidak ada: ${p.columns}. Tambahkan kolom itu (lihat templat).`,
-    (p) => `Required columns are missing: ${p.columns}. Add them (see the template).`,
-  ],
-  'import.tooManyRows': [
-    (p) =>
-      `Berkas berisi lebih dari ${Number(p.max).toLocaleString('id')} baris data. Bagi daftar menjadi beberapa berkas.`,
-    (p) =>
-      `The file has more than ${Number(p.max).toLocaleString('en')} data rows. Split the list into several files.`,
-  ],
-  'import.damaged': [
-    'Berkas Excel ini rusak. Buka di Excel, simpan lagi, lalu unggah lagi.',
-    'This Excel file is damaged. Open it in Excel, save it again, then upload it again.',
-  ],
-  'import.unpackedTooLarge': [
-    (p) =>
-      `Berkas Excel ini terlalu besar setelah dibuka (lebih dari ${p.max} MB). Simpan daftarnya saja sebagai "CSV UTF-8", lalu unggah lagi.`,
-    (p) =>
-      `This Excel file is too large once unpacked (more than ${p.max} MB). Save just the list as "CSV UTF-8", then upload it again.`,
-  ],
-  'import.tooManyStrings': [
-    (p) =>
-      `Berkas Excel ini berisi lebih dari ${Number(p.max).toLocaleString('id')} teks berbeda. Simpan daftarnya saja sebagai "CSV UTF-8", lalu unggah lagi.`,
-    (p) =>
-      `This Excel file holds more than ${Number(p.max).toLocaleString('en')} different texts. Save just the list as "CSV UTF-8", then upload it again.`,
-  ],
-  'import.columnTooFar': [
-    (p) =>
-      `Sel ${p.cell} berada terlalu jauh di kanan: daftar hanya memakai kolom A sampai ${p.last}. Hapus isi kolom di luar daftar lalu unggah lagi.`,
-    (p) =>
-      `Cell ${p.cell} is too far right: the list uses columns A to ${p.last} only. Clear the columns outside the list, then upload it again.`,
-  ],
-  'import.cellTooLong': [
-    (p) =>
-      `Sel di baris ${p.line}, kolom ${p.column} terlalu panjang (paling banyak ${Number(p.max).toLocaleString('id')} karakter). Perpendek isinya.`,
-    (p) =>
-      `The cell on line ${p.line}, column ${p.column} is too long (at most ${Number(p.max).toLocaleString('en')} characters). Shorten it.`,
-  ],
-  'import.unclosedQuote': [
-    (p) =>
-      `Tanda petik (") dibuka di baris ${p.line} tetapi tidak pernah ditutup. Tutup atau hapus tanda petik itu.`,
-    (p) => `A quote (") opens on line ${p.line} but is never closed. Close or remove it.`,
-  ],
-  'import.oneOf': [(p) => `Isi salah satu: ${p.values}.`, (p) => `Write one of: ${p.values}.`],
-  'import.date': [
-    'Tulis tanggal sebagai TTTT-BB-HH atau HH-BB-TTTT.',
-    'Write the date as YYYY-MM-DD or DD-MM-YYYY.',
-  ],
-  'import.excelNumber': [
-    'Excel menyimpan angka ini sebagai bilangan sehingga angka terakhir bisa berubah. Format kolom sebagai Teks lalu ketik ulang.',
-    'Excel stored this as a number, which can change its last digits. Format the column as Text and type it again.',
-  ],
-  'import.duplicateRegistered': [
-    'NIK ini sudah terdaftar pada tahun program ini; baris ini tidak didaftarkan.',
-    'This NIK is already registered this programme year; the row is not registered.',
-  ],
-  'import.duplicateRow': [
-    (p) => `NIK ini sama dengan baris ${p.row}; baris ini tidak didaftarkan.`,
-    (p) => `This NIK repeats row ${p.row}; the row is not registered.`,
-  ],
-  'import.possibleRegistered': [
-    'Mirip calon yang sudah terdaftar (nama dan tanggal lahir, atau KK dan tanggal lahir sama, NIK berbeda). Tetap didaftarkan dan ditandai untuk diperiksa.',
-    'Looks like a registered candidate (same name and birth date, or same KK and birth date, another NIK). Registered and flagged for review.',
-  ],
-  'import.possibleRow': [
-    (p) =>
-      `Mirip baris ${p.row} (nama dan tanggal lahir, atau KK dan tanggal lahir sama, NIK berbeda). Tetap didaftarkan dan ditandai untuk diperiksa.`,
-    (p) =>
-      `Looks like row ${p.row} (same name and birth date, or same KK and birth date, another NIK). Registered and flagged for review.`,
-  ],
-  'import.notRegistered': [
-    'Belum didaftarkan: sistem sedang sibuk. Kirim ulang berkas yang sama; baris yang sudah terdaftar tidak akan terdaftar dua kali.',
-    'Not registered: the system is busy. Send the same file again; rows already registered will not be registered twice.',
-  ],
   'patch.notEditable': [
     'Data hanya bisa dikoreksi selama status Terdata atau Terverifikasi.',
     'A record can be corrected only while Identified or Verified.',
@@ -349,20 +264,6 @@ const catalogue = {
   'money.fraction': [
     'Jumlah harus rupiah utuh, tanpa sen (misalnya 1.500.000 atau 1.500.000,00).',
     'The amount must be whole rupiah, without cents (e.g. 1.500.000 or 1.500.000,00).',
-  ],
-  'import.duplicateElsewhere': [
-    'NIK ini sudah terdaftar di desa lain pada tahun program ini; baris ini tidak didaftarkan.',
-    'This NIK is already registered in another village this programme year; the row is not registered.',
-  ],
-  'import.rateLimited': [
-    (p) =>
-      `Batas pemeriksaan daftar tercapai: paling banyak ${p.max} baris per jam untuk setiap akun. Coba lagi dalam ${p.minutes} menit.`,
-    (p) =>
-      `The import limit is reached: at most ${p.max} rows an hour for each account. Try again in ${p.minutes} minutes.`,
-  ],
-  'import.draftTooLarge': [
-    'Daftar ini terlalu besar untuk disimpan sementara di web. Bagi menjadi beberapa berkas yang lebih kecil lalu unggah satu per satu.',
-    'This list is too large to keep while you confirm it. Split it into smaller files and upload them one by one.',
   ],
   'candidate.previouslyInProgramme': [
     (p) =>
@@ -379,14 +280,6 @@ const catalogue = {
   'candidate.alreadyInProgrammeAnonymised': [
     'Orang ini masih ikut program dalam catatan yang sudah dianonimkan; ia tidak bisa didaftarkan lagi.',
     'This person is still in the programme in a record that was anonymised; they cannot be registered again.',
-  ],
-  'import.alreadyInProgramme': [
-    'NIK ini masih ikut program pada tahun lain; baris ini tidak didaftarkan. Ikuti orangnya di catatan itu, atau bawa catatannya ke tahun ini.',
-    'This NIK is still in the programme in another year; the row is not registered. Follow the person there, or carry that record over to this year.',
-  ],
-  'import.previouslyInProgramme': [
-    'Orang ini pernah ikut program pada tahun sebelumnya (semua catatannya selesai); tetap didaftarkan.',
-    'This person was in the programme in an earlier year (all records closed); registered all the same.',
   ],
   'carryOver.notCarriable': [
     'Hanya catatan berstatus Terdata atau Terverifikasi (belum masuk sekolah) yang bisa dibawa ke tahun lain.',
@@ -452,16 +345,25 @@ const catalogue = {
     (p) => `School change: from ${p.from} to ${p.to}.`,
   ],
   'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
-} satisfies Record<string, [string | Text, string | Text]>;
+} satisfies Record<string, Entry>;
 
-export type MessageKey = keyof typeof catalogue;
+export type MessageKey = keyof typeof catalogue | keyof typeof importMessages;
+
+/** Messages of a part only some functions carry, added when its code loads. */
+const added = new Map<string, Entry>();
+export function addMessages(messages: Record<string, Entry>): void {
+  for (const [key, entry] of Object.entries(messages)) added.set(key, entry);
+}
 export interface Message {
   key: MessageKey;
   params?: Params;
 }
 
 export function render(message: Message, lang: Lang): string {
-  const text: string | Text = catalogue[message.key][lang === 'en' ? 1 : 0];
+  const entry: Entry | undefined =
+    message.key in catalogue ? catalogue[message.key as keyof typeof catalogue] : added.get(message.key);
+  if (!entry) throw new Error(`the message ${message.key} is not loaded in this function`);
+  const text = entry[lang === 'en' ? 1 : 0];
   return typeof text === 'function' ? text(message.params ?? {}) : text;
 }
 

@@ -1,3 +1,6 @@
+import { programYears } from '../../shared/services/programs.js';
+import type { GkbContext } from '../http/app.js';
+import { pageYear, tOf, withYear } from './shell.js';
 import type { T } from './ui.js';
 
 /**
@@ -28,4 +31,22 @@ export function YearSwitch(props: {
       )}
     </nav>
   );
+}
+
+/**
+ * A year-bound page's year (`?year=`, else the latest configured) and its switch. `next`
+ * also offers the year after the latest (the settings page, so that Bappeda can configure it
+ * ahead).
+ */
+export async function yearOfPage(c: GkbContext, options: { next?: boolean } = {}) {
+  const [year, configured] = await Promise.all([pageYear(c), programYears()]);
+  const years = configured.map((y) => y.year);
+  const latest = years[0];
+  const choices = [...new Set([...(options.next && latest ? [latest + 1] : []), ...years, year])].sort(
+    (a, b) => b - a,
+  );
+  return {
+    year,
+    yearSwitch: <YearSwitch t={tOf(c)} years={choices} current={year} href={(y) => withYear(c, y)} />,
+  };
 }

@@ -417,7 +417,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/program',
-    fn: 'bappeda',
+    fn: 'programs',
     auth: 'session',
     operation: 'programPage',
     summary: 'Web: programme settings',
@@ -425,7 +425,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/program',
-    fn: 'bappeda',
+    fn: 'programs',
     auth: 'session',
     operation: 'programSubmit',
     summary: 'Web: change programme settings',
@@ -433,7 +433,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/program/bawa',
-    fn: 'bappeda',
+    fn: 'programs',
     auth: 'session',
     operation: 'cohortCarryOverPage',
     summary: "Web: carry a year's records never enrolled over to the next (Bappeda): the form",
@@ -441,7 +441,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/program/bawa',
-    fn: 'bappeda',
+    fn: 'programs',
     auth: 'session',
     operation: 'cohortCarryOverSubmit',
     summary: 'Web: the dry run of a cohort carry-over, then, once confirmed, the carry-over',

@@ -9,6 +9,7 @@ import { checkKk, checkNik } from '../domain/nik.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { ProgramSettings } from '../domain/program.js';
 import type { FieldProblem } from '../errors.js';
+import { addMessages } from '../i18n.js';
 import { parseWith } from '../schema-problems.js';
 import { fingerprintHashes } from '../services/candidates.js';
 import {
@@ -18,7 +19,11 @@ import {
   type RowMessage,
   type RowStatus,
 } from './columns.js';
+import { importMessages } from './messages.js';
 import type { Cell, ImportRow } from './read-file.js';
+
+// The messages this module gives join the catalogue (shared/imports/messages.ts).
+addMessages(importMessages);
 
 export interface CheckedRow {
   line: number;

@@ -1,9 +1,14 @@
 import { validationFailed } from '../errors.js';
+import { addMessages } from '../i18n.js';
 import { columnName } from '../xlsx/cell-ref.js';
 import { SheetLimitError, type SheetLimitProblem, type SheetLimits, type SheetRow } from '../xlsx/limits.js';
 import { type ReadCell, readFirstSheet } from '../xlsx/read.js';
 import { headerKey, IMPORT_COLUMNS } from './columns.js';
 import { parseCsv, UnclosedQuoteError } from './csv.js';
+import { importMessages } from './messages.js';
+
+// The messages this module gives join the catalogue (shared/imports/messages.ts).
+addMessages(importMessages);
 
 /*
  * The budgets of reading an uploaded file, decided before reading it: a reader stops at the first

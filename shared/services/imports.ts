@@ -1,7 +1,7 @@
 import { now as clockNow } from '../clock.js';
 import { insertCandidateBatch, ROWS_PER_BATCH } from '../db/candidates.js';
 import { readImportDraft, saveImportDraft } from '../db/import-drafts.js';
-import { chargeImportRows, type ImportRecord, listImports, recordImport } from '../db/import-log.js';
+import { chargeImportRows, recordImport } from '../db/import-log.js';
 import { keyedHash } from '../db/nik-hash.js';
 import { requireProgram } from '../db/programs.js';
 import { readProgramAndVillage } from '../db/villages.js';
@@ -242,9 +242,3 @@ export const keepImportDraft = (principal: Principal, draft: { rows: ImportRow[]
 
 /** The official's own draft, if it is theirs and has not expired. */
 export const importDraftOf = (principal: Principal, id: string) => readImportDraft(principal.sub, id);
-
-/** A year's imports, newest first, for Bappeda. */
-export async function importRecords(principal: Principal, year: number): Promise<ImportRecord[]> {
-  if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-  return (await listImports(year, 200)).items;
-}

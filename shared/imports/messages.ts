@@ -1,0 +1,121 @@
+/**
+ * The messages of the survey-list checks, in Indonesian and English, beside the code that
+ * gives them: they join shared/i18n.ts's catalogue when `registerImportMessages` runs (every
+ * module that can give one calls it), so that functions without imports do not carry them.
+ */
+type Text = (p: Record<string, string | number>) => string;
+
+export const importMessages = {
+  'import.empty': [
+    'Berkas kosong. Pilih berkas CSV atau Excel (.xlsx) berisi daftar calon.',
+    'The file is empty. Choose a CSV or Excel (.xlsx) file with the list.',
+  ],
+  'import.type': [
+    'Berkas harus CSV (UTF-8, pemisah koma atau titik koma) atau Excel .xlsx. Di Excel: Simpan Sebagai, lalu pilih "CSV UTF-8" atau "Buku Kerja Excel".',
+    'The file must be CSV (UTF-8, comma or semicolon separated) or Excel .xlsx. In Excel: Save As, then "CSV UTF-8" or "Excel Workbook".',
+  ],
+  'import.tooLarge': [
+    (p) => `Berkas terlalu besar (paling besar ${p.max} MB). Bagi daftar menjadi beberapa berkas.`,
+    (p) => `The file is too large (at most ${p.max} MB). Split the list into several files.`,
+  ],
+  'import.noHeader': [
+    'Baris pertama harus berisi judul kolom (NIK, No KK, Nama Lengkap, …). Unduh templatnya untuk contoh.',
+    'The first row must hold the column headers (NIK, No KK, Nama Lengkap, …). Download the template for an example.',
+  ],
+  'import.missingColumns': [
+    (p) => `Kolom wajib tidak ada: ${p.columns}. Tambahkan kolom itu (lihat templat).`,
+    (p) => `Required columns are missing: ${p.columns}. Add them (see the template).`,
+  ],
+  'import.tooManyRows': [
+    (p) =>
+      `Berkas berisi lebih dari ${Number(p.max).toLocaleString('id')} baris data. Bagi daftar menjadi beberapa berkas.`,
+    (p) =>
+      `The file has more than ${Number(p.max).toLocaleString('en')} data rows. Split the list into several files.`,
+  ],
+  'import.damaged': [
+    'Berkas Excel ini rusak. Buka di Excel, simpan lagi, lalu unggah lagi.',
+    'This Excel file is damaged. Open it in Excel, save it again, then upload it again.',
+  ],
+  'import.unpackedTooLarge': [
+    (p) =>
+      `Berkas Excel ini terlalu besar setelah dibuka (lebih dari ${p.max} MB). Simpan daftarnya saja sebagai "CSV UTF-8", lalu unggah lagi.`,
+    (p) =>
+      `This Excel file is too large once unpacked (more than ${p.max} MB). Save just the list as "CSV UTF-8", then upload it again.`,
+  ],
+  'import.tooManyStrings': [
+    (p) =>
+      `Berkas Excel ini berisi lebih dari ${Number(p.max).toLocaleString('id')} teks berbeda. Simpan daftarnya saja sebagai "CSV UTF-8", lalu unggah lagi.`,
+    (p) =>
+      `This Excel file holds more than ${Number(p.max).toLocaleString('en')} different texts. Save just the list as "CSV UTF-8", then upload it again.`,
+  ],
+  'import.columnTooFar': [
+    (p) =>
+      `Sel ${p.cell} berada terlalu jauh di kanan: daftar hanya memakai kolom A sampai ${p.last}. Hapus isi kolom di luar daftar lalu unggah lagi.`,
+    (p) =>
+      `Cell ${p.cell} is too far right: the list uses columns A to ${p.last} only. Clear the columns outside the list, then upload it again.`,
+  ],
+  'import.cellTooLong': [
+    (p) =>
+      `Sel di baris ${p.line}, kolom ${p.column} terlalu panjang (paling banyak ${Number(p.max).toLocaleString('id')} karakter). Perpendek isinya.`,
+    (p) =>
+      `The cell on line ${p.line}, column ${p.column} is too long (at most ${Number(p.max).toLocaleString('en')} characters). Shorten it.`,
+  ],
+  'import.unclosedQuote': [
+    (p) =>
+      `Tanda petik (") dibuka di baris ${p.line} tetapi tidak pernah ditutup. Tutup atau hapus tanda petik itu.`,
+    (p) => `A quote (") opens on line ${p.line} but is never closed. Close or remove it.`,
+  ],
+  'import.oneOf': [(p) => `Isi salah satu: ${p.values}.`, (p) => `Write one of: ${p.values}.`],
+  'import.date': [
+    'Tulis tanggal sebagai TTTT-BB-HH atau HH-BB-TTTT.',
+    'Write the date as YYYY-MM-DD or DD-MM-YYYY.',
+  ],
+  'import.excelNumber': [
+    'Excel menyimpan angka ini sebagai bilangan sehingga angka terakhir bisa berubah. Format kolom sebagai Teks lalu ketik ulang.',
+    'Excel stored this as a number, which can change its last digits. Format the column as Text and type it again.',
+  ],
+  'import.duplicateRegistered': [
+    'NIK ini sudah terdaftar pada tahun program ini; baris ini tidak didaftarkan.',
+    'This NIK is already registered this programme year; the row is not registered.',
+  ],
+  'import.duplicateRow': [
+    (p) => `NIK ini sama dengan baris ${p.row}; baris ini tidak didaftarkan.`,
+    (p) => `This NIK repeats row ${p.row}; the row is not registered.`,
+  ],
+  'import.possibleRegistered': [
+    'Mirip calon yang sudah terdaftar (nama dan tanggal lahir, atau KK dan tanggal lahir sama, NIK berbeda). Tetap didaftarkan dan ditandai untuk diperiksa.',
+    'Looks like a registered candidate (same name and birth date, or same KK and birth date, another NIK). Registered and flagged for review.',
+  ],
+  'import.possibleRow': [
+    (p) =>
+      `Mirip baris ${p.row} (nama dan tanggal lahir, atau KK dan tanggal lahir sama, NIK berbeda). Tetap didaftarkan dan ditandai untuk diperiksa.`,
+    (p) =>
+      `Looks like row ${p.row} (same name and birth date, or same KK and birth date, another NIK). Registered and flagged for review.`,
+  ],
+  'import.notRegistered': [
+    'Belum didaftarkan: sistem sedang sibuk. Kirim ulang berkas yang sama; baris yang sudah terdaftar tidak akan terdaftar dua kali.',
+    'Not registered: the system is busy. Send the same file again; rows already registered will not be registered twice.',
+  ],
+  'import.duplicateElsewhere': [
+    'NIK ini sudah terdaftar di desa lain pada tahun program ini; baris ini tidak didaftarkan.',
+    'This NIK is already registered in another village this programme year; the row is not registered.',
+  ],
+  'import.rateLimited': [
+    (p) =>
+      `Batas pemeriksaan daftar tercapai: paling banyak ${p.max} baris per jam untuk setiap akun. Coba lagi dalam ${p.minutes} menit.`,
+    (p) =>
+      `The import limit is reached: at most ${p.max} rows an hour for each account. Try again in ${p.minutes} minutes.`,
+  ],
+  'import.draftTooLarge': [
+    'Daftar ini terlalu besar untuk disimpan sementara di web. Bagi menjadi beberapa berkas yang lebih kecil lalu unggah satu per satu.',
+    'This list is too large to keep while you confirm it. Split it into smaller files and upload them one by one.',
+  ],
+  'import.alreadyInProgramme': [
+    'NIK ini masih ikut program pada tahun lain; baris ini tidak didaftarkan. Ikuti orangnya di catatan itu, atau bawa catatannya ke tahun ini.',
+    'This NIK is still in the programme in another year; the row is not registered. Follow the person there, or carry that record over to this year.',
+  ],
+  'import.previouslyInProgramme': [
+    'Orang ini pernah ikut program pada tahun sebelumnya (semua catatannya selesai); tetap didaftarkan.',
+    'This person was in the programme in an earlier year (all records closed); registered all the same.',
+  ],
+} satisfies Record<`import.${string}`, readonly [string | Text, string | Text]>;
