@@ -9,7 +9,7 @@ import { type TransactItem, transactOr } from '../db/transact.js';
 import { transitionWrites, type WaitlistChange } from '../db/transitions.js';
 import { readProgramAndVillage, waitlistedIn } from '../db/villages.js';
 import { readYear } from '../db/year.js';
-import { checkCandidate } from '../domain/candidate.js';
+import { type CheckedCandidate, checkCandidate } from '../domain/candidate.js';
 import { isId } from '../domain/ids.js';
 import { isProgramYear, type ProgramSettings } from '../domain/program.js';
 import { findVillage } from '../domain/regions.js';
@@ -45,38 +45,33 @@ export function checkTargetYear(from: number, to: number): void {
 }
 
 /**
- * Why the record cannot be carried into `year` as it stands (status, anonymisation, the new
- * year's age rules, the person's other records), or nothing. The same reasons serve the API's
- * errors and the cohort carry-over's rows.
+ * Whether the record can be carried into `year` as it stands: its fields checked under that
+ * year's rules, or why not (status, anonymisation, the new year's age rules, the person's other
+ * records). The same reasons serve the API's errors and the cohort carry-over's rows.
  */
-export function refusal(
+export function carriable(
   c: CandidateItem,
   year: number,
   program: ProgramSettings,
   person: Person,
-): DomainError | undefined {
+): { refused: DomainError } | { checked: CheckedCandidate } {
   if (c.anonymised)
-    return new DomainError('INVALID_TRANSITION', { message: { key: 'carryOver.anonymised' } });
+    return { refused: new DomainError('INVALID_TRANSITION', { message: { key: 'carryOver.anonymised' } }) };
   if (!BEFORE_ENROLMENT.includes(c.status))
-    return new DomainError('INVALID_TRANSITION', { message: { key: 'carryOver.notCarriable' } });
-  const { problems } = checkCandidate(c, program);
-  if (problems.length > 0) return validationFailed(problems);
-  const inYear = [...person.byId.values()].find((r) => r.year === year && r.id !== c.id);
-  if (inYear) return duplicateNik(year);
+    return { refused: new DomainError('INVALID_TRANSITION', { message: { key: 'carryOver.notCarriable' } }) };
+  const { problems, checked } = checkCandidate(c, program);
+  if (!checked) return { refused: validationFailed(problems) };
+  if ([...person.byId.values()].some((r) => r.year === year && r.id !== c.id))
+    return { refused: duplicateNik(year) };
   if (person.open && person.open !== c.id) {
-    return new DomainError('ALREADY_IN_PROGRAMME', {
-      message: {
-        key: 'carryOver.openElsewhere',
-        params: { year: person.byId.get(person.open)?.year ?? '?' },
-      },
-    });
+    const openYear = person.byId.get(person.open)?.year ?? '?';
+    return {
+      refused: new DomainError('ALREADY_IN_PROGRAMME', {
+        message: { key: 'carryOver.openElsewhere', params: { year: openYear } },
+      }),
+    };
   }
-  return undefined;
-}
-
-/** A carry-over's result: the new record, and what became of the old one. */
-export interface Carried extends StoredCandidate {
-  from: CandidateItem;
+  return { checked };
 }
 
 /**
@@ -89,17 +84,17 @@ export async function carryOverRecord(
   year: number,
   version: { ifMatch: number | undefined } | 'as read',
   now: () => Date = clockNow,
-): Promise<Carried> {
+): Promise<StoredCandidate> {
   // Its village's official or Bappeda; another village's record answers as if it did not exist.
   if (principal.role === 'fmpp_volunteer') throw new DomainError('FORBIDDEN');
   return untilSettled(async () => {
     const current = isId(id) ? await readCandidate(id) : undefined;
     if (!current || !canSeeVillage(principal, current.villageCode)) throw new DomainError('NOT_FOUND');
-    checkTargetYear(current.year, year);
     if (version !== 'as read') {
       if (version.ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
       if (version.ifMatch !== current.version) throw new DomainError('VERSION_MISMATCH');
     }
+    checkTargetYear(current.year, year);
 
     const village = findVillage(current.villageCode);
     if (!village) throw new Error('a candidate names a village that does not exist');
@@ -113,12 +108,11 @@ export async function carryOverRecord(
     const { program, aggregate, waitlist, lookAlikes, person } = read;
     // Open in another cohort (from before the person item): where, as registration says it.
     if (person.open && person.open !== current.id) throw await alreadyInProgramme(person);
-    const refused = refusal(current, year, program, person);
-    if (refused) throw refused;
+    const verdict = carriable(current, year, program, person);
+    if ('refused' in verdict) throw verdict.refused;
+    const { checked } = verdict;
 
     const at = now().toISOString();
-    const { checked } = checkCandidate(current, program);
-    if (!checked) throw new Error('a record that passed the checks has no checked fields');
     const takesPlace = (aggregate?.funded ?? 0) < program.villageQuota && waitlist.length === 0;
     const carried: CandidateItem = newCandidate({
       principal,
@@ -170,7 +164,7 @@ export async function carryOverRecord(
     if (outcome !== 'ok') return CONTENDED;
     countRegistrations([carried]);
     putMetric(METRIC.transitions, 1, 'Count', { ToStatus: 'WITHDRAWN' });
-    return { ...(await withPosition(carried)), from: closed };
+    return withPosition(carried);
   });
 }
 
@@ -283,8 +277,8 @@ export async function carryCohort(
       let funded = aggregate?.funded ?? 0;
       let waiting = aggregate ? waitlistedIn(aggregate) : 0;
       for (const c of list) {
-        const refused = refusal(c, toYear, program, people.get(c.nikHash) ?? personOf(undefined));
-        if (refused) row(c, 'NOT_CARRIED', text(refused));
+        const verdict = carriable(c, toYear, program, people.get(c.nikHash) ?? personOf(undefined));
+        if ('refused' in verdict) row(c, 'NOT_CARRIED', text(verdict.refused));
         else if (funded < program.villageQuota && waiting === 0) {
           funded += 1;
           row(c, 'CARRIED', render({ key: 'carryOver.wouldFund' }, lang));

@@ -38,6 +38,7 @@ beforeAll(async () => {
   tokens.official = await sys.token('village_official', VILLAGE);
   tokens.volunteer = await sys.token('fmpp_volunteer', '33.29.01');
   await sys.request('PUT', '/programs/2026', { token: tokens.bappeda, body: {} });
+  await sys.request('PUT', '/programs/2027', { token: tokens.bappeda, body: {} });
   target = (
     await sys.request<{ id: string; version: number }>('POST', '/candidates', {
       token: tokens.official,
@@ -110,6 +111,37 @@ const routes = () => [
     token: tokens.bappeda,
     body: { source: 'APBDES', amount: 1000, paidAt: '2026-09-01', reference: 'SP2D/1' },
     ifMatch: enrolled.version,
+  },
+  {
+    name: 'POST /candidates/{id}/carry-over',
+    method: 'POST',
+    url: `/candidates/${target.id}/carry-over`,
+    token: tokens.official,
+    body: { year: 2027 },
+    ifMatch: target.version,
+  },
+  {
+    name: 'POST /candidates/{id}/school',
+    method: 'POST',
+    url: `/candidates/${enrolled.id}/school`,
+    token: tokens.volunteer,
+    body: { school: { npsn: 'P9997333', name: 'PKBM Maju', level: 'PAKET_B' } },
+    ifMatch: enrolled.version,
+  },
+  {
+    name: 'POST /candidates/{id}/anonymise',
+    method: 'POST',
+    url: `/candidates/${target.id}/anonymise`,
+    token: tokens.bappeda,
+    body: { reason: 'Permintaan keluarga' },
+    ifMatch: target.version,
+  },
+  {
+    name: 'POST /programs/{year}/carry-over',
+    method: 'POST',
+    url: '/programs/2027/carry-over?dryRun=true',
+    token: tokens.bappeda,
+    body: { fromYear: 2026 },
   },
 ];
 
