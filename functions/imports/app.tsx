@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { DomainError } from '../../shared/errors.js';
+import { failedRowsFile } from '../../shared/imports/failed-rows.js';
 import { importTemplateFile } from '../../shared/imports/template.js';
-import { importSurveyList } from '../../shared/services/imports.js';
+import { importDraftOf, importSurveyList } from '../../shared/services/imports.js';
 import { programYears } from '../../shared/services/programs.js';
 import { createApp, principalOf } from '../http/app.js';
 import { queryParam } from '../http/input.js';
@@ -66,6 +67,15 @@ export const app = createApp(
         t('Hasil pendaftaran', 'Registration result'),
         await importCommit(c, t, await postedForm(c), p),
       );
+    },
+    importFailedRows: async (c) => {
+      // As the registration: the official who uploaded the list, while its draft is kept.
+      const p = viewer(c);
+      if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
+      const draft = await importDraftOf(p, c.req.query('draft') ?? '');
+      if (!draft) throw new DomainError('NOT_FOUND');
+      const file = failedRowsFile(draft.rows, c.get('lang'));
+      return c.body(file.body, 200, file.headers);
     },
     importTemplateDownload: async (c) => {
       if (viewer(c).role !== 'village_official') throw new DomainError('FORBIDDEN');

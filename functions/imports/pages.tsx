@@ -2,28 +2,21 @@ import type { Child } from 'hono/jsx';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError, statusOf, validationFailed } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
-import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
 import {
   type ImportReport,
   importDraftOf,
   importSurveyList,
   keepImportDraft,
+  type Registered,
 } from '../../shared/services/imports.js';
 import type { GkbContext } from '../http/app.js';
+import { countText } from '../web/format.js';
 import { Field, formBody, Options } from '../web/forms.js';
 import { checkCsrf } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 
-/** At most this many problem rows are shown: the page stays light on a phone. */
+/** At most this many rows are shown as cards, and as people registered: the page stays light on a phone. */
 const SHOWN_ROWS = 100;
-
-const STATUS_TEXT = (t: T): Record<string, string> => ({
-  OK: t('Siap', 'Ready'),
-  WARNING: t('Siap, perlu dicek', 'Ready, check it'),
-  POSSIBLE_DUPLICATE: t('Mungkin ganda, tetap didaftarkan', 'Possible duplicate, registered'),
-  DUPLICATE: t('Ganda, tidak didaftarkan', 'Duplicate, not registered'),
-  ERROR: t('Salah, tidak didaftarkan', 'Error, not registered'),
-});
 
 /** The upload form; `years` are the configured programme years, `year` the one chosen. */
 export function UploadForm(props: { t: T; csrf: string; years: number[]; year: number; error?: string }) {
@@ -91,79 +84,171 @@ export function UploadForm(props: { t: T; csrf: string; years: number[]; year: n
   );
 }
 
-function ReportTable(props: {
+type ReportRow = ImportReport['rows'][number];
+
+/** What the report shows: the counts, then one card per row that needs attention. */
+function Report(props: {
   t: T;
   report: ImportReport;
   cells: Map<number, Record<string, string>>;
-  committed: boolean;
+  /** The registration's result, after "Daftarkan"; absent on the check. */
+  registered?: Map<number, Registered>;
+  /** The draft whose failed rows can be downloaded, when it holds any. */
+  download?: string;
 }) {
-  const { t, report } = props;
-  const shown = report.rows.filter((r) => r.status !== 'OK' || r.messages.length > 0).slice(0, SHOWN_ROWS);
-  const labels = STATUS_TEXT(t);
+  const { t, report, registered } = props;
   const s = report.summary;
+  const counts = (
+    [
+      [s.ok, t('siap', 'ready')],
+      [s.warnings, t('perlu dicek', 'to check')],
+      [s.possibleDuplicates, t('mungkin ganda', 'possible duplicates')],
+      [s.duplicates, t('ganda', 'duplicates')],
+      [s.errors, t('salah', 'with errors')],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, label]) => `${countText(n)} ${label}`);
+  // Not registered: errors and duplicates; after "Daftarkan", every row without a candidate.
+  const fails = (r: ReportRow) =>
+    registered ? r.candidateId === null : r.status === 'ERROR' || r.status === 'DUPLICATE';
+  const failed = report.rows.filter(fails);
+  const toCheck = report.rows.filter((r) => !fails(r) && (r.status !== 'OK' || r.messages.length > 0));
+  const nameOf = (line: number) => props.cells.get(line)?.['Nama Lengkap'] || t('(tanpa nama)', '(no name)');
   return (
     <>
       <div class="card" role="status">
         <p>
-          <strong>{t(`${s.rows} baris`, `${s.rows} rows`)}</strong>: {s.ok} {labels.OK?.toLowerCase()},{' '}
-          {s.warnings} {t('perlu dicek', 'to check')}, {s.possibleDuplicates}{' '}
-          {t('mungkin ganda', 'possible duplicates')}, {s.duplicates} {t('ganda', 'duplicates')}, {s.errors}{' '}
-          {t('salah', 'errors')}.
-          {props.committed ? ` ${t(`${s.registered} didaftarkan.`, `${s.registered} registered.`)}` : ''}
+          <strong>{t(`${countText(s.rows)} baris`, `${countText(s.rows)} rows`)}</strong>
+          {counts.length > 0 ? `: ${counts.join(', ')}.` : '.'}
+          {registered
+            ? ` ${t(`${countText(s.registered)} didaftarkan.`, `${countText(s.registered)} registered.`)}`
+            : ''}
         </p>
       </div>
-      {shown.length > 0 ? (
-        <section class="scroll" tabindex={0} aria-label="Tabel">
-          <table>
-            <caption class="hint">
-              {t(
-                'Baris yang perlu perhatian; sel yang salah ditandai.',
-                'Rows that need attention; wrong cells are marked.',
-              )}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Baris', 'Row')}</th>
-                <th scope="col">Status</th>
-                {IMPORT_COLUMNS.map((c) => (
-                  <th scope="col">{c.header}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => {
-                const values = props.cells.get(r.row) ?? {};
-                const general = r.messages.filter((m) => !m.column);
-                return (
-                  <tr>
-                    <th scope="row">{r.row}</th>
-                    <td>
-                      {labels[r.status]}
-                      {general.map((m) => (
-                        <div class="error">{m.message}</div>
-                      ))}
-                    </td>
-                    {IMPORT_COLUMNS.map((c) => {
-                      const problems = r.messages.filter((m) => m.column === c.header);
-                      return problems.length > 0 ? (
-                        <td class="bad">
-                          <mark>{values[c.header] || '—'}</mark>
-                          {problems.map((m) => (
-                            <div class="error">{m.message}</div>
-                          ))}
-                        </td>
-                      ) : (
-                        <td>{values[c.header] ?? ''}</td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+      {registered && registered.size > 0 ? (
+        <RegisteredList t={t} report={report} registered={registered} nameOf={nameOf} />
+      ) : null}
+      {failed.length > 0 ? (
+        <section aria-labelledby="r-failed">
+          <h2 id="r-failed">
+            {t(
+              `Tidak didaftarkan: ${countText(failed.length)} baris`,
+              `Not registered: ${countText(failed.length)} rows`,
+            )}
+          </h2>
+          {props.download ? (
+            <>
+              <p>
+                <a class="button" href={`/impor/salah?draft=${props.download}`} download>
+                  {t('Unduh baris yang salah', 'Download the failed rows')}
+                </a>
+              </p>
+              <p class="hint">
+                {t(
+                  'Berkas CSV dengan kolom templat dan kolom Kesalahan. Perbaiki barisnya lalu unggah berkas itu lagi. Di Excel, format kolom NIK, No KK dan No HP sebagai Teks agar angkanya tidak berubah.',
+                  'A CSV file with the template columns and a Kesalahan (problems) column. Fix the rows, then upload that file again. In Excel, format the NIK, No KK and No HP columns as Text so their digits stay as they are.',
+                )}
+              </p>
+            </>
+          ) : null}
+          <RowCards t={t} rows={failed.slice(0, SHOWN_ROWS)} total={failed.length} nameOf={nameOf} />
+        </section>
+      ) : null}
+      {toCheck.length > 0 ? (
+        <section aria-labelledby="r-check">
+          <h2 id="r-check">
+            {t(
+              `Perlu dicek: ${countText(toCheck.length)} baris`,
+              `To check: ${countText(toCheck.length)} rows`,
+            )}
+          </h2>
+          <p class="hint">
+            {t(
+              'Baris ini tetap didaftarkan; periksa datanya di halaman calon.',
+              'These rows are registered all the same; check their data on the candidate page.',
+            )}
+          </p>
+          <RowCards
+            t={t}
+            rows={toCheck.slice(0, Math.max(0, SHOWN_ROWS - failed.length))}
+            total={toCheck.length}
+            nameOf={nameOf}
+          />
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One card a row: "Baris 7 · Wulan Sari", then each problem after its column's header. */
+function RowCards(props: { t: T; rows: ReportRow[]; total: number; nameOf: (line: number) => string }) {
+  const { t } = props;
+  const more = props.total - props.rows.length;
+  return (
+    <>
+      {props.rows.map((r) => (
+        <div class="card">
+          <h3>
+            {t('Baris', 'Row')} {r.row} · {props.nameOf(r.row)}
+          </h3>
+          <ul>
+            {r.messages.map((m) => (
+              <li>
+                {m.column ? <strong>{m.column}: </strong> : null}
+                {m.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {more > 0 ? (
+        <p>
+          {t(
+            `${countText(more)} baris lain tidak ditampilkan agar halaman tetap ringan.`,
+            `${countText(more)} more rows are not shown, to keep the page light.`,
+          )}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Who was registered, each a link to the candidate, with a place or a waitlist number. */
+function RegisteredList(props: {
+  t: T;
+  report: ImportReport;
+  registered: Map<number, Registered>;
+  nameOf: (line: number) => string;
+}) {
+  const { t } = props;
+  const rows = props.report.rows.filter((r) => r.candidateId !== null);
+  const more = rows.length - SHOWN_ROWS;
+  return (
+    <section aria-labelledby="r-registered">
+      <h2 id="r-registered">
+        {t(`Didaftarkan: ${countText(rows.length)} orang`, `Registered: ${countText(rows.length)} people`)}
+      </h2>
+      <ul>
+        {rows.slice(0, SHOWN_ROWS).map((r) => {
+          const position = props.registered.get(r.row)?.waitlistPosition;
+          return (
+            <li>
+              <a href={`/calon/${r.candidateId}`}>{props.nameOf(r.row)}</a> ·{' '}
+              {position
+                ? t(`Daftar tunggu no. ${position}`, `Waitlist no. ${position}`)
+                : t('Tempat desa', 'Village place')}
+            </li>
+          );
+        })}
+      </ul>
+      {more > 0 ? (
+        <p>
+          {t(`dan ${countText(more)} orang lain:`, `and ${countText(more)} more:`)}{' '}
+          <a href="/calon">{t('lihat daftar calon', 'see the candidates')}</a>
+        </p>
+      ) : null}
+    </section>
   );
 }
 
@@ -184,7 +269,7 @@ export async function importCheck(
   const chosen = typeof body.year === 'string' && /^\d{4}$/.test(body.year) ? Number(body.year) : undefined;
   const year = chosen ?? years[0] ?? todayInBrebes().year;
   try {
-    const { report, cells, rows } = await importSurveyList(official, {
+    const { report, cells, rows, failed } = await importSurveyList(official, {
       year,
       dryRun: true,
       source: { bytes, contentType },
@@ -192,13 +277,22 @@ export async function importCheck(
       channel: 'web',
     });
     const registrable = report.summary.ok + report.summary.warnings + report.summary.possibleDuplicates;
-    const draft = registrable > 0 ? await keepImportDraft(official, { rows, year }) : undefined;
+    // Kept to be registered, and for the download of the failed rows; a list that only fails
+    // and is too large to keep is still shown, without the download.
+    const kept =
+      registrable > 0 || failed.size > 0 ? keepImportDraft(official, { rows, year, failed }) : undefined;
+    const draft = registrable > 0 ? await kept : await kept?.catch(() => undefined);
     return {
       body: (
         <>
           <h1>{t('Hasil pemeriksaan', 'Check result')}</h1>
-          <ReportTable t={t} report={report} cells={cells} committed={false} />
-          {draft ? (
+          <Report
+            t={t}
+            report={report}
+            cells={cells}
+            {...(draft && failed.size > 0 ? { download: draft } : {})}
+          />
+          {draft && registrable > 0 ? (
             <form method="post" action="/impor/kirim" class="card">
               <input type="hidden" name="csrf" value={csrf} />
               <input type="hidden" name="draft" value={draft} />
@@ -247,17 +341,19 @@ export async function importCommit(
 ) {
   const draft = await importDraftOf(official, values.draft ?? '');
   if (!draft) throw validationFailed([{ field: 'file', key: 'import.empty' }]);
-  const { report, cells } = await importSurveyList(official, {
+  const { report, cells, registered } = await importSurveyList(official, {
     year: draft.year,
     source: { rows: draft.rows },
     dryRun: false,
     lang: c.get('lang'),
     channel: 'web',
   });
+  // The rows that failed the check can still be downloaded from the same draft.
+  const download = draft.rows.some((r) => r.problems) ? { download: values.draft ?? '' } : {};
   return (
     <>
       <h1>{t('Hasil pendaftaran', 'Registration result')}</h1>
-      <ReportTable t={t} report={report} cells={cells} committed />
+      <Report t={t} report={report} cells={cells} registered={registered} {...download} />
       <p>
         <a class="button" href="/calon">
           {t('Lihat daftar calon', 'See the candidates')}

@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isId, newId } from '../domain/ids.js';
 import { validationFailed } from '../errors.js';
+import type { RowMessage } from '../imports/columns.js';
 import type { Cell, ImportRow } from '../imports/read-file.js';
 import { db, tableName } from './client.js';
 import { keys } from './table.js';
@@ -12,6 +13,9 @@ const DRAFT_SECONDS = 3600;
  * item has a few other attributes. A 2,000-row survey list compresses to far less.
  */
 export const MAX_DRAFT_BYTES = 350 * 1024;
+
+/** A row as kept: as read, with the problems of a row that will not be registered (for its download). */
+export type DraftRow = ImportRow & { problems?: RowMessage[] };
 
 /** A cell as JSON: a date cell becomes its `YYYY-MM-DD`, which the row checks read alike. */
 const storable = (cell: Cell): Exclude<Cell, Date> =>
@@ -24,10 +28,11 @@ const storable = (cell: Cell): Exclude<Cell, Date> =>
  * readable only by whoever uploaded it. Rows that would not fit an item are refused with a
  * message, before anything is written.
  */
-export async function saveImportDraft(owner: string, draft: { rows: ImportRow[]; year: number }) {
+export async function saveImportDraft(owner: string, draft: { rows: DraftRow[]; year: number }) {
   const rows = draft.rows.map((r) => ({
     line: r.line,
     cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, storable(v)])),
+    ...(r.problems ? { problems: r.problems } : {}),
   }));
   const data = gzipSync(JSON.stringify(rows));
   if (data.length > MAX_DRAFT_BYTES) throw validationFailed([{ field: 'file', key: 'import.draftTooLarge' }]);
@@ -50,7 +55,7 @@ export async function saveImportDraft(owner: string, draft: { rows: ImportRow[];
 export async function readImportDraft(
   owner: string,
   id: string,
-): Promise<{ year: number; rows: ImportRow[] } | undefined> {
+): Promise<{ year: number; rows: DraftRow[] } | undefined> {
   if (!isId(id)) return undefined;
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.importDraft(id), ConsistentRead: true }),
@@ -58,6 +63,6 @@ export async function readImportDraft(
   if (!Item || Item.owner !== owner || Number(Item.expiresAt) < Date.now() / 1000) return undefined;
   return {
     year: Number(Item.year),
-    rows: JSON.parse(gunzipSync(Item.data as Uint8Array).toString('utf8')) as ImportRow[],
+    rows: JSON.parse(gunzipSync(Item.data as Uint8Array).toString('utf8')) as DraftRow[],
   };
 }

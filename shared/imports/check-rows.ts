@@ -3,7 +3,6 @@ import { keyedHash } from '../db/nik-hash.js';
 import { closedRecords, type PersonRecord, readPeople } from '../db/people.js';
 import { keys } from '../db/table.js';
 import { checkCandidate, type RegistrationInput, registrationSchema } from '../domain/candidate.js';
-import { formatIsoDate, isRealDate } from '../domain/dates.js';
 import { isAcceptableName, normaliseName } from '../domain/names.js';
 import { checkKk, checkNik } from '../domain/nik.js';
 import { normalisePhone } from '../domain/phone.js';
@@ -12,6 +11,7 @@ import type { FieldProblem } from '../errors.js';
 import { addMessages } from '../i18n.js';
 import { parseWith } from '../schema-problems.js';
 import { fingerprintHashes } from '../services/candidates.js';
+import { cellText, excelMadeNumber, importDate } from './cells.js';
 import {
   columnOfField,
   IMPORT_COLUMNS,
@@ -20,7 +20,7 @@ import {
   type RowStatus,
 } from './columns.js';
 import { importMessages } from './messages.js';
-import type { Cell, ImportRow } from './read-file.js';
+import type { ImportRow } from './read-file.js';
 
 // The messages this module gives join the catalogue (shared/imports/messages.ts).
 addMessages(importMessages);
@@ -34,27 +34,6 @@ export interface CheckedRow {
   person?: { records: number; previous: PersonRecord[] };
 }
 
-const text = (cell: Cell | undefined): string => {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date)
-    return formatIsoDate({
-      year: cell.getUTCFullYear(),
-      month: cell.getUTCMonth() + 1,
-      day: cell.getUTCDate(),
-    });
-  if (typeof cell === 'boolean') return cell ? 'Ya' : 'Tidak';
-  return String(cell).trim();
-};
-
-/** `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (or a date cell) as `YYYY-MM-DD`. */
-function isoDate(value: string): string | undefined {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  const dmy = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(value);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
-  if (!y || !m || !d || !isRealDate(Number(y), Number(m), Number(d))) return undefined;
-  return formatIsoDate({ year: Number(y), month: Number(m), day: Number(d) });
-}
-
 /** One row's cells as registration fields, with the problems of its columns. */
 function rowInput(
   row: ImportRow,
@@ -65,9 +44,9 @@ function rowInput(
   const values: Record<string, unknown> = {};
   const column = (c: ImportColumn): unknown => {
     const cell = row.cells[c.header];
-    const value = text(cell);
-    if ((c.field === 'nik' || c.field === 'kk') && typeof cell === 'number') {
-      problems.push({ column: c.header, key: 'import.excelNumber' });
+    const value = cellText(cell);
+    if ((c.field === 'nik' || c.field === 'kk') && excelMadeNumber(cell)) {
+      problems.push({ column: c.header, key: 'import.excelNumber', params: { column: c.header } });
       return undefined;
     }
     if (value === '') {
@@ -85,9 +64,10 @@ function rowInput(
       return code;
     }
     if (c.field === 'birthDate') {
-      const date = isoDate(value);
-      if (!date) problems.push({ column: c.header, key: 'import.date' });
-      return date;
+      const date = importDate(value);
+      if (typeof date === 'string') return date;
+      problems.push({ ...date, column: c.header });
+      return undefined;
     }
     if (c.field === 'reasonCode') {
       if (!/^\d{1,2}$/.test(value)) problems.push({ column: c.header, key: 'field.integer' });

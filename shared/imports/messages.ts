@@ -1,9 +1,14 @@
+import { MONTH_NAMES } from '../domain/dates.js';
+
 /**
  * The messages of the survey-list checks, in Indonesian and English, beside the code that
  * gives them: they join shared/i18n.ts's catalogue when `registerImportMessages` runs (every
  * module that can give one calls it), so that functions without imports do not carry them.
  */
 type Text = (p: Record<string, string | number>) => string;
+
+/** A month's name in the reader's language (Februari, February); undefined for no month 1–12. */
+const monthName = (lang: 0 | 1, month: unknown): string | undefined => MONTH_NAMES[Number(month) - 1]?.[lang];
 
 export const importMessages = {
   'import.empty': [
@@ -70,9 +75,25 @@ export const importMessages = {
     'Tulis tanggal sebagai TTTT-BB-HH atau HH-BB-TTTT.',
     'Write the date as YYYY-MM-DD or DD-MM-YYYY.',
   ],
+  'import.dateNotReal': [
+    (p) => {
+      const month = monthName(0, p.month);
+      return month
+        ? `${p.day} ${month} ${p.year} tidak ada di kalender. Periksa tanggalnya.`
+        : `Bulan ${p.month} tidak ada. Tulis tanggal sebagai HH-BB-TTTT (hari dulu, lalu bulan), misalnya 05-07-2010.`;
+    },
+    (p) => {
+      const month = monthName(1, p.month);
+      return month
+        ? `${p.day} ${month} ${p.year} does not exist. Check the date.`
+        : `There is no month ${p.month}. Write the date as DD-MM-YYYY (day first, then month), e.g. 05-07-2010.`;
+    },
+  ],
   'import.excelNumber': [
-    'Excel menyimpan angka ini sebagai bilangan sehingga angka terakhir bisa berubah. Format kolom sebagai Teks lalu ketik ulang.',
-    'Excel stored this as a number, which can change its last digits. Format the column as Text and type it again.',
+    (p) =>
+      `Excel mengubah ${p.column} ini menjadi angka (misalnya 3,32901E+15), sehingga angka terakhirnya hilang. Format kolom sebagai Teks lalu ketik ulang ${p.column} lengkap 16 angka, atau pakai templat Excel yang kolom ${p.column}-nya sudah berformat Teks.`,
+    (p) =>
+      `Excel changed this ${p.column} into a number (like 3.32901E+15), so its last digits are lost. Format the column as Text and type the ${p.column} again, all 16 digits, or use the Excel template, whose ${p.column} column is already Text.`,
   ],
   'import.duplicateRegistered': [
     'NIK ini sudah terdaftar pada tahun program ini; baris ini tidak didaftarkan.',

@@ -11,6 +11,7 @@ import { findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { type Lang, render } from '../i18n.js';
 import { type CheckedRow, checkRows } from '../imports/check-rows.js';
+import type { RowMessage } from '../imports/columns.js';
 import { type ImportRow, readImportFile } from '../imports/read-file.js';
 import type { Principal } from '../principal.js';
 import {
@@ -41,6 +42,12 @@ export interface ImportReport {
 
 const REGISTRABLE = ['OK', 'WARNING', 'POSSIBLE_DUPLICATE'];
 
+/** A row registered: its candidate, and its place in the village's waitlist (null: a village place). */
+export interface Registered {
+  id: string;
+  waitlistPosition: number | null;
+}
+
 /**
  * Rows an account may check in an hour, dry runs and commits alike: five full lists. A dry
  * run tells whether NIKs and look-alikes are registered elsewhere in the regency, so it is a
@@ -69,7 +76,15 @@ export async function importSurveyList(
     lang: Lang;
     channel: 'api' | 'web';
   },
-): Promise<{ report: ImportReport; cells: Map<number, Record<string, string>>; rows: ImportRow[] }> {
+): Promise<{
+  report: ImportReport;
+  cells: Map<number, Record<string, string>>;
+  rows: ImportRow[];
+  /** The problems of each row that is not registered (an error or a duplicate), by line. */
+  failed: Map<number, RowMessage[]>;
+  /** Each row registered, by line: its candidate and waitlist position (null: a village place). */
+  registered: Map<number, Registered>;
+}> {
   if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
   const villageCode = options.village ?? principal.villageCode;
   if (!findVillage(villageCode)) throw validationFailed([{ field: 'village', key: 'village.unknown' }]);
@@ -97,7 +112,9 @@ export async function importSurveyList(
   }
   const checked = await checkRows(rows, program, villageCode);
 
-  const ids = options.dryRun ? new Map<number, string>() : await commitRows(principal, checked, villageCode);
+  const ids = options.dryRun
+    ? new Map<number, Registered>()
+    : await commitRows(principal, checked, villageCode);
   const count = (status: CheckedRow['status']) => checked.filter((r) => r.status === status).length;
   // The cells as written, for the web app to show the bad ones; the API answers the report only.
   const cells = new Map(
@@ -124,7 +141,7 @@ export async function importSurveyList(
     rows: checked.map((r) => ({
       row: r.line,
       status: r.status,
-      candidateId: ids.get(r.line) ?? null,
+      candidateId: ids.get(r.line)?.id ?? null,
       messages: r.messages.map((m) => ({ column: m.column, message: render(m, options.lang) })),
     })),
   };
@@ -140,7 +157,10 @@ export async function importSurveyList(
     registered: ids.size,
     channel: options.channel,
   });
-  return { report, cells, rows };
+  const failed = new Map(
+    checked.filter((r) => r.status === 'ERROR' || r.status === 'DUPLICATE').map((r) => [r.line, r.messages]),
+  );
+  return { report, cells, rows, failed, registered: ids };
 }
 
 /**
@@ -153,8 +173,8 @@ async function commitRows(
   principal: Principal,
   checked: CheckedRow[],
   villageCode: string,
-): Promise<Map<number, string>> {
-  const ids = new Map<number, string>();
+): Promise<Map<number, Registered>> {
+  const ids = new Map<number, Registered>();
   const registrable = checked.filter((r) => r.input && REGISTRABLE.includes(r.status));
   const village = findVillage(villageCode);
   let failed = false;
@@ -167,12 +187,15 @@ async function commitRows(
     try {
       const written = await writeBatch(principal, batch, village);
       if (written) {
-        for (const [j, row] of batch.entries()) ids.set(row.line, written[j] ?? '');
+        for (const [j, row] of batch.entries())
+          ids.set(row.line, written[j] ?? { id: '', waitlistPosition: null });
         continue;
       }
       for (const row of batch) {
         try {
-          if (row.input) ids.set(row.line, (await registerCandidate(principal, row.input)).candidate.id);
+          if (!row.input) continue;
+          const stored = await registerCandidate(principal, row.input);
+          ids.set(row.line, { id: stored.candidate.id, waitlistPosition: stored.waitlistPosition });
         } catch (error) {
           // Registered by someone else since the check (a manual registration, say), in this
           // cohort or another one.
@@ -200,7 +223,7 @@ async function writeBatch(
   principal: Principal,
   batch: CheckedRow[],
   village: { code: string; districtCode: string },
-) {
+): Promise<Registered[] | undefined> {
   const first = batch[0]?.input;
   if (!first) return undefined;
   const { program, aggregate, waitlist } = await readProgramAndVillage(first.year, village.code);
@@ -209,12 +232,14 @@ async function writeBatch(
   let { funded, waiting } = seen;
   const at = clockNow().toISOString();
   const items = [];
+  const positions: (number | null)[] = [];
   for (const row of batch) {
     const { checked } = checkCandidate(row.input as RegistrationInput, program);
     if (!checked || !row.person) return undefined;
     const takesPlace = funded < program.villageQuota && waiting === 0;
     if (takesPlace) funded++;
     else waiting++;
+    positions.push(takesPlace ? null : waiting);
     items.push({
       item: newCandidate({
         principal,
@@ -233,12 +258,24 @@ async function writeBatch(
   }
   if ((await insertCandidateBatch(items, seen)) !== 'ok') return undefined;
   countRegistrations(items.map((r) => r.item));
-  return items.map((r) => r.item.id);
+  return items.map((r, i) => ({ id: r.item.id, waitlistPosition: positions[i] ?? null }));
 }
 
-/** Keeps the checked rows for the official to confirm (the web's draft): its id. */
-export const keepImportDraft = (principal: Principal, draft: { rows: ImportRow[]; year: number }) =>
-  saveImportDraft(principal.sub, draft);
+/**
+ * Keeps the checked rows for the official to confirm (the web's draft), each row that will not
+ * be registered with its problems, for the download of those rows: its id.
+ */
+export const keepImportDraft = (
+  principal: Principal,
+  draft: { rows: ImportRow[]; year: number; failed: Map<number, RowMessage[]> },
+) =>
+  saveImportDraft(principal.sub, {
+    year: draft.year,
+    rows: draft.rows.map((r) => {
+      const problems = draft.failed.get(r.line);
+      return problems ? { ...r, problems } : r;
+    }),
+  });
 
 /** The official's own draft, if it is theirs and has not expired. */
 export const importDraftOf = (principal: Principal, id: string) => readImportDraft(principal.sub, id);
