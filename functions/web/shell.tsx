@@ -10,6 +10,7 @@ import { domainErrorOf, logUnexpected } from '../http/errors.js';
 import { optionalYearParam } from '../http/params.js';
 import { formValues, type Problems } from './forms.js';
 import { Layout } from './layout.js';
+import { PAGE_SCRIPT_HASH } from './page-script.js';
 import { cookieOptions, readSession, sameToken } from './session.js';
 import { translator } from './ui.js';
 
@@ -134,12 +135,13 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
 }
 
 /**
- * Every page: no script may run (there is none), styles only from the page itself, forms
- * only to this site, never inside another site's frame, no sniffing, no full referrers.
+ * Every page: only the one inline script whose hash is given may run (page-script.ts: drafts,
+ * "Menyimpan…", reading the NIK; no other script, no eval, no script file, no event-handler
+ * attribute), styles only from the page itself, forms only to this site, never inside another
+ * site's frame, no sniffing, no full referrers.
  */
 const SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy': `default-src 'none'; script-src ${PAGE_SCRIPT_HASH}; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',

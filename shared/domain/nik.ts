@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors.js';
-import { type CalendarDate, isRealDate } from './dates.js';
+import { type CalendarDate, compareDates, isRealDate, todayInBrebes } from './dates.js';
 import { isDistrictCode, isProvinceCode } from './regions.js';
 
 /**
@@ -46,17 +46,42 @@ export function checkNik(
   };
 }
 
-/** Warnings (never rejections): the NIK is permanent even when its encoded facts are wrong. */
+/** `DD-MM-YYYY`, as the form shows a date. */
+const dayMonthYear = (d: CalendarDate): string =>
+  `${String(d.day).padStart(2, '0')}-${String(d.month).padStart(2, '0')}-${d.year}`;
+
+/**
+ * The birth date a NIK holds: its two-digit year in the century that does not put it after
+ * `today` (29 February of year 00 is real: 2000 was a leap year).
+ */
+export function nikBirthDate(facts: NikFacts, today: CalendarDate = todayInBrebes()): CalendarDate {
+  const date = { year: 2000 + facts.yy, month: facts.month, day: facts.day };
+  return compareDates(date, today) > 0 || !isRealDate(date.year, date.month, date.day)
+    ? { ...date, year: 1900 + facts.yy }
+    : date;
+}
+
+/**
+ * Warnings (never rejections): the NIK is permanent even when its encoded facts are wrong.
+ * A differing birth date or sex names both values, as entered and as the NIK has it (dates
+ * `DD-MM-YYYY`, sex `M`/`F`): they are the record's own, shown only with it.
+ */
 export function nikWarnings(
   facts: NikFacts,
   birth: CalendarDate | undefined,
   sex: 'M' | 'F' | undefined,
+  today?: CalendarDate,
 ): FieldProblem[] {
   const warnings: FieldProblem[] = [];
   if (birth && (birth.day !== facts.day || birth.month !== facts.month || birth.year % 100 !== facts.yy)) {
-    warnings.push({ field: 'nik', key: 'nik.warn.birthDate' });
+    warnings.push({
+      field: 'nik',
+      key: 'nik.warn.birthDate',
+      params: { declared: dayMonthYear(birth), encoded: dayMonthYear(nikBirthDate(facts, today)) },
+    });
   }
-  if (sex && sex !== facts.sex) warnings.push({ field: 'nik', key: 'nik.warn.sex' });
+  if (sex && sex !== facts.sex)
+    warnings.push({ field: 'nik', key: 'nik.warn.sex', params: { declared: sex, encoded: facts.sex } });
   if (!isDistrictCode(facts.districtCode)) warnings.push({ field: 'nik', key: 'nik.warn.district' });
   return warnings;
 }

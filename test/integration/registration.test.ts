@@ -69,8 +69,8 @@ describe('registering a candidate', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.warnings.map((w) => w.message)).toEqual([
-      expect.stringContaining('Tanggal lahir di NIK berbeda'),
-      expect.stringContaining('Jenis kelamin di NIK berbeda'),
+      'Tanggal lahir 06-07-2010 tidak sama dengan NIK (05-07-2010). Periksa KTP/KK; data tetap disimpan.',
+      'Jenis kelamin Laki-laki tidak sama dengan NIK (perempuan). Periksa KTP/KK; data tetap disimpan.',
     ]);
   });
 

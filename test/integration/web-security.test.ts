@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_SCRIPT, PAGE_SCRIPT_HASH } from '../../functions/web/page-script.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import {
   csrfOf as csrfOfSession,
@@ -113,7 +115,7 @@ describe('web forms', () => {
 });
 
 describe('security headers', () => {
-  it('sends a strict CSP without inline scripts, frame and sniffing protection on every page', async () => {
+  it('sends a strict CSP allowing only the page script by its hash, frame and sniffing protection on every page', async () => {
     const cookie = await signIn('op-banjaran');
     for (const url of [
       '/masuk',
@@ -127,8 +129,17 @@ describe('security headers', () => {
       const csp = res.headers['content-security-policy'] ?? '';
       expect(csp, url).toContain("default-src 'none'");
       expect(csp, url).toContain("frame-ancestors 'none'");
-      expect(csp, url).not.toContain('script-src');
-      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/);
+      // One script source: the hash of the one script each page holds, and nothing else.
+      expect(csp, url).toContain(`script-src ${PAGE_SCRIPT_HASH};`);
+      expect(csp.match(/script-src[^;]*/g), url).toEqual([`script-src ${PAGE_SCRIPT_HASH}`]);
+      const scripts = [...res.body.toString().matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(scripts, url).toEqual([PAGE_SCRIPT]);
+      expect(
+        `'sha256-${createHash('sha256')
+          .update(scripts[0] ?? '')
+          .digest('base64')}'`,
+      ).toBe(PAGE_SCRIPT_HASH);
+      expect(res.body.toString(), url).not.toMatch(/<script[^>]*\ssrc=|\son[a-z]+=/);
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
       expect(res.headers['referrer-policy'], url).toBe('same-origin');
       expect(res.headers['x-frame-options'], url).toBe('DENY');

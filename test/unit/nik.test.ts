@@ -137,23 +137,49 @@ describe('nikWarnings', () => {
   });
 
   it.each([
-    ['another day', { year: 2010, month: 7, day: 6 }],
-    ['another month', { year: 2010, month: 8, day: 5 }],
-    ['another year', { year: 2011, month: 7, day: 5 }],
-    ['the day + 40 taken literally', { year: 2010, month: 7, day: 45 }],
-  ])('warns on a birth date mismatch: %s', (_label, birth) => {
-    expect(nikWarnings(facts(WOMAN), birth, 'F')).toEqual([{ field: 'nik', key: 'nik.warn.birthDate' }]);
-  });
-
-  it("warns when a woman's NIK is declared M", () => {
-    expect(nikWarnings(facts(WOMAN), { year: 2010, month: 7, day: 5 }, 'M')).toEqual([
-      { field: 'nik', key: 'nik.warn.sex' },
+    ['another day', { year: 2010, month: 7, day: 6 }, '06-07-2010'],
+    ['another month', { year: 2010, month: 8, day: 5 }, '05-08-2010'],
+    ['another year', { year: 2011, month: 7, day: 5 }, '05-07-2011'],
+    ['the day + 40 taken literally', { year: 2010, month: 7, day: 45 }, '45-07-2010'],
+  ])('warns on a birth date mismatch, naming both dates: %s', (_label, birth, declared) => {
+    expect(nikWarnings(facts(WOMAN), birth, 'F')).toEqual([
+      { field: 'nik', key: 'nik.warn.birthDate', params: { declared, encoded: '05-07-2010' } },
     ]);
   });
 
-  it("warns when a man's NIK is declared F", () => {
+  it.each([
+    ['2010 when 1910 would also fit', '3329010507100001', { year: 2026, month: 1, day: 1 }, '05-07-2010'],
+    ['1990, as 2090 is still to come', '3329010107900001', { year: 2026, month: 1, day: 1 }, '01-07-1990'],
+    [
+      '1926 the day before it would be 2026',
+      '3329010201260001',
+      { year: 2026, month: 1, day: 1 },
+      '02-01-1926',
+    ],
+    ['2026 on that very day', '3329010101260001', { year: 2026, month: 1, day: 1 }, '01-01-2026'],
+    [
+      '29 February 2000 (year 00 is a leap year)',
+      '3329016902000001',
+      { year: 2026, month: 1, day: 1 },
+      '29-02-2000',
+    ],
+  ])(
+    "dates the NIK's two-digit year in the century that is not yet to come: %s",
+    (_l, raw, today, encoded) => {
+      const [warning] = nikWarnings(facts(raw), { year: 1950, month: 12, day: 31 }, undefined, today);
+      expect(warning?.params?.encoded).toBe(encoded);
+    },
+  );
+
+  it("warns when a woman's NIK is declared M, naming both", () => {
+    expect(nikWarnings(facts(WOMAN), { year: 2010, month: 7, day: 5 }, 'M')).toEqual([
+      { field: 'nik', key: 'nik.warn.sex', params: { declared: 'M', encoded: 'F' } },
+    ]);
+  });
+
+  it("warns when a man's NIK is declared F, naming both", () => {
     expect(nikWarnings(facts(MAN), { year: 2010, month: 7, day: 5 }, 'F')).toEqual([
-      { field: 'nik', key: 'nik.warn.sex' },
+      { field: 'nik', key: 'nik.warn.sex', params: { declared: 'F', encoded: 'M' } },
     ]);
   });
 
