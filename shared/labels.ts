@@ -11,7 +11,7 @@ type Labels<K extends string | number> = Record<K, readonly [id: string, en: str
 export const STATUS_LABELS: Labels<Status> = {
   IDENTIFIED: ['Terdata', 'Identified'],
   VERIFIED: ['Terverifikasi', 'Verified'],
-  ENROLLED: ['Terdaftar di sekolah', 'Enrolled'],
+  ENROLLED: ['Masuk sekolah', 'Enrolled'],
   ACTIVE: ['Aktif belajar', 'Attending'],
   COMPLETED: ['Lulus', 'Completed'],
   DROPPED_OUT: ['Putus lagi', 'Dropped out again'],
@@ -64,6 +64,11 @@ export const PATHWAY_LABELS: Labels<(typeof PATHWAYS)[number]> = {
 export const SEX_LABELS: Labels<(typeof SEXES)[number]> = {
   M: ['Laki-laki (L)', 'Male (L)'],
   F: ['Perempuan (P)', 'Female (P)'],
+};
+
+export const TRACK_LABELS: Labels<'ATS' | 'DTS'> = {
+  ATS: ['Anak (ATS)', 'Child (ATS)'],
+  DTS: ['Dewasa (DTS)', 'Adult (DTS)'],
 };
 
 export const ROLE_LABELS: Labels<Role> = {

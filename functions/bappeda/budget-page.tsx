@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { villages } from '../../shared/domain/regions.js';
-import type { BudgetReport } from '../../shared/services/reports.js';
+import type { BudgetReport, Money } from '../../shared/services/reports.js';
+import { countText } from '../web/format.js';
 import { rupiah, type T } from '../web/ui.js';
 
 /**
@@ -58,12 +59,27 @@ function BarChart(props: {
   );
 }
 
+/**
+ * A year's budget in words: how many are recorded and hold a place, the money of each
+ * source (set aside for those not yet at school, promised to those at school, paid), two
+ * charts and the table per kecamatan.
+ */
 export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; yearSwitch: Child }) {
   const { t, report } = props;
   const { rows, totals } = report;
   const capacity = rows.map((r) => villages.filter((v) => v.districtCode === r.code).length * props.quota);
   const labels = rows.map((r) => r.name);
-  const count = (n: number) => n.toLocaleString('id-ID');
+  const money: [string, (m: Money) => number][] = [
+    [
+      t('Dicadangkan untuk calon yang belum masuk sekolah', 'Reserved for candidates not yet at school'),
+      (m) => m.reserved,
+    ],
+    [
+      t('Sudah dialokasikan untuk peserta yang masuk sekolah', 'Committed to learners at school'),
+      (m) => m.committed,
+    ],
+    [t('Sudah dicairkan', 'Paid out'), (m) => m.disbursed],
+  ];
   return (
     <>
       <h1>{t(`Anggaran GKB ${report.year}`, `GKB budget ${report.year}`)}</h1>
@@ -84,42 +100,66 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; y
           </a>
         </p>
         <dl>
-          <dt>{t('Calon terdaftar', 'Registered')}</dt>
-          <dd>{count(totals.registered)}</dd>
-          <dt>{t('Tempat desa terisi', 'Village places held')}</dt>
+          <dt>{t('Calon tercatat', 'Candidates recorded')}</dt>
+          <dd>{countText(totals.registered)}</dd>
+          <dt>{t('Tempat desa (APBDes) terisi', 'Village places (APBDes) held')}</dt>
           <dd>
-            {count(totals.funded)} ({t('daftar tunggu', 'waitlist')} {count(totals.waitlisted)})
+            {countText(totals.funded)}; {t('daftar tunggu', 'waitlist')} {countText(totals.waitlisted)}{' '}
+            {t('orang', 'people')}
           </dd>
-          <dt>APBDes</dt>
+          <dt>{t('Tempat APBD terpakai', 'APBD places used')}</dt>
           <dd>
-            {t('dicadangkan', 'reserved')} {rupiah(totals.apbdes.reserved)}, {t('dikomitmenkan', 'committed')}{' '}
-            {rupiah(totals.apbdes.committed)}, {t('dicairkan', 'paid')} {rupiah(totals.apbdes.disbursed)}
+            {t(
+              `${countText(totals.apbd.placesUsed)} dari ${countText(totals.apbd.places)}`,
+              `${countText(totals.apbd.placesUsed)} of ${countText(totals.apbd.places)}`,
+            )}
           </dd>
-          <dt>APBD</dt>
-          <dd>
-            {count(totals.apbd.placesUsed)} / {count(totals.apbd.places)} {t('tempat', 'places')};{' '}
-            {t('dicadangkan', 'reserved')} {rupiah(totals.apbd.reserved)}, {t('dikomitmenkan', 'committed')}{' '}
-            {rupiah(totals.apbd.committed)}, {t('dicairkan', 'paid')} {rupiah(totals.apbd.disbursed)}{' '}
-            {t('dari pagu', 'of')} {rupiah(totals.apbd.ceiling)}
-          </dd>
+          <dt>{t('Pagu APBD', 'APBD ceiling')}</dt>
+          <dd>{rupiah(totals.apbd.ceiling)}</dd>
         </dl>
+        <section class="scroll" tabindex={0} aria-labelledby="dana">
+          <table>
+            <caption id="dana">
+              {t(`Dana GKB ${report.year} per sumber`, `GKB funds ${report.year} by source`)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('Dana', 'Funds')}</th>
+                <th scope="col">{t('APBDes (anggaran desa)', 'APBDes (village budget)')}</th>
+                <th scope="col">{t('APBD (anggaran kabupaten)', 'APBD (regency budget)')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {money.map(([label, of]) => (
+                <tr>
+                  <th scope="row">{label}</th>
+                  <td class="n">{rupiah(of(totals.apbdes))}</td>
+                  <td class="n">{rupiah(of(totals.apbd))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       </div>
       <BarChart
         title={t('Tempat desa terisi dibanding kuota', 'Village places held against quota')}
         labels={labels}
-        format={count}
+        format={countText}
         series={[
           { name: t('Kuota', 'Quota'), color: '#9db4cc', values: capacity },
           { name: t('Terisi', 'Held'), color: '#0b57a4', values: rows.map((r) => r.funded) },
         ]}
       />
       <BarChart
-        title={t('Dikomitmenkan dan dicairkan per sumber', 'Committed and paid per source')}
+        title={t(
+          'Dana yang sudah dialokasikan untuk peserta dan yang sudah dicairkan, per sumber',
+          'Funds committed to learners and paid out, by source',
+        )}
         labels={labels}
-        format={(n) => `${(n / 1_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} jt`}
+        format={rupiah}
         series={[
           {
-            name: t('APBDes dikomitmenkan', 'APBDes committed'),
+            name: t('APBDes dialokasikan', 'APBDes committed'),
             color: '#0b57a4',
             values: rows.map((r) => r.apbdes.committed),
           },
@@ -129,7 +169,7 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; y
             values: rows.map((r) => r.apbdes.disbursed),
           },
           {
-            name: t('APBD dikomitmenkan', 'APBD committed'),
+            name: t('APBD dialokasikan', 'APBD committed'),
             color: '#8a4b08',
             values: rows.map((r) => r.apbd.committed),
           },
@@ -140,29 +180,31 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; y
           },
         ]}
       />
-      <section class="scroll" tabindex={0} aria-label="Tabel">
+      <section class="scroll" tabindex={0} aria-labelledby="per-kecamatan">
         <table>
-          <caption class="hint">{t('Per kecamatan', 'By kecamatan')}</caption>
+          <caption id="per-kecamatan">
+            {t(`Anggaran ${report.year} per kecamatan`, `Budget ${report.year} by kecamatan`)}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('Kecamatan', 'Kecamatan')}</th>
               <th scope="col" class="n">
-                {t('Calon', 'Candidates')}
+                {t('Calon tercatat', 'Candidates recorded')}
               </th>
               <th scope="col" class="n">
-                {t('Tempat desa', 'Village places')}
+                {t('Tempat desa terisi', 'Village places held')}
               </th>
               <th scope="col" class="n">
-                {t('Tunggu', 'Waiting')}
+                {t('Daftar tunggu', 'Waitlist')}
               </th>
               <th scope="col" class="n">
-                {t('APBDes komitmen', 'APBDes committed')}
+                {t('APBDes dialokasikan untuk peserta', 'APBDes committed to learners')}
               </th>
               <th scope="col" class="n">
-                {t('APBD tempat', 'APBD places')}
+                {t('Tempat APBD', 'APBD places')}
               </th>
               <th scope="col" class="n">
-                {t('Dicairkan', 'Paid')}
+                {t('Sudah dicairkan (APBDes + APBD)', 'Paid out (APBDes + APBD)')}
               </th>
             </tr>
           </thead>
@@ -170,11 +212,11 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; y
             {rows.map((r) => (
               <tr>
                 <th scope="row">{r.name}</th>
-                <td class="n">{count(r.registered)}</td>
-                <td class="n">{count(r.funded)}</td>
-                <td class="n">{count(r.waitlisted)}</td>
+                <td class="n">{countText(r.registered)}</td>
+                <td class="n">{countText(r.funded)}</td>
+                <td class="n">{countText(r.waitlisted)}</td>
                 <td class="n">{rupiah(r.apbdes.committed)}</td>
-                <td class="n">{count(r.apbd.places)}</td>
+                <td class="n">{countText(r.apbd.places)}</td>
                 <td class="n">{rupiah(r.apbdes.disbursed + r.apbd.disbursed)}</td>
               </tr>
             ))}

@@ -1,11 +1,13 @@
+import type { Child } from 'hono/jsx';
 import { STATUSES, type Status } from '../../shared/domain/candidate.js';
 import { countCandidates, listCandidates, type StoredCandidate } from '../../shared/services/candidates.js';
 import { programYears } from '../../shared/services/programs.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { optionalYearParam } from '../http/params.js';
 import { fundingText } from './candidate-page.js';
+import { countText, villageName, villageText } from './format.js';
 import { page, tOf, viewer, withYear } from './shell.js';
-import { statusLabel } from './ui.js';
+import { statusLabel, trackLabel } from './ui.js';
 import { YearSwitch } from './year-switch.js';
 
 /** Rows on a page of the candidates list. */
@@ -15,19 +17,34 @@ const LIST_PAGE = 50;
 export const listLink = (statuses: readonly Status[]) =>
   `/calon?${new URLSearchParams(statuses.map((s) => ['status', s]))}`;
 
-export function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] }) {
+/**
+ * Candidates as rows a person can tell apart: name, the NIK's last digits, the village by
+ * name (with its kecamatan for Bappeda, who sees them all), the cohort, the track, the
+ * status and the place, in words. Each link sits alone in its cell (a tall tap target).
+ */
+export function CandidateTable(props: {
+  c: GkbContext;
+  items: StoredCandidate[];
+  /** The id of the heading that names this table: every table of a page has its own name. */
+  labelledBy: string;
+  /** Why there is no one, and what to do: shown instead of an empty table. */
+  empty: Child;
+}) {
   const t = tOf(props.c);
-  if (props.items.length === 0) return <p>{t('Belum ada calon.', 'No candidates yet.')}</p>;
+  if (props.items.length === 0) return <p>{props.empty}</p>;
+  const place = viewer(props.c).role === 'bappeda_staff' ? villageText : villageName;
   return (
-    <section class="scroll" tabindex={0} aria-label="Tabel">
+    <section class="scroll" tabindex={0} aria-labelledby={props.labelledBy}>
       <table>
         <thead>
           <tr>
             <th scope="col">{t('Nama', 'Name')}</th>
-            <th scope="col">{t('Tahun', 'Year')}</th>
             <th scope="col">NIK</th>
+            <th scope="col">{t('Desa', 'Village')}</th>
+            <th scope="col">{t('Tahun program', 'Programme year')}</th>
+            <th scope="col">{t('Jalur', 'Track')}</th>
             <th scope="col">{t('Status', 'Status')}</th>
-            <th scope="col">{t('Tempat', 'Place')}</th>
+            <th scope="col">{t('Pendanaan', 'Funding')}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,8 +55,10 @@ export function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] 
                   {s.candidate.anonymised ? t('(dianonimkan)', '(anonymised)') : s.candidate.fullName}
                 </a>
               </td>
-              <td>{s.candidate.year}</td>
               <td>{s.candidate.anonymised ? '' : `…${s.candidate.nik.slice(-4)}`}</td>
+              <td>{place(s.candidate.villageCode)}</td>
+              <td>{s.candidate.year}</td>
+              <td>{trackLabel(t, s.candidate.track)}</td>
               <td>{statusLabel(t, s.candidate.status)}</td>
               <td>{fundingText(t, s)}</td>
             </tr>
@@ -47,6 +66,35 @@ export function CandidateTable(props: { c: GkbContext; items: StoredCandidate[] 
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Why the candidates list is empty, and what to do about it. */
+function emptyList(c: GkbContext, filtered: boolean, waitlisted: boolean): Child {
+  const t = tOf(c);
+  if (waitlisted)
+    return t(
+      'Daftar tunggu kosong: setiap calon yang tercatat sudah mendapat tempat.',
+      'The waitlist is empty: every candidate recorded has a place.',
+    );
+  if (filtered)
+    return (
+      <>
+        {t('Tidak ada calon yang cocok dengan pilihan ini.', 'No candidates match this choice.')}{' '}
+        <a href="/calon">{t('Lihat semua calon', 'See every candidate')}</a>
+      </>
+    );
+  if (viewer(c).role === 'village_official')
+    return (
+      <>
+        {t('Belum ada calon di desa ini.', 'No candidates in this village yet.')}{' '}
+        <a href="/calon/baru">{t('Daftarkan calon pertama', 'Register the first one')}</a> {t('atau', 'or')}{' '}
+        <a href="/impor">{t('unggah daftar hasil pendataan', 'upload a survey list')}</a>.
+      </>
+    );
+  return t(
+    'Belum ada calon yang tercatat. Calon muncul di sini setelah operator desa mendatanya.',
+    'No candidates recorded yet. They appear here once village officials record them.',
   );
 }
 
@@ -85,14 +133,24 @@ export const listRoutes = {
       c,
       t('Daftar calon', 'Candidates'),
       <>
-        <h1>{waitlisted ? t('Daftar tunggu', 'Waitlist') : t('Daftar calon', 'Candidates')}</h1>
+        <h1 id="judul-calon">
+          {waitlisted ? t('Daftar tunggu', 'Waitlist') : t('Daftar calon', 'Candidates')}
+        </h1>
         <YearSwitch t={t} years={years} current={year} href={(y) => withYear(c, y)} allYears />
         <p role="status">
           {result.items.length > 0
-            ? t(`Menampilkan ${from}–${last} dari ${total} calon.`, `Showing ${from}–${last} of ${total}.`)
-            : t(`${total} calon.`, `${total} candidates.`)}
+            ? t(
+                `Menampilkan ${countText(from)}–${countText(last)} dari ${countText(total)} calon.`,
+                `Showing ${countText(from)}–${countText(last)} of ${countText(total)}.`,
+              )
+            : t(`${countText(total)} calon.`, `${countText(total)} candidates.`)}
         </p>
-        <CandidateTable c={c} items={result.items} />
+        <CandidateTable
+          c={c}
+          items={result.items}
+          labelledBy="judul-calon"
+          empty={emptyList(c, year !== undefined || statuses.length > 0, waitlisted)}
+        />
         <p>
           {cursor ? <a href={query({})}>{t('← Halaman pertama', '← First page')}</a> : null}{' '}
           {result.nextCursor && last < total ? (

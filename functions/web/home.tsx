@@ -1,5 +1,4 @@
 import type { Status } from '../../shared/domain/candidate.js';
-import { findVillage } from '../../shared/domain/regions.js';
 import { DomainError } from '../../shared/errors.js';
 import type { Principal } from '../../shared/principal.js';
 import { countCandidates, listCandidates } from '../../shared/services/candidates.js';
@@ -7,6 +6,7 @@ import { programYears } from '../../shared/services/programs.js';
 import { villageSummary } from '../../shared/services/villages.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { CandidateTable, listLink } from './candidate-list.js';
+import { countText, districtName, villageName } from './format.js';
 import { page, pageYear, tOf, viewer, withYear } from './shell.js';
 import { YearSwitch } from './year-switch.js';
 
@@ -26,7 +26,7 @@ async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'villag
     t('Beranda', 'Home'),
     <>
       <h1>
-        {t('Desa', 'Village')} {findVillage(p.villageCode)?.name} · {year}
+        {t('Desa', 'Village')} {villageName(p.villageCode)} · {year}
       </h1>
       <YearSwitch t={t} years={years.map((y) => y.year)} current={year} href={(y) => withYear(c, y)} />
       {summary ? null : (
@@ -40,14 +40,19 @@ async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'villag
       <div class="card">
         <h2 id="kuota">{t('Tempat desa (APBDes)', 'Village places (APBDes)')}</h2>
         <p class="big" data-testid="places">
-          {funded} / {quota}
+          {countText(funded)} / {countText(quota)}
         </p>
         <meter min={0} max={Math.max(quota, 1)} value={funded} aria-labelledby="kuota">
-          {funded} / {quota}
+          {countText(funded)} / {countText(quota)}
         </meter>
         <p>
-          {t(`${funded} dari ${quota} tempat terisi.`, `${funded} of ${quota} places held.`)}{' '}
-          <span data-testid="waitlist">{t(`Daftar tunggu: ${waiting} orang.`, `Waitlist: ${waiting}.`)}</span>
+          {t(
+            `${countText(funded)} dari ${countText(quota)} tempat terisi.`,
+            `${countText(funded)} of ${countText(quota)} places held.`,
+          )}{' '}
+          <span data-testid="waitlist">
+            {t(`Daftar tunggu: ${countText(waiting)} orang.`, `Waitlist: ${countText(waiting)}.`)}
+          </span>
         </p>
       </div>
       <p>
@@ -65,20 +70,35 @@ async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'villag
 /** How many of each worklist group the home page shows; "Lihat semua" pages through the rest. */
 const WORKLIST_SHOWN = 20;
 
-async function volunteerHome(c: GkbContext, p: Principal) {
+async function volunteerHome(c: GkbContext, p: Extract<Principal, { role: 'fmpp_volunteer' }>) {
   const t = tOf(c);
   // Across every cohort: a learner of 2026 stays on the worklist in 2027 until they finish or leave.
-  const groups: { title: (n: number) => string; statuses: Status[] }[] = [
+  const groups: { id: string; title: (n: string) => string; empty: string; statuses: Status[] }[] = [
     {
+      id: 'kunjungi',
       title: (n) => t(`Perlu dikunjungi dan diverifikasi (${n})`, `To visit and verify (${n})`),
+      empty: t(
+        'Tidak ada calon yang menunggu kunjungan. Calon baru dari desa muncul di sini.',
+        'No one is waiting for a visit. New candidates from the villages appear here.',
+      ),
       statuses: ['IDENTIFIED'],
     },
     {
-      title: (n) => t(`Perlu didaftarkan ke sekolah (${n})`, `To enrol at a school (${n})`),
+      id: 'sekolah',
+      title: (n) => t(`Perlu dibantu masuk sekolah (${n})`, `To enrol at a school (${n})`),
+      empty: t(
+        'Tidak ada calon yang menunggu masuk sekolah. Calon yang sudah diverifikasi muncul di sini.',
+        'No one is waiting to enrol. Verified candidates appear here.',
+      ),
       statuses: ['VERIFIED'],
     },
     {
+      id: 'pantau',
       title: (n) => t(`Perlu dipantau (${n})`, `To follow up (${n})`),
+      empty: t(
+        'Belum ada peserta yang perlu dipantau. Calon yang sudah masuk sekolah muncul di sini.',
+        'No one to follow up yet. Those enrolled at a school appear here.',
+      ),
       statuses: ['ENROLLED', 'ACTIVE', 'DROPPED_OUT'],
     },
   ];
@@ -94,14 +114,18 @@ async function volunteerHome(c: GkbContext, p: Principal) {
     c,
     t('Daftar kerja', 'Worklist'),
     <>
-      <h1>{t('Daftar kerja kecamatan', 'Kecamatan worklist')}</h1>
+      <h1>
+        {t('Daftar kerja', 'Worklist')} Kecamatan {districtName(p.districtCode)}
+      </h1>
       {filled.map((g) => (
         <>
-          <h2>{g.title(g.count)}</h2>
-          <CandidateTable c={c} items={g.items} />
+          <h2 id={`kerja-${g.id}`}>{g.title(countText(g.count))}</h2>
+          <CandidateTable c={c} items={g.items} labelledBy={`kerja-${g.id}`} empty={g.empty} />
           {g.count > g.items.length ? (
             <p>
-              <a href={listLink(g.statuses)}>{t(`Lihat semua ${g.count} →`, `See all ${g.count} →`)}</a>
+              <a href={listLink(g.statuses)}>
+                {t(`Lihat semua ${countText(g.count)} →`, `See all ${countText(g.count)} →`)}
+              </a>
             </p>
           ) : null}
         </>

@@ -8,6 +8,7 @@ import {
   ROLE_LABELS,
   SEX_LABELS,
   STATUS_LABELS,
+  TRACK_LABELS,
 } from '../../shared/labels.js';
 import type { Role } from '../../shared/principal.js';
 
@@ -28,7 +29,7 @@ export const actionLabel = (t: T, s: Status): string =>
   ({
     IDENTIFIED: '',
     VERIFIED: t('Sudah dikunjungi: mau kembali sekolah', 'Visited: wants to return to school'),
-    ENROLLED: t('Daftarkan ke sekolah', 'Enrol at a school'),
+    ENROLLED: t('Catat masuk sekolah', 'Record enrolment at a school'),
     ACTIVE: t('Hadir: aktif belajar', 'Attending: active'),
     COMPLETED: t('Lulus', 'Completed'),
     DROPPED_OUT: t('Berhenti hadir (putus lagi)', 'Stopped attending (dropped out)'),
@@ -37,6 +38,8 @@ export const actionLabel = (t: T, s: Status): string =>
   })[s];
 
 export const roleLabel = (t: T, r: Role): string => said(t, ROLE_LABELS[r]);
+
+export const trackLabel = (t: T, track: 'ATS' | 'DTS') => said(t, TRACK_LABELS[track]);
 
 export const sexLabel = (t: T, s: 'M' | 'F') => said(t, SEX_LABELS[s]);
 

@@ -17,11 +17,11 @@ const budgetColumns: ReportTable['columns'] = [
   { header: 'Daftar tunggu', kind: 'count' },
   ...STATUSES.map((s) => ({ header: inLang(STATUS_LABELS[s], 'id'), kind: 'count' as const })),
   { header: 'APBDes dicadangkan (Rp)', kind: 'money' },
-  { header: 'APBDes dikomitmenkan (Rp)', kind: 'money' },
+  { header: 'APBDes dialokasikan (Rp)', kind: 'money' },
   { header: 'APBDes dicairkan (Rp)', kind: 'money' },
   { header: 'Tempat APBD', kind: 'count' },
   { header: 'APBD dicadangkan (Rp)', kind: 'money' },
-  { header: 'APBD dikomitmenkan (Rp)', kind: 'money' },
+  { header: 'APBD dialokasikan (Rp)', kind: 'money' },
   { header: 'APBD dicairkan (Rp)', kind: 'money' },
 ];
 

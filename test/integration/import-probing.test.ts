@@ -113,12 +113,12 @@ describe('the record of imports', () => {
     const page = (await getPage(sys, `/impor/riwayat?year=${YEAR}`, cookie)).body.toString();
     const rows = [
       ...page.matchAll(
-        /<tr><td>[^<]+<\/td><td>([^<]+)<\/td><td>[^·]+· recorded-account<\/td><td>([^<]+)<\/td><td class="n">(\d+)<\/td><td class="n">(\d+)<\/td>/g,
+        /<tr><td>[^<]+ WIB<\/td><td>([^<]+)<\/td><td>[^·]+· recorded-account<\/td><td>([^<]+)<\/td><td class="n">(\d+)<\/td><td class="n">(\d+)<\/td>/g,
       ),
     ].map((m) => m.slice(1));
     expect(rows).toEqual([
-      ['Banjaran (Salem)', 'Daftarkan (API)', '2', '2'],
-      ['Banjaran (Salem)', 'Periksa (API)', '2', '0'],
+      ['Banjaran, Kec. Salem', 'Dicatat (lewat API)', '2', '2'],
+      ['Banjaran, Kec. Salem', 'Diperiksa saja (lewat API)', '2', '0'],
     ]);
     expect((await getPage(sys, '/impor/riwayat', await signIn(sys, 'op-banjaran'))).status).toBe(403);
   });

@@ -228,7 +228,7 @@ describe('report shapes', () => {
       const line = body[i] ?? [];
       expect(line[0]).toBe(row.code);
       expect(Number(line[col('Jumlah calon')])).toBe(row.registered);
-      expect(Number(line[col('APBDes dikomitmenkan (Rp)')])).toBe(row.apbdes.committed);
+      expect(Number(line[col('APBDes dialokasikan (Rp)')])).toBe(row.apbdes.committed);
       expect(Number(line[col('APBD dicairkan (Rp)')])).toBe(row.apbd.disbursed);
     }
     const total = body.at(-1) ?? [];

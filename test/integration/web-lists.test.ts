@@ -78,7 +78,7 @@ describe('the volunteer reaches every candidate of the kecamatan', () => {
     const cookie = await signIn(sys, 'fmpp-salem');
     const home = (await getPage(sys, '/', cookie)).body.toString();
     expect(home).toContain('Perlu dikunjungi dan diverifikasi (122)');
-    expect(home).toContain('Perlu didaftarkan ke sekolah (3)');
+    expect(home).toContain('Perlu dibantu masuk sekolah (3)');
     expect(home).toContain('Perlu dipantau (0)');
     expect(idsOn(home).length).toBe(20 + 3);
     const all = linkTo(home, 'Lihat semua 122');

@@ -32,8 +32,8 @@ describe('labels', () => {
   });
 
   it('calls ENROLLED what the programme calls it, on the page and in the report alike', () => {
-    expect(STATUS_LABELS.ENROLLED[0]).toBe('Terdaftar di sekolah');
-    expect(statusLabel(translator('id'), 'ENROLLED')).toBe('Terdaftar di sekolah');
+    expect(STATUS_LABELS.ENROLLED[0]).toBe('Masuk sekolah');
+    expect(statusLabel(translator('id'), 'ENROLLED')).toBe('Masuk sekolah');
     const report = { year: 2026, by: 'district', rows: [], totals: { byStatus: {}, apbdes: {}, apbd: {} } };
     const headers = budgetTable(report as unknown as BudgetReport).columns.map((c) => c.header);
     for (const status of STATUSES) expect(headers).toContain(statusLabel(translator('id'), status));
