@@ -1,3 +1,4 @@
+import { summaryOf } from '../shared/api/route-summaries.js';
 import { type RouteDef, routes } from '../shared/api/routes.js';
 import { statusOf } from '../shared/errors.js';
 import { render } from '../shared/i18n.js';
@@ -26,7 +27,7 @@ export function routeTableMarkdown(): string {
         AUTH[r.auth],
         code(r.fn),
         (r.query ?? []).map(code).join(', '),
-        r.summary.replaceAll('|', '\\|'),
+        summaryOf(r).replaceAll('|', '\\|'),
       ]),
     ),
   ].join('\n');

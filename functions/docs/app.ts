@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html';
 import { openApiDocument } from '../../shared/api/openapi.js';
+import { summaryOf } from '../../shared/api/route-summaries.js';
 import { type RouteDef, routes } from '../../shared/api/routes.js';
 import { createApp } from '../http/app.js';
 
@@ -13,7 +14,7 @@ export const app = createApp('docs', {
     const rows = (routes as readonly RouteDef[])
       .map(
         (r) =>
-          `<tr><td><code>${r.method}</code></td><td><code>${escapeHtml(r.path)}</code></td><td>${escapeHtml(r.summary)}</td><td>${r.auth === 'jwt' ? 'Bearer JWT' : r.auth === 'session' ? 'sesi web (cookie)' : 'publik'}</td></tr>`,
+          `<tr><td><code>${r.method}</code></td><td><code>${escapeHtml(r.path)}</code></td><td>${escapeHtml(summaryOf(r))}</td><td>${r.auth === 'jwt' ? 'Bearer JWT' : r.auth === 'session' ? 'sesi web (cookie)' : 'publik'}</td></tr>`,
       )
       .join('');
     return c.html(html`<!doctype html>

@@ -9,6 +9,7 @@ import {
   transitionSchema,
 } from '../domain/workflow.js';
 import { statusOf } from '../errors.js';
+import { summaryOf } from './route-summaries.js';
 import { type RouteDef, routes } from './routes.js';
 
 const requestBodies: Record<string, z.ZodMiniType> = {
@@ -88,7 +89,7 @@ export function openApiDocument() {
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
       operationId: route.operation,
-      summary: route.summary,
+      summary: summaryOf(route),
       ...(route.auth === 'jwt' ? { security: [{ cognito: [] }] } : { security: [] }),
       parameters: parametersOf(route),
       ...(body

@@ -40,7 +40,6 @@ export interface RouteDef {
    */
   auth: 'public' | 'jwt' | 'session';
   operation: string;
-  summary: string;
   /**
    * The query parameters the route reads. On the API (`jwt` and `public` routes) any other is
    * a 400 naming it, so that a misspelt filter (`?name=`) is never silently ignored; web pages
@@ -56,7 +55,6 @@ export const routes = [
     fn: 'docs',
     auth: 'public',
     operation: 'health',
-    summary: 'Service status',
   },
   {
     method: 'GET',
@@ -64,7 +62,6 @@ export const routes = [
     fn: 'docs',
     auth: 'public',
     operation: 'openapi',
-    summary: 'OpenAPI 3.1',
   },
   {
     method: 'GET',
@@ -72,7 +69,6 @@ export const routes = [
     fn: 'docs',
     auth: 'public',
     operation: 'docsPage',
-    summary: 'API documentation page',
   },
   {
     method: 'GET',
@@ -80,7 +76,6 @@ export const routes = [
     fn: 'programs',
     auth: 'jwt',
     operation: 'listDistricts',
-    summary: 'The 17 kecamatan of Brebes',
   },
   {
     method: 'GET',
@@ -89,7 +84,6 @@ export const routes = [
     auth: 'jwt',
     operation: 'listVillages',
     query: ['district'],
-    summary: 'Villages, optionally of one kecamatan (?district=)',
   },
   {
     method: 'GET',
@@ -98,7 +92,6 @@ export const routes = [
     auth: 'jwt',
     operation: 'getVillage',
     query: ['year'],
-    summary: "A village's places, waitlist and counts by status for a year",
   },
   {
     method: 'GET',
@@ -106,7 +99,6 @@ export const routes = [
     fn: 'programs',
     auth: 'jwt',
     operation: 'listPrograms',
-    summary: 'The configured programme years, newest first, each with its settings',
   },
   {
     method: 'GET',
@@ -114,7 +106,6 @@ export const routes = [
     fn: 'programs',
     auth: 'jwt',
     operation: 'getProgram',
-    summary: "A programme year's settings",
   },
   {
     method: 'PUT',
@@ -122,7 +113,6 @@ export const routes = [
     fn: 'programs',
     auth: 'jwt',
     operation: 'putProgram',
-    summary: 'Create or change a programme year (Bappeda)',
   },
   {
     method: 'POST',
@@ -130,8 +120,6 @@ export const routes = [
     fn: 'programs',
     auth: 'jwt',
     operation: 'carryCohort',
-    summary:
-      'Carry every IDENTIFIED or VERIFIED record of fromYear into the year, in registration order (Bappeda); dryRun=true writes nothing',
     query: ['dryRun'],
   },
   {
@@ -140,7 +128,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'registerCandidate',
-    summary: 'Register a candidate (village official)',
   },
   {
     method: 'GET',
@@ -149,7 +136,6 @@ export const routes = [
     auth: 'jwt',
     operation: 'listCandidates',
     query: ['year', 'village', 'district', 'status', 'flag', 'limit', 'cursor'],
-    summary: 'Candidates in scope, a page at a time',
   },
   {
     method: 'GET',
@@ -157,7 +143,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'getCandidate',
-    summary: 'One candidate',
   },
   {
     method: 'PATCH',
@@ -165,7 +150,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'correctCandidate',
-    summary: 'Correct registration fields (village official, If-Match required)',
   },
   {
     method: 'POST',
@@ -173,7 +157,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'transitionCandidate',
-    summary: 'Move a candidate along the workflow (volunteer; official: WITHDRAWN only; If-Match required)',
   },
   {
     method: 'GET',
@@ -181,8 +164,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'exportCandidate',
-    summary:
-      'Everything held about the person: record with full NIK/KK, history, payments, processing record (Bappeda; UU PDP subject access)',
   },
   {
     method: 'POST',
@@ -190,8 +171,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'anonymiseCandidate',
-    summary:
-      "Remove the person's identifying data for good; counts and money stay (Bappeda, {reason}, If-Match required)",
   },
   {
     method: 'POST',
@@ -199,8 +178,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'carryOverCandidate',
-    summary:
-      'Carry a record still IDENTIFIED or VERIFIED into a later year (its village official, Bappeda; If-Match): 201 with the new record',
   },
   {
     method: 'POST',
@@ -208,7 +185,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'changeSchool',
-    summary: 'A learner ENROLLED or ACTIVE moves to another school (volunteer; If-Match)',
   },
   {
     method: 'GET',
@@ -216,7 +192,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'candidateHistory',
-    summary: "A candidate's transitions, oldest first",
   },
   {
     method: 'POST',
@@ -224,7 +199,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'assignApbdPlace',
-    summary: 'Give a waitlisted candidate an APBD place (Bappeda; If-Match required)',
   },
   {
     method: 'POST',
@@ -232,7 +206,6 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'recordDisbursement',
-    summary: 'Record a payment to the learner (Bappeda; If-Match required)',
   },
   {
     method: 'POST',
@@ -241,7 +214,6 @@ export const routes = [
     auth: 'jwt',
     operation: 'importSurveyList',
     query: ['year', 'village', 'dryRun'],
-    summary: 'Check (dryRun=true) or register a CSV or XLSX survey list, row by row (village official)',
   },
   {
     method: 'GET',
@@ -250,7 +222,6 @@ export const routes = [
     auth: 'jwt',
     operation: 'importTemplate',
     query: ['format'],
-    summary: 'The empty survey list with an example row (format=csv|xlsx)',
   },
   {
     method: 'GET',
@@ -259,7 +230,6 @@ export const routes = [
     auth: 'jwt',
     operation: 'budgetReport',
     query: ['year', 'by', 'format'],
-    summary: 'Places and money per kecamatan or village (Bappeda): JSON, CSV or XLSX',
   },
   {
     method: 'GET',
@@ -268,7 +238,6 @@ export const routes = [
     auth: 'jwt',
     operation: 'quotaReport',
     query: ['year', 'format'],
-    summary: 'Villages whose village places are below quota (Bappeda)',
   },
   {
     method: 'GET',
@@ -276,7 +245,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'home',
-    summary: 'Web: home page for the signed-in role',
   },
   {
     method: 'GET',
@@ -284,7 +252,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'signInPage',
-    summary: "Web: sign in (local demo users, or Cognito's hosted sign-in)",
   },
   {
     method: 'POST',
@@ -292,7 +259,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'signIn',
-    summary: 'Web: sign in as a local demo user (local only)',
   },
   {
     method: 'GET',
@@ -300,7 +266,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'authCallback',
-    summary: 'Web: Cognito authorization code (PKCE) callback',
   },
   {
     method: 'POST',
@@ -308,7 +273,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'signOut',
-    summary: 'Web: sign out',
   },
   {
     method: 'GET',
@@ -316,7 +280,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'candidatesPage',
-    summary: 'Web: candidates in scope',
   },
   {
     method: 'GET',
@@ -324,7 +287,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'registrationPage',
-    summary: 'Web: registration form',
   },
   {
     method: 'POST',
@@ -332,7 +294,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'registrationSubmit',
-    summary: 'Web: register a candidate',
   },
   {
     method: 'GET',
@@ -340,7 +301,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'candidatePage',
-    summary: 'Web: a candidate with history and next steps',
   },
   {
     method: 'GET',
@@ -348,7 +308,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'correctionPage',
-    summary: 'Web: correction form',
   },
   {
     method: 'POST',
@@ -356,7 +315,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'correctionSubmit',
-    summary: 'Web: correct a candidate',
   },
   {
     method: 'POST',
@@ -364,7 +322,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'transitionSubmit',
-    summary: 'Web: move a candidate along the workflow',
   },
   {
     method: 'POST',
@@ -372,7 +329,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'carryOverSubmit',
-    summary: 'Web: carry a record never enrolled over to a later year (its official, Bappeda)',
   },
   {
     method: 'POST',
@@ -380,7 +336,6 @@ export const routes = [
     fn: 'web',
     auth: 'session',
     operation: 'schoolChangeSubmit',
-    summary: 'Web: a learner moves to another school (volunteer)',
   },
   {
     method: 'POST',
@@ -388,7 +343,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'apbdSubmit',
-    summary: 'Web: give an APBD place',
   },
   {
     method: 'POST',
@@ -396,7 +350,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'disbursementSubmit',
-    summary: 'Web: record a payment',
   },
   {
     method: 'GET',
@@ -404,7 +357,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'exportDownload',
-    summary: 'Download everything held about the person as JSON (Bappeda)',
   },
   {
     method: 'POST',
@@ -412,7 +364,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'anonymiseSubmit',
-    summary: "Anonymise the person's data (Bappeda, with a reason)",
   },
   {
     method: 'GET',
@@ -420,7 +371,6 @@ export const routes = [
     fn: 'programs',
     auth: 'session',
     operation: 'programPage',
-    summary: 'Web: programme settings',
   },
   {
     method: 'POST',
@@ -428,7 +378,6 @@ export const routes = [
     fn: 'programs',
     auth: 'session',
     operation: 'programSubmit',
-    summary: 'Web: change programme settings',
   },
   {
     method: 'GET',
@@ -436,7 +385,6 @@ export const routes = [
     fn: 'programs',
     auth: 'session',
     operation: 'cohortCarryOverPage',
-    summary: "Web: carry a year's records never enrolled over to the next (Bappeda): the form",
   },
   {
     method: 'POST',
@@ -444,7 +392,6 @@ export const routes = [
     fn: 'programs',
     auth: 'session',
     operation: 'cohortCarryOverSubmit',
-    summary: 'Web: the dry run of a cohort carry-over, then, once confirmed, the carry-over',
   },
   {
     method: 'GET',
@@ -452,7 +399,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'budgetPage',
-    summary: 'Web: budget report with charts',
   },
   {
     method: 'GET',
@@ -460,7 +406,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'budgetDownload',
-    summary: 'Web: budget report as CSV or XLSX',
   },
   {
     method: 'GET',
@@ -468,7 +413,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'quotaPage',
-    summary: 'Web: villages below quota',
   },
   {
     method: 'GET',
@@ -476,7 +420,6 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'importHistoryPage',
-    summary: 'Web: every survey-list check and registration of a year: who, when, village, rows (Bappeda)',
   },
   {
     method: 'GET',
@@ -484,7 +427,6 @@ export const routes = [
     fn: 'imports',
     auth: 'session',
     operation: 'importPage',
-    summary: 'Web: upload a survey list',
   },
   {
     method: 'POST',
@@ -492,7 +434,6 @@ export const routes = [
     fn: 'imports',
     auth: 'session',
     operation: 'importCheck',
-    summary: 'Web: check an uploaded survey list',
   },
   {
     method: 'POST',
@@ -500,7 +441,14 @@ export const routes = [
     fn: 'imports',
     auth: 'session',
     operation: 'importCommit',
-    summary: 'Web: register a checked survey list',
+  },
+  {
+    method: 'GET',
+    path: '/impor/salah',
+    fn: 'imports',
+    auth: 'session',
+    operation: 'importFailedRows',
+    query: ['draft'],
   },
   {
     method: 'GET',
@@ -508,11 +456,11 @@ export const routes = [
     fn: 'imports',
     auth: 'session',
     operation: 'importTemplateDownload',
-    summary: 'Web: the survey list template',
   },
 ] as const satisfies readonly RouteDef[];
 
 export type Route = (typeof routes)[number];
+export type Operation = Route['operation'];
 export type OperationOf<F extends FunctionName> = Extract<Route, { fn: F }>['operation'];
 
 /** `/candidates/{id}` → `/candidates/:id` (Hono's syntax). */

@@ -1,0 +1,77 @@
+import type { Operation } from './routes.js';
+
+/**
+ * What each route does, in a line: for the OpenAPI document, the docs page and docs/api.md
+ * only, so that the functions serving the routes do not carry the text.
+ */
+export const ROUTE_SUMMARIES: Record<Operation, string> = {
+  health: 'Service status',
+  openapi: 'OpenAPI 3.1',
+  docsPage: 'API documentation page',
+  listDistricts: 'The 17 kecamatan of Brebes',
+  listVillages: 'Villages, optionally of one kecamatan (?district=)',
+  getVillage: "A village's places, waitlist and counts by status for a year",
+  listPrograms: 'The configured programme years, newest first, each with its settings',
+  getProgram: "A programme year's settings",
+  putProgram: 'Create or change a programme year (Bappeda)',
+  carryCohort:
+    'Carry every IDENTIFIED or VERIFIED record of fromYear into the year, in registration order (Bappeda); dryRun=true writes nothing',
+  registerCandidate: 'Register a candidate (village official)',
+  listCandidates: 'Candidates in scope, a page at a time',
+  getCandidate: 'One candidate',
+  correctCandidate: 'Correct registration fields (village official, If-Match required)',
+  transitionCandidate:
+    'Move a candidate along the workflow (volunteer; official: WITHDRAWN only; If-Match required)',
+  exportCandidate:
+    'Everything held about the person: record with full NIK/KK, history, payments, processing record (Bappeda; UU PDP subject access)',
+  anonymiseCandidate:
+    "Remove the person's identifying data for good; counts and money stay (Bappeda, {reason}, If-Match required)",
+  carryOverCandidate:
+    'Carry a record still IDENTIFIED or VERIFIED into a later year (its village official, Bappeda; If-Match): 201 with the new record',
+  changeSchool: 'A learner ENROLLED or ACTIVE moves to another school (volunteer; If-Match)',
+  candidateHistory: "A candidate's transitions, oldest first",
+  assignApbdPlace: 'Give a waitlisted candidate an APBD place (Bappeda; If-Match required)',
+  recordDisbursement: 'Record a payment to the learner (Bappeda; If-Match required)',
+  importSurveyList:
+    'Check (dryRun=true) or register a CSV or XLSX survey list, row by row (village official)',
+  importTemplate: 'The empty survey list with an example row (format=csv|xlsx)',
+  budgetReport: 'Places and money per kecamatan or village (Bappeda): JSON, CSV or XLSX',
+  quotaReport: 'Villages whose village places are below quota (Bappeda)',
+  home: 'Web: home page for the signed-in role',
+  signInPage: "Web: sign in (local demo users, or Cognito's hosted sign-in)",
+  signIn: 'Web: sign in as a local demo user (local only)',
+  authCallback: 'Web: Cognito authorization code (PKCE) callback',
+  signOut: 'Web: sign out',
+  candidatesPage: 'Web: candidates in scope',
+  registrationPage: 'Web: registration form',
+  registrationSubmit: 'Web: register a candidate',
+  candidatePage: 'Web: a candidate with history and next steps',
+  correctionPage: 'Web: correction form',
+  correctionSubmit: 'Web: correct a candidate',
+  transitionSubmit: 'Web: move a candidate along the workflow',
+  carryOverSubmit: 'Web: carry a record never enrolled over to a later year (its official, Bappeda)',
+  schoolChangeSubmit: 'Web: a learner moves to another school (volunteer)',
+  apbdSubmit: 'Web: give an APBD place',
+  disbursementSubmit: 'Web: record a payment',
+  exportDownload: 'Download everything held about the person as JSON (Bappeda)',
+  anonymiseSubmit: "Anonymise the person's data (Bappeda, with a reason)",
+  programPage: 'Web: programme settings',
+  programSubmit: 'Web: change programme settings',
+  cohortCarryOverPage: "Web: carry a year's records never enrolled over to the next (Bappeda): the form",
+  cohortCarryOverSubmit: 'Web: the dry run of a cohort carry-over, then, once confirmed, the carry-over',
+  budgetPage: 'Web: budget report with charts',
+  budgetDownload: 'Web: budget report as CSV or XLSX',
+  quotaPage: 'Web: villages below quota',
+  importHistoryPage:
+    'Web: every survey-list check and registration of a year: who, when, village, rows (Bappeda)',
+  importPage: 'Web: upload a survey list',
+  importCheck: 'Web: check an uploaded survey list',
+  importCommit: 'Web: register a checked survey list',
+  importFailedRows:
+    'Web: the rows of a checked list that are not registered, as CSV with their problems (its uploader)',
+  importTemplateDownload: 'Web: the survey list template',
+};
+
+/** A route's summary (every route has one: the record above is keyed by every operation). */
+export const summaryOf = (route: { operation: string }): string =>
+  (ROUTE_SUMMARIES as Record<string, string>)[route.operation] ?? '';
