@@ -1,9 +1,10 @@
+import { MONTH_NAMES } from './domain/dates.js';
 import type { importMessages } from './imports/messages.js';
 
 /**
  * Every text the system shows, in Indonesian (default) and English. Errors and warnings
  * carry a key and parameters, never rendered text, so the language is chosen per request.
- * Parameters never hold personal data (no NIK, KK, name or phone). The survey-list checks'
+ * Parameters never hold a NIK, KK, name or phone; a NIK warning names the birth date or sex it disagrees with, which whoever sees the record sees anyway. The survey-list checks'
  * messages live with them (shared/imports/messages.ts) and join this catalogue when that code
  * loads, so that functions without imports do not carry them.
  */
@@ -117,13 +118,27 @@ const catalogue = {
     'Empat angka terakhir NIK tidak boleh 0000.',
     'The last four digits of the NIK cannot be 0000.',
   ],
+  // Both values named (`declared` as entered, `encoded` in the NIK); warnings stored before they were
+  // named have no parameters and keep the old wording.
   'nik.warn.birthDate': [
-    'Tanggal lahir di NIK berbeda dengan tanggal lahir yang diisi. Periksa KTP/KK; data tetap disimpan.',
-    'The birth date in the NIK differs from the declared one. Check the ID card; the record is kept.',
+    (p) =>
+      p.declared === undefined
+        ? 'Tanggal lahir di NIK berbeda dengan tanggal lahir yang diisi. Periksa KTP/KK; data tetap disimpan.'
+        : `Tanggal lahir ${p.declared} tidak sama dengan NIK (${p.encoded}). Periksa KTP/KK; data tetap disimpan.`,
+    (p) =>
+      p.declared === undefined
+        ? 'The birth date in the NIK differs from the declared one. Check the ID card; the record is kept.'
+        : `Date of birth ${p.declared} does not match the NIK (${p.encoded}). Check the ID card; the record is kept.`,
   ],
   'nik.warn.sex': [
-    'Jenis kelamin di NIK berbeda dengan yang diisi. Periksa KTP/KK; data tetap disimpan.',
-    'The sex encoded in the NIK differs from the declared one. Check the ID card; the record is kept.',
+    (p) =>
+      p.declared === undefined
+        ? 'Jenis kelamin di NIK berbeda dengan yang diisi. Periksa KTP/KK; data tetap disimpan.'
+        : `Jenis kelamin ${p.declared === 'F' ? 'Perempuan' : 'Laki-laki'} tidak sama dengan NIK (${p.encoded === 'F' ? 'perempuan' : 'laki-laki'}). Periksa KTP/KK; data tetap disimpan.`,
+    (p) =>
+      p.declared === undefined
+        ? 'The sex encoded in the NIK differs from the declared one. Check the ID card; the record is kept.'
+        : `Sex entered as ${p.declared === 'F' ? 'female' : 'male'} does not match the NIK (${p.encoded === 'F' ? 'female' : 'male'}). Check the ID card; the record is kept.`,
   ],
   'nik.warn.district': [
     'Enam angka pertama NIK bukan kode kecamatan yang dikenal (mungkin sudah pindah). Data tetap disimpan.',
@@ -143,7 +158,14 @@ const catalogue = {
     'Tulis tanggal sebagai TTTT-BB-HH, misalnya 2010-07-05.',
     'Write the date as YYYY-MM-DD, e.g. 2010-07-05.',
   ],
-  'date.invalid': ['Tanggal ini tidak ada di kalender.', 'This date does not exist.'],
+  'date.invalid': [
+    (p) => `Tanggal ${spelled(p.date, 0)}tidak ada di kalender; periksa tanggal dan bulannya.`,
+    (p) => `The date ${spelled(p.date, 1)}does not exist; check the day and the month.`,
+  ],
+  'date.formatLoose': [
+    'Tulis tanggal lahir seperti 05-07-2010, 5/7/2010 atau 5 Juli 2010.',
+    'Write the date of birth like 05-07-2010, 5/7/2010 or 5 July 2010.',
+  ],
   'date.notPast': ['Tanggal lahir harus sebelum hari ini.', 'The birth date must be before today.'],
   'date.tooOld': ['Tanggal lahir tidak boleh sebelum tahun 1900.', 'The birth date cannot be before 1900.'],
   'age.range': [
@@ -337,7 +359,7 @@ const catalogue = {
     'The new school is the same as the current one.',
   ],
   'school.notEnrolled': [
-    'Pindah sekolah hanya untuk peserta berstatus Terdaftar di sekolah atau Aktif belajar.',
+    'Pindah sekolah hanya untuk peserta berstatus Masuk sekolah atau Aktif belajar.',
     'A school change is only for a learner who is Enrolled or Active.',
   ],
   'school.changeNote': [
@@ -346,6 +368,13 @@ const catalogue = {
   ],
   'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
 } satisfies Record<string, Entry>;
+
+/** `2012-02-31` as "31 Februari 2012 " (a trailing space), or nothing when it is no such text. */
+function spelled(iso: string | number | undefined, lang: 0 | 1): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso ?? ''));
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month[lang]} ${m[1]} ` : '';
+}
 
 export type MessageKey = keyof typeof catalogue | keyof typeof importMessages;
 

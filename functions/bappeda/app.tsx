@@ -15,7 +15,9 @@ import { candidateAction } from '../web/candidate-actions.js';
 import { page, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
 import { yearOfPage } from '../web/year-switch.js';
 import { BudgetPage } from './budget-page.js';
+import { anonymiseConfirmation, apbdConfirmation } from './confirmations.js';
 import { ImportHistory } from './import-history.js';
+import { QuotaPage } from './quota-page.js';
 
 async function budgetPage(c: GkbContext) {
   const p = viewer(c);
@@ -37,24 +39,33 @@ export const app = createApp(
   'bappeda',
   {
     apbdSubmit: (c) =>
-      candidateAction(c, (v, p) => assignApbdPlace(p, c.req.param('id') ?? '', versionOf(v))),
+      candidateAction(
+        c,
+        (v, p) => assignApbdPlace(p, c.req.param('id') ?? '', versionOf(v)),
+        (_, id) => `/calon/${id}?selesai=apbd`,
+        apbdConfirmation(tOf(c), viewer(c)),
+      ),
     disbursementSubmit: (c) =>
-      candidateAction(c, async (v, p) => {
-        // "1.500.000", "Rp 1.500.000" and "1.500.000,00" are the amount typed; the API keeps integers.
-        const amount = parseRupiah(v.amount ?? '');
-        const input = parseWith(disbursementSchema, {
-          source: v.source || undefined,
-          amount: 'amount' in amount ? amount.amount : 1,
-          paidAt: v.paidAt ?? '',
-          reference: v.reference ?? '',
-        });
-        const problems = [
-          ...('problem' in amount ? [{ field: 'amount', key: amount.problem } as const] : []),
-          ...input.problems,
-        ];
-        if (problems.length > 0 || !input.data) throw validationFailed(problems);
-        await recordDisbursement(p, c.req.param('id') ?? '', versionOf(v), input.data);
-      }),
+      candidateAction(
+        c,
+        async (v, p) => {
+          // "1.500.000", "Rp 1.500.000" and "1.500.000,00" are the amount typed; the API keeps integers.
+          const amount = parseRupiah(v.amount ?? '');
+          const input = parseWith(disbursementSchema, {
+            source: v.source || undefined,
+            amount: 'amount' in amount ? amount.amount : 1,
+            paidAt: v.paidAt ?? '',
+            reference: v.reference ?? '',
+          });
+          const problems = [
+            ...('problem' in amount ? [{ field: 'amount', key: amount.problem } as const] : []),
+            ...input.problems,
+          ];
+          if (problems.length > 0 || !input.data) throw validationFailed(problems);
+          await recordDisbursement(p, c.req.param('id') ?? '', versionOf(v), input.data);
+        },
+        (_, id) => `/calon/${id}?selesai=bayar`,
+      ),
     exportDownload: async (c) => {
       const id = c.req.param('id') ?? '';
       const doc = await exportCandidate(viewer(c), id, c.get('lang'), 'web');
@@ -65,8 +76,11 @@ export const app = createApp(
       });
     },
     anonymiseSubmit: (c) =>
-      candidateAction(c, (v, p) =>
-        anonymiseCandidate(p, c.req.param('id') ?? '', versionOf(v), v.reason ?? '', 'web'),
+      candidateAction(
+        c,
+        (v, p) => anonymiseCandidate(p, c.req.param('id') ?? '', versionOf(v), v.reason ?? '', 'web'),
+        (_, id) => `/calon/${id}?selesai=anonim`,
+        anonymiseConfirmation(tOf(c)),
       ),
     budgetPage,
     budgetDownload: async (c) => {
@@ -88,52 +102,13 @@ export const app = createApp(
       );
     },
     quotaPage: async (c) => {
-      const p = viewer(c);
       const t = tOf(c);
       const { year, yearSwitch } = await yearOfPage(c);
-      const report = await quotaReport(p, year);
+      const report = await quotaReport(viewer(c), year);
       return page(
         c,
         t('Desa di bawah kuota', 'Villages below quota'),
-        <>
-          <h1>{t(`Desa di bawah kuota ${year}`, `Villages below quota ${year}`)}</h1>
-          {yearSwitch}
-          <p>
-            {t(
-              `${report.villages.length} desa, kekurangan ${report.totalShortfall} tempat.`,
-              `${report.villages.length} villages, ${report.totalShortfall} places short.`,
-            )}{' '}
-            <a href={`/anggaran/unduh?year=${year}&format=xlsx&by=village`}>Excel</a>
-          </p>
-          <section class="scroll" tabindex={0} aria-label="Tabel">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Kecamatan', 'Kecamatan')}</th>
-                  <th scope="col">{t('Desa', 'Village')}</th>
-                  <th scope="col" class="n">
-                    {t('Terisi', 'Held')}
-                  </th>
-                  <th scope="col" class="n">
-                    {t('Kurang', 'Short')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.villages.map((v) => (
-                  <tr>
-                    <td>{v.districtName}</td>
-                    <td>{v.name}</td>
-                    <td class="n">
-                      {v.funded}/{v.quota}
-                    </td>
-                    <td class="n">{v.shortfall}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        </>,
+        <QuotaPage t={t} report={report} yearSwitch={yearSwitch} />,
       );
     },
   },

@@ -4,9 +4,12 @@ import { DomainError, type FieldProblem, validationFailed } from '../../shared/e
 import { render } from '../../shared/i18n.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import { programSettings, saveProgram } from '../../shared/services/programs.js';
+import { budgetReport } from '../../shared/services/reports.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
+import { ConfirmStep } from '../web/confirm.js';
 import { Field, type Problems } from '../web/forms.js';
 import { page, pageYear, postedForm, tOf, viewer } from '../web/shell.js';
+import { rupiah } from '../web/ui.js';
 import { yearOfPage } from '../web/year-switch.js';
 
 /** Money fields of the settings form, read as rupiah; the others as whole numbers. */
@@ -104,8 +107,8 @@ async function programForm(
         </p>
       )}
       {saved ? (
-        <p class="notice" role="status">
-          {t('Pengaturan disimpan.', 'Settings saved.')}
+        <p class="done" role="status">
+          {t(`Pengaturan ${year} disimpan.`, `Settings of ${year} saved.`)}
         </p>
       ) : null}
       {Object.keys(problems).length > 0 ? (
@@ -134,6 +137,55 @@ async function programForm(
   );
 }
 
+/**
+ * Before a quota change is saved: what it does to places in every village (raising it gives
+ * waiting people places at once; lowering it takes no place away but closes full villages).
+ * Undefined when the year is new or the quota unchanged.
+ */
+async function quotaChangeStep(c: GkbContext, year: number, quota: number, values: Record<string, string>) {
+  const t = tOf(c);
+  const program = await programSettings(year);
+  if (!program || program.villageQuota === quota) return undefined;
+  const report = await budgetReport(viewer(c), year, 'village');
+  const from = program.villageQuota;
+  const consequence =
+    quota > from
+      ? (() => {
+          const moving = report.rows.reduce(
+            (sum, v) => sum + Math.min(v.waitlisted, Math.max(0, quota - v.funded)),
+            0,
+          );
+          const villagesMoving = report.rows.filter((v) => v.waitlisted > 0 && v.funded < quota).length;
+          return t(
+            `Kuota per desa naik dari ${from} menjadi ${quota}: ${moving} orang dari daftar tunggu di ${villagesMoving} desa langsung mendapat tempat desa (APBDes ${rupiah(moving * program.apbdesPerPerson)}).`,
+            `Places per village rise from ${from} to ${quota}: ${moving} waiting people in ${villagesMoving} villages take a village place at once (APBDes ${rupiah(moving * program.apbdesPerPerson)}).`,
+          );
+        })()
+      : (() => {
+          const over = report.rows.filter((v) => v.funded >= quota).length;
+          return t(
+            `Kuota per desa turun dari ${from} menjadi ${quota}: tidak ada tempat yang dicabut, tetapi ${over} desa yang sudah terisi ${quota} orang atau lebih tidak memberi tempat baru sampai ada yang keluar.`,
+            `Places per village fall from ${from} to ${quota}: no place is taken away, but ${over} villages holding ${quota} or more give no new place until someone leaves.`,
+          );
+        })();
+  return page(
+    c,
+    t('Pengaturan program', 'Programme settings'),
+    <ConfirmStep
+      t={t}
+      title={t(`Ubah kuota ${year}?`, `Change the ${year} quota?`)}
+      action={`/program?year=${year}`}
+      csrf={c.get('csrf') ?? ''}
+      hidden={Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'csrf' && k !== 'confirmed'))}
+      consequences={[consequence]}
+      problems={{}}
+      submit={t('Ya, simpan pengaturan', 'Yes, save the settings')}
+      destructive={false}
+      back={`/program?year=${year}`}
+    />,
+  );
+}
+
 /** Bappeda's programme settings page, one programme year at a time. */
 export const settingsRoutes = {
   programPage: async (c) => {
@@ -148,6 +200,11 @@ export const settingsRoutes = {
       const { input, problems } = programValues(values);
       const parsed = parseWith(programInputSchema, input);
       if (problems.length > 0 || !parsed.data) throw validationFailed([...problems, ...parsed.problems]);
+      const quota = parsed.data.villageQuota;
+      if (values.confirmed !== '1' && quota !== undefined) {
+        const step = await quotaChangeStep(c, year, quota, values);
+        if (step) return step;
+      }
       await saveProgram(year, parsed.data);
       return programForm(c, year, {}, true);
     } catch (error) {

@@ -1,13 +1,17 @@
+import type { Child } from 'hono/jsx';
 import { DomainError } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
 import type { Principal } from '../../shared/principal.js';
 import { getCandidate, type StoredCandidate } from '../../shared/services/candidates.js';
+import { lookAlikesOf } from '../../shared/services/consequences.js';
 import { recordFullView } from '../../shared/services/personal-data.js';
 import { programYears } from '../../shared/services/programs.js';
-import { historyOf } from '../../shared/services/transitions.js';
+import { historyAndPaymentsOf } from '../../shared/services/transitions.js';
 import type { GkbContext } from '../http/app.js';
 import { CandidatePage } from './candidate-page.js';
 import { mayCarryOver } from './cohort-parts.js';
+import { ConfirmStep } from './confirm.js';
+import type { PageMessage } from './done-banner.js';
 import type { Problems } from './forms.js';
 import { page, postedForm, problemsOf, tOf, viewer } from './shell.js';
 
@@ -17,7 +21,7 @@ export async function showCandidate(
   c: GkbContext,
   stored: StoredCandidate,
   options: {
-    message?: { kind: 'alert' | 'notice'; text: string };
+    message?: PageMessage;
     problems?: Problems;
     /** What was typed into the page's forms, to show again beside the problems. */
     values?: Record<string, string>;
@@ -25,9 +29,10 @@ export async function showCandidate(
   } = {},
 ) {
   const p = viewer(c);
-  const [history, years] = await Promise.all([
-    historyOf(stored.candidate),
+  const [{ history, payments }, years, lookAlikes] = await Promise.all([
+    historyAndPaymentsOf(stored.candidate),
     mayCarryOver(p, stored.candidate) ? programYears() : [],
+    lookAlikesOf(p, stored.candidate),
   ]);
   await recordFullView(p, stored.candidate, 'web');
   return page(
@@ -42,6 +47,8 @@ export async function showCandidate(
       csrf={c.get('csrf') ?? ''}
       stored={stored}
       history={history}
+      payments={payments}
+      lookAlikes={lookAlikes}
       message={options.message}
       problems={options.problems ?? {}}
       values={options.values ?? {}}
@@ -51,20 +58,84 @@ export async function showCandidate(
   );
 }
 
+/** An action's confirmation step: what will happen, and the note the history keeps. */
+export interface Confirmation {
+  title: string;
+  consequences: Child[];
+  submit: string;
+  destructive: boolean;
+  /** The fields of the first post to send again (besides csrf). */
+  hidden: string[];
+  note?: { label: string; hint: string };
+}
+
 /**
  * A candidate action from a form: on success to the page `next` names, by default back to
- * the candidate (PRG); a record changed by someone else first, or a refusal, shows the page
- * again with a clear message.
+ * the candidate (PRG) with a banner saying what happened; a record changed by someone else
+ * first, or a refusal, shows the page again with a clear message. An action that cannot be
+ * undone first answers with its confirmation step and acts on the post that confirms it.
  */
 export async function candidateAction<R>(
   c: GkbContext,
   act: (values: Record<string, string>, p: Principal) => Promise<R>,
   next: (result: R, id: string) => string = (_, id) => `/calon/${id}`,
+  confirm?: {
+    /** Whether this post needs confirming (withdrawing does, verifying does not). */
+    needed: (values: Record<string, string>) => boolean;
+    /**
+     * Refuses (throws) before the step is shown when the viewer may not act: `role` before
+     * the record is read (403 in any scope), `record` after (404 outside scope first).
+     */
+    refuse?: {
+      role?: (p: Principal) => void;
+      record?: (p: Principal, stored: StoredCandidate, values: Record<string, string>) => void;
+    };
+    /** The field of the note the history needs, when it is required (checked before acting). */
+    requiredNote?: (values: Record<string, string>) => string | undefined;
+    step: (values: Record<string, string>, stored: StoredCandidate) => Promise<Confirmation>;
+  },
 ) {
   const p = viewer(c);
   const id = c.req.param('id') ?? '';
   const values = await postedForm(c);
   const t = tOf(c);
+  if (confirm?.needed(values)) {
+    const note = confirm.requiredNote?.(values);
+    const noteMissing = note !== undefined && !(values[note] ?? '').trim();
+    if (values.confirmed !== '1' || noteMissing) {
+      confirm.refuse?.role?.(p);
+      const stored = await getCandidate(p, id);
+      confirm.refuse?.record?.(p, stored, values);
+      const step = await confirm.step(values, stored);
+      const problems: Problems =
+        values.confirmed === '1' && note
+          ? {
+              [note]: t(
+                'Tulis alasannya; catatan ini masuk riwayat.',
+                'Write the reason; it goes into the history.',
+              ),
+            }
+          : {};
+      return page(
+        c,
+        step.title,
+        <ConfirmStep
+          t={t}
+          title={step.title}
+          action={new URL(c.req.url).pathname}
+          csrf={c.get('csrf') ?? ''}
+          hidden={Object.fromEntries(step.hidden.map((k) => [k, values[k] ?? '']))}
+          consequences={step.consequences}
+          {...(step.note && note ? { note: { ...step.note, name: note, value: values[note] ?? '' } } : {})}
+          problems={problems}
+          submit={step.submit}
+          destructive={step.destructive}
+          back={`/calon/${stored.candidate.id}`}
+        />,
+        Object.keys(problems).length > 0 ? 400 : 200,
+      );
+    }
+  }
   try {
     return c.redirect(next(await act(values, p), id), 303);
   } catch (error) {

@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { LEVELS, OUT_OF_SCHOOL_TYPES, PATHWAYS } from '../../shared/domain/candidate.js';
+import { readDate } from '../../shared/domain/dates.js';
+import type { FieldProblem } from '../../shared/errors.js';
 import { ErrorSummary, Field, Options, type Problems } from './forms.js';
 import { levelLabel, outOfSchoolLabel, pathwayLabel, reasonLabels, type T } from './ui.js';
 
@@ -31,6 +33,22 @@ export function fieldLabels(t: T): Record<string, string> {
 }
 
 /**
+ * A date of birth as people write it ("05-07-2010", "5/7/2010", "5 Juli 2010") as the API's
+ * `YYYY-MM-DD`; a day the calendar lacks as its would-be ISO text (so the rule names that
+ * day); anything else as typed (its problem is then the form's wording, see `formProblems`).
+ */
+function birthDateOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const read = readDate(text);
+  if (read === 'format') return text;
+  return 'iso' in read ? read.iso : read.invalid;
+}
+
+/** The API's wording of a problem turned into the form's (dates are typed freely here). */
+export const formProblem = (p: FieldProblem): FieldProblem =>
+  p.field === 'birthDate' && p.key === 'date.format' ? { field: p.field, key: 'date.formatLoose' } : p;
+
+/**
  * The form's strings turned into the API's registration fields, to be checked by the same
  * schema: an empty required field is missing (so it reads "required", not a format error).
  */
@@ -41,7 +59,7 @@ export function candidateInput(v: CandidateFormValues): Record<string, unknown> 
     nik: given('nik'),
     kk: given('kk'),
     fullName: given('fullName'),
-    birthDate: given('birthDate'),
+    birthDate: birthDateOf(given('birthDate')),
     sex: given('sex'),
     track: given('track'),
     outOfSchoolType: given('outOfSchoolType'),
@@ -68,6 +86,8 @@ export function CandidateForm(props: {
   years?: number[];
   /** Shown above the form: where the person already is, and what to do. */
   notice?: Child;
+  /** Shown above the button: what saving will do. */
+  preview?: Child;
 }) {
   const { t, values: v, problems } = props;
   const labels = fieldLabels(t);
@@ -78,7 +98,7 @@ export function CandidateForm(props: {
     extra: Record<string, string> = {},
   ) => <input type={type} value={v[name] ?? ''} {...attrs} {...extra} />;
   return (
-    <form method="post" action={props.action} novalidate>
+    <form method="post" action={props.action} novalidate data-draft>
       <ErrorSummary
         title={t('Ada data yang perlu diperbaiki:', 'Some fields need fixing:')}
         problems={problems}
@@ -143,12 +163,12 @@ export function CandidateForm(props: {
         name="birthDate"
         label={labels.birthDate ?? ''}
         hint={t(
-          'ATS: umur 7–18, DTS: umur 12–55 pada 1 Juli tahun program.',
-          'ATS: aged 7–18, DTS: 12–55 on 1 July of the programme year.',
+          'Misalnya 05-07-2010 atau 5 Juli 2010. ATS: umur 7–18, DTS: umur 12–55 pada 1 Juli tahun program.',
+          'For example 05-07-2010 or 5 July 2010. ATS: aged 7–18, DTS: 12–55 on 1 July of the programme year.',
         )}
         problems={problems}
       >
-        {(a) => text('birthDate', a, 'date')}
+        {(a) => text('birthDate', a, 'text', { autocomplete: 'off' })}
       </Field>
       <Field name="sex" label={labels.sex ?? ''} problems={problems}>
         {(a) => (
@@ -306,6 +326,7 @@ export function CandidateForm(props: {
           {problems['consent.given'] ? <p class="error">{problems['consent.given']}</p> : null}
         </div>
       </fieldset>
+      {props.preview}
       <button type="submit">{props.submit}</button>
     </form>
   );

@@ -1,12 +1,16 @@
+import type { Disbursement } from '../../shared/db/candidate-item.js';
 import type { HistoryEntry } from '../../shared/db/history.js';
 import { committedTo, RESERVED_STATUSES } from '../../shared/domain/budget.js';
-import { EDITABLE_STATUSES, PATHWAYS, STATUSES } from '../../shared/domain/candidate.js';
+import { EDITABLE_STATUSES, STATUSES, type Status } from '../../shared/domain/candidate.js';
 import { maskIdNumber } from '../../shared/domain/nik.js';
 import { transitionVerdict } from '../../shared/domain/workflow.js';
 import { type Lang, render } from '../../shared/i18n.js';
 import { canSeeFullIdentity, type Principal } from '../../shared/principal.js';
 import type { StoredCandidate } from '../../shared/services/candidates.js';
-import { CarryOverForm, CohortLinks, historyDetail, SchoolChangeForm } from './cohort-parts.js';
+import type { LookAlike } from '../../shared/services/consequences.js';
+import { CarryOverForm, CohortLinks, historyDetail, SchoolChangeForm, SchoolFields } from './cohort-parts.js';
+import type { PageMessage } from './done-banner.js';
+import { dateText, timeText, villageText } from './format.js';
 import { Field, Options, type Problems } from './forms.js';
 import {
   actionLabel,
@@ -17,6 +21,7 @@ import {
   sexLabel,
   statusLabel,
   type T,
+  trackLabel,
 } from './ui.js';
 
 export function fundingText(t: T, s: StoredCandidate): string {
@@ -28,6 +33,9 @@ export function fundingText(t: T, s: StoredCandidate): string {
   return t('Tidak ada tempat', 'No place');
 }
 
+/** Moves that end something: red, after the others, each with its confirmation step. */
+const ENDING: readonly Status[] = ['DROPPED_OUT', 'INELIGIBLE', 'WITHDRAWN'];
+
 /** One candidate: the record, what may happen next (for this viewer only), and the history. */
 export function CandidatePage(props: {
   t: T;
@@ -36,14 +44,16 @@ export function CandidatePage(props: {
   csrf: string;
   stored: StoredCandidate;
   history: HistoryEntry[];
-  message?: { kind: 'alert' | 'notice'; text: string };
+  payments: Disbursement[];
+  lookAlikes: LookAlike[];
+  message?: PageMessage | undefined;
   problems: Problems;
   /** Values typed into this page's forms before they came back with problems. */
   values: Record<string, string>;
   /** The configured years after the record's, when the viewer may carry it over into one. */
   carryOverYears: number[];
 }) {
-  const { t, viewer, stored, csrf, problems, values } = props;
+  const { t, lang, viewer, stored, csrf, problems, values } = props;
   const c = stored.candidate;
   const full = canSeeFullIdentity(viewer, c.villageCode);
   const gone = t('(dianonimkan)', '(anonymised)');
@@ -51,20 +61,52 @@ export function CandidatePage(props: {
   const funded = c.villageFunding === 'FUNDED' || Boolean(c.apbd);
   const version = <input type="hidden" name="version" value={String(c.version)} />;
   const token = <input type="hidden" name="csrf" value={csrf} />;
+  const move = (to: Status) => (
+    <form method="post" action={`/calon/${c.id}/status`} class="inline">
+      {token}
+      {version}
+      <input type="hidden" name="to" value={to} />
+      <button type="submit" class={ENDING.includes(to) ? 'danger' : ''}>
+        {actionLabel(t, to)}
+      </button>
+    </form>
+  );
   return (
     <>
       <h1>{c.anonymised ? gone : c.fullName}</h1>
       {c.anonymised ? (
         <p class="notice" role="status">
           {t(
-            `Data pribadi calon ini dianonimkan pada ${c.anonymised.at.slice(0, 10)}: ${c.anonymised.reason}`,
-            `This candidate's personal data was anonymised on ${c.anonymised.at.slice(0, 10)}: ${c.anonymised.reason}`,
+            `Data pribadi calon ini dianonimkan pada ${dateText(c.anonymised.at, lang)}: ${c.anonymised.reason}`,
+            `This candidate's personal data was anonymised on ${dateText(c.anonymised.at, lang)}: ${c.anonymised.reason}`,
           )}
         </p>
       ) : null}
       {props.message ? (
-        <div class={props.message.kind} role={props.message.kind === 'alert' ? 'alert' : 'status'}>
+        <div
+          class={props.message.kind}
+          role={props.message.kind === 'alert' ? 'alert' : 'status'}
+          data-saved={props.message.saved}
+        >
           {props.message.text}
+        </div>
+      ) : null}
+      {props.lookAlikes.length > 0 ? (
+        <div class="warn">
+          <strong class="badge">{t('Mungkin ganda', 'Possible duplicate')}</strong>{' '}
+          {t(
+            'Mirip dengan (nama dan tanggal lahir, atau KK dan tanggal lahir sama):',
+            'Looks like (same name and birth date, or same KK and birth date):',
+          )}
+          <ul>
+            {props.lookAlikes.map((o) => (
+              <li>
+                <a href={`/calon/${o.id}`}>
+                  {o.fullName ?? gone} · {villageText(o.villageCode)} · {o.year} · {statusLabel(t, o.status)}
+                </a>
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {c.warnings.length > 0 ? (
@@ -72,7 +114,7 @@ export function CandidatePage(props: {
           <strong>{t('Perlu dicek:', 'Please check:')}</strong>
           <ul>
             {c.warnings.map((w) => (
-              <li>{render(w, props.lang)}</li>
+              <li>{render(w, lang)}</li>
             ))}
           </ul>
         </div>
@@ -92,18 +134,18 @@ export function CandidatePage(props: {
           <dt>{t('No KK', 'KK number')}</dt>
           <dd>{c.anonymised ? gone : full ? c.kk : maskIdNumber(c.kk)}</dd>
           <dt>{t('Tanggal lahir', 'Date of birth')}</dt>
-          <dd>{c.anonymised ? gone : c.birthDate}</dd>
+          <dd>{c.anonymised ? gone : dateText(c.birthDate, lang)}</dd>
           <dt>{t('Jenis kelamin', 'Sex')}</dt>
           <dd>{sexLabel(t, c.sex)}</dd>
           <dt>{t('Jalur', 'Track')}</dt>
-          <dd>{c.track}</dd>
+          <dd>{trackLabel(t, c.track)}</dd>
           <dt>{t('Alasan', 'Reason')}</dt>
           <dd>
             {reasonLabels(t)[c.reasonCode]}
             {c.reasonNote ? `: ${c.reasonNote}` : ''}
           </dd>
           <dt>{t('Desa', 'Village')}</dt>
-          <dd>{c.villageCode}</dd>
+          <dd>{villageText(c.villageCode)}</dd>
           {c.guardianName ? (
             <>
               <dt>{t('Wali', 'Guardian')}</dt>
@@ -120,14 +162,14 @@ export function CandidatePage(props: {
             <>
               <dt>{t('Sekolah', 'School')}</dt>
               <dd>
-                {c.school.name} ({c.school.level}, NPSN {c.school.npsn})
+                {c.school.name} ({pathwayLabel(t, c.school.level)}, NPSN {c.school.npsn})
               </dd>
             </>
           ) : null}
         </dl>
       </div>
 
-      {viewer.role === 'village_official' && EDITABLE_STATUSES.includes(c.status) ? (
+      {viewer.role === 'village_official' && EDITABLE_STATUSES.includes(c.status) && !c.anonymised ? (
         <p>
           <a class="button" href={`/calon/${c.id}/ubah`}>
             {t('Koreksi data', 'Correct the record')}
@@ -136,73 +178,44 @@ export function CandidatePage(props: {
       ) : null}
 
       {next.length > 0 ? (
-        <div class="card">
-          <h2>{t('Langkah berikutnya', 'Next step')}</h2>
-          {next.map((to) => (
-            <form method="post" action={`/calon/${c.id}/status`}>
-              {token}
-              {version}
-              <input type="hidden" name="to" value={to} />
-              {to === 'ENROLLED' ? (
-                funded ? (
-                  <fieldset>
-                    <legend>{t('Sekolah atau PKBM tujuan', 'School or PKBM')}</legend>
-                    <Field
-                      name="school.npsn"
-                      label="NPSN"
-                      hint={t(
-                        'Sekolah: 8 angka (papan nama sekolah atau Dapodik). PKBM, SKB atau kursus: P atau K lalu 7 angka, misalnya P9997333.',
-                        'A school: 8 digits (school sign or Dapodik). A PKBM, SKB or course: P or K and 7 digits, e.g. P9997333.',
-                      )}
-                      problems={problems}
-                    >
-                      {(a) => (
-                        <input type="text" value={values['school.npsn'] ?? ''} autocomplete="off" {...a} />
-                      )}
-                    </Field>
-                    <Field name="school.name" label={t('Nama sekolah', 'School name')} problems={problems}>
-                      {(a) => <input type="text" value={values['school.name'] ?? ''} {...a} />}
-                    </Field>
-                    <Field name="school.level" label={t('Jenjang', 'Level')} problems={problems}>
-                      {(a) => (
-                        <select {...a}>
-                          <Options
-                            empty={t('— pilih —', '— choose —')}
-                            selected={values['school.level']}
-                            values={PATHWAYS.map((p) => [p, pathwayLabel(t, p)])}
-                          />
-                        </select>
-                      )}
-                    </Field>
-                    <button type="submit">{actionLabel(t, to)}</button>
-                  </fieldset>
-                ) : (
-                  <p class="notice">
-                    {t(
-                      'Belum bisa didaftarkan ke sekolah: calon ini belum mendapat tempat yang didanai (masih daftar tunggu).',
-                      'Cannot be enrolled yet: this candidate holds no funded place (still on the waitlist).',
-                    )}
-                  </p>
-                )
-              ) : (
-                <>
-                  {['INELIGIBLE', 'WITHDRAWN', 'DROPPED_OUT'].includes(to) ? (
-                    <label>
-                      {t('Catatan (alasan)', 'Note (reason)')}
-                      <input type="text" name="note" />
-                    </label>
-                  ) : null}
-                  <button
-                    type="submit"
-                    class={['INELIGIBLE', 'WITHDRAWN', 'DROPPED_OUT'].includes(to) ? 'secondary' : ''}
-                  >
-                    {actionLabel(t, to)}
-                  </button>
-                </>
-              )}
-            </form>
-          ))}
-        </div>
+        <section class="card" aria-labelledby="next-step">
+          <h2 id="next-step">{t('Langkah berikutnya', 'Next step')}</h2>
+          {next.includes('ENROLLED') ? (
+            funded ? (
+              <form method="post" action={`/calon/${c.id}/status`}>
+                {token}
+                {version}
+                <input type="hidden" name="to" value="ENROLLED" />
+                <fieldset>
+                  <legend>{t('Sekolah atau PKBM tujuan', 'School or PKBM')}</legend>
+                  <SchoolFields t={t} problems={problems} values={values} />
+                  <button type="submit">{actionLabel(t, 'ENROLLED')}</button>
+                </fieldset>
+              </form>
+            ) : (
+              <p class="notice">
+                {t(
+                  'Belum bisa dicatat masuk sekolah: calon ini belum mendapat tempat yang didanai (masih daftar tunggu).',
+                  'Cannot be enrolled yet: this candidate holds no funded place (still on the waitlist).',
+                )}
+              </p>
+            )
+          ) : null}
+          <div class="actions">
+            {next.filter((to) => to !== 'ENROLLED' && !ENDING.includes(to)).map(move)}
+          </div>
+          {next.some((to) => ENDING.includes(to)) ? (
+            <div class="actions ending">
+              <p class="hint">
+                {t(
+                  'Menutup atau menghentikan: Anda akan diminta memastikan dan menulis alasannya.',
+                  'Closing or stopping: you will be asked to confirm and give the reason.',
+                )}
+              </p>
+              {next.filter((to) => ENDING.includes(to)).map(move)}
+            </div>
+          ) : null}
+        </section>
       ) : null}
 
       <CohortLinks t={t} viewer={viewer} candidate={c} />
@@ -216,18 +229,44 @@ export function CandidatePage(props: {
         </>
       ) : null}
 
+      {props.payments.length > 0 ? <Payments t={t} lang={lang} payments={props.payments} /> : null}
+
       <h2>{t('Riwayat', 'History')}</h2>
       <ol>
         {props.history.map((h) => (
           <li>
-            {h.at.slice(0, 16).replace('T', ' ')} UTC · {roleLabel(t, h.actor.role)}:{' '}
-            {h.from ? `${statusLabel(t, h.from)} → ` : ''}
-            {statusLabel(t, h.to)}
+            {timeText(h.at, lang)} · {roleLabel(t, h.actor.role)}:{' '}
+            {h.corrected ? null : (
+              <>
+                {h.from ? `${statusLabel(t, h.from)} → ` : ''}
+                {statusLabel(t, h.to)}
+              </>
+            )}
             {historyDetail(t, h)}
           </li>
         ))}
       </ol>
     </>
+  );
+}
+
+/** The payments made to the person: date, amount, source, reference. */
+function Payments(props: { t: T; lang: Lang; payments: Disbursement[] }) {
+  const { t, lang } = props;
+  return (
+    <section aria-labelledby="payments">
+      <h2 id="payments">{t('Pembayaran', 'Payments')}</h2>
+      <ul class="plain">
+        {[...props.payments]
+          .sort((a, b) => a.paidAt.localeCompare(b.paidAt))
+          .map((d) => (
+            <li>
+              {dateText(d.paidAt, lang)} · <strong>{rupiah(d.amount)}</strong> (
+              {d.source === 'APBD' ? 'APBD' : 'APBDes'}) · {t('ref.', 'ref.')} {d.reference}
+            </li>
+          ))}
+      </ul>
+    </section>
   );
 }
 
@@ -243,7 +282,7 @@ interface ActionProps {
 
 /** Bappeda's UU PDP tools: the subject-access download and anonymisation on request. */
 function PersonalDataActions(props: ActionProps) {
-  const { t, stored, csrf, problems, values } = props;
+  const { t, stored, csrf } = props;
   const c = stored.candidate;
   return (
     <div class="card">
@@ -257,20 +296,15 @@ function PersonalDataActions(props: ActionProps) {
         <form method="post" action={`/calon/${c.id}/anonimkan`}>
           <input type="hidden" name="csrf" value={csrf} />
           <input type="hidden" name="version" value={String(c.version)} />
-          <Field
-            name="reason"
-            label={t('Alasan anonimisasi', 'Reason for anonymising')}
-            hint={t(
-              'NIK, KK, nama, tanggal lahir, telepon dan wali dihapus untuk selamanya; jumlah dan uang tetap. Tidak bisa dibatalkan.',
-              'NIK, KK, name, birth date, phone and guardian are removed for good; counts and money stay. This cannot be undone.',
+          <p class="hint">
+            {t(
+              'Atas permintaan orang ini: NIK, KK, nama, tanggal lahir, telepon dan wali dihapus untuk selamanya. Anda akan diminta memastikan dan menulis alasannya.',
+              "On the person's request: NIK, KK, name, birth date, phone and guardian are removed for good. You will be asked to confirm and give the reason.",
             )}
-            problems={problems}
-          >
-            {(a) => (
-              <input type="text" required minlength={3} maxlength={500} value={values.reason ?? ''} {...a} />
-            )}
-          </Field>
-          <button type="submit">{t('Anonimkan', 'Anonymise')}</button>
+          </p>
+          <button type="submit" class="danger">
+            {t('Anonimkan…', 'Anonymise…')}
+          </button>
         </form>
       )}
     </div>
@@ -293,7 +327,7 @@ function BappedaActions(props: ActionProps) {
         <form method="post" action={`/calon/${c.id}/apbd`}>
           <input type="hidden" name="csrf" value={csrf} />
           <input type="hidden" name="version" value={String(c.version)} />
-          <button type="submit">{t('Beri tempat APBD', 'Give an APBD place')}</button>
+          <button type="submit">{t('Beri tempat APBD…', 'Give an APBD place…')}</button>
         </form>
       ) : null}
       {sources.length > 0 ? (

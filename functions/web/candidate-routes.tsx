@@ -6,6 +6,8 @@ import { carryOverRecord } from '../../shared/services/carry-over.js';
 import { changeSchool, transitionCandidate } from '../../shared/services/transitions.js';
 import type { OperationHandler } from '../http/app.js';
 import { candidateAction, showCandidate } from './candidate-actions.js';
+import { carryOverConfirmation, transitionConfirmation } from './confirmations.js';
+import { doneBanner } from './done-banner.js';
 import { tOf, versionOf, viewer } from './shell.js';
 
 /** A candidate's page and the moves along the workflow made from it. */
@@ -13,43 +15,27 @@ export const candidateRoutes = {
   candidatePage: async (c) => {
     const p = viewer(c);
     const stored = await getCandidate(p, c.req.param('id') ?? '');
-    const t = tOf(c);
-    // Just registered (`?baru=1`) or carried over (`?dibawa=1`): where the person stands.
-    const fresh = c.req.query('baru') === '1';
-    const carried = c.req.query('dibawa') === '1' && stored.candidate.carriedFrom;
-    const place =
-      stored.candidate.villageFunding === 'FUNDED'
-        ? t('Calon mendapat tempat desa.', 'The candidate holds a village place.')
-        : t(
-            `Kuota desa penuh: daftar tunggu no. ${stored.waitlistPosition}.`,
-            `The village quota is full: waitlist no. ${stored.waitlistPosition}.`,
-          );
-    return showCandidate(c, stored, {
-      ...(fresh || carried
-        ? {
-            message: {
-              kind: 'notice' as const,
-              text: carried
-                ? `${t(`Dibawa dari tahun ${carried.year}.`, `Carried over from ${carried.year}.`)} ${place}`
-                : `${t('Tersimpan.', 'Saved.')} ${place}`,
-            },
-          }
-        : {}),
-    });
+    const done = await doneBanner(c, p, stored);
+    return showCandidate(c, stored, done ? { message: done } : {});
   },
   transitionSubmit: (c) =>
-    candidateAction(c, async (v, p) => {
-      const input = parseWith(transitionSchema, {
-        to: v.to,
-        note: v.note || null,
-        school:
-          v.to === 'ENROLLED'
-            ? { npsn: v['school.npsn'] ?? '', name: v['school.name'] ?? '', level: v['school.level'] ?? '' }
-            : null,
-      });
-      if (!input.data) throw validationFailed(input.problems);
-      await transitionCandidate(p, c.req.param('id') ?? '', versionOf(v), input.data);
-    }),
+    candidateAction(
+      c,
+      async (v, p) => {
+        const input = parseWith(transitionSchema, {
+          to: v.to,
+          note: v.note || null,
+          school:
+            v.to === 'ENROLLED'
+              ? { npsn: v['school.npsn'] ?? '', name: v['school.name'] ?? '', level: v['school.level'] ?? '' }
+              : null,
+        });
+        if (!input.data) throw validationFailed(input.problems);
+        return transitionCandidate(p, c.req.param('id') ?? '', versionOf(v), input.data);
+      },
+      (moved, id) => `/calon/${id}?selesai=status${moved.promotedId ? `&naik=${moved.promotedId}` : ''}`,
+      transitionConfirmation(tOf(c)),
+    ),
   carryOverSubmit: (c) =>
     candidateAction(
       c,
@@ -58,18 +44,23 @@ export const candidateRoutes = {
           ifMatch: versionOf(v),
         }),
       (carried) => `/calon/${carried.candidate.id}?dibawa=1`,
+      carryOverConfirmation(tOf(c)),
     ),
   schoolChangeSubmit: (c) =>
-    candidateAction(c, async (v, p) => {
-      const input = parseWith(schoolChangeSchema, {
-        school: {
-          npsn: v['school.npsn'] ?? '',
-          name: v['school.name'] ?? '',
-          level: v['school.level'] ?? '',
-        },
-        note: v.note || null,
-      });
-      if (!input.data) throw validationFailed(input.problems);
-      await changeSchool(p, c.req.param('id') ?? '', versionOf(v), input.data);
-    }),
+    candidateAction(
+      c,
+      async (v, p) => {
+        const input = parseWith(schoolChangeSchema, {
+          school: {
+            npsn: v['school.npsn'] ?? '',
+            name: v['school.name'] ?? '',
+            level: v['school.level'] ?? '',
+          },
+          note: v.note || null,
+        });
+        if (!input.data) throw validationFailed(input.problems);
+        await changeSchool(p, c.req.param('id') ?? '', versionOf(v), input.data);
+      },
+      (_, id) => `/calon/${id}?selesai=sekolah`,
+    ),
 } satisfies Record<string, OperationHandler>;

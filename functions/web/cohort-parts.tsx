@@ -4,6 +4,7 @@ import { PATHWAYS } from '../../shared/domain/candidate.js';
 import { findVillage } from '../../shared/domain/regions.js';
 import { BEFORE_ENROLMENT, ENROLLED_STATUSES } from '../../shared/domain/workflow.js';
 import { canSeeFullIdentity, canSeeVillage, type Principal } from '../../shared/principal.js';
+import { fieldLabels } from './candidate-form.js';
 import { Field, Options, type Problems } from './forms.js';
 import { pathwayLabel, statusLabel, type T } from './ui.js';
 
@@ -113,23 +114,13 @@ export function SchoolChangeForm(props: {
             'Status, place and money stay; the old school and the note go into the history.',
           )}
         </p>
-        <Field name="school.npsn" label={t('NPSN sekolah baru', 'New school NPSN')} problems={problems}>
-          {(a) => <input type="text" autocomplete="off" value={values['school.npsn'] ?? ''} {...a} />}
-        </Field>
-        <Field name="school.name" label={t('Nama sekolah baru', 'New school name')} problems={problems}>
-          {(a) => <input type="text" value={values['school.name'] ?? ''} {...a} />}
-        </Field>
-        <Field name="school.level" label={t('Jenjang', 'Level')} problems={problems}>
-          {(a) => (
-            <select {...a}>
-              <Options
-                empty={t('— pilih —', '— choose —')}
-                selected={values['school.level'] ?? c.school?.level}
-                values={PATHWAYS.map((p) => [p, pathwayLabel(t, p)])}
-              />
-            </select>
-          )}
-        </Field>
+        <SchoolFields
+          t={t}
+          problems={problems}
+          values={values}
+          level={c.school?.level}
+          labels={[t('NPSN sekolah baru', 'New school NPSN'), t('Nama sekolah baru', 'New school name')]}
+        />
         <label>
           {t('Catatan (alasan pindah)', 'Note (why)')}
           <input type="text" name="note" maxlength={500} value={values.note ?? ''} />
@@ -140,9 +131,57 @@ export function SchoolChangeForm(props: {
   );
 }
 
-/** A history entry's text after the status: a school change names both schools. */
+/**
+ * A school's fields, at enrolment and at a school change alike: the NPSN with its rule, the
+ * name, the level ("— pilih —" first, or the learner's current level when changing school).
+ */
+export function SchoolFields(props: {
+  t: T;
+  problems: Problems;
+  values: Record<string, string>;
+  level?: string | undefined;
+  labels?: [npsn: string, name: string];
+}) {
+  const { t, problems, values } = props;
+  const [npsn, name] = props.labels ?? ['NPSN', t('Nama sekolah', 'School name')];
+  return (
+    <>
+      <Field
+        name="school.npsn"
+        label={npsn}
+        hint={t(
+          'Sekolah: 8 angka (papan nama sekolah atau Dapodik). PKBM, SKB atau kursus: P atau K lalu 7 angka, misalnya P9997333.',
+          'A school: 8 digits (school sign or Dapodik). A PKBM, SKB or course: P or K and 7 digits, e.g. P9997333.',
+        )}
+        problems={problems}
+      >
+        {(a) => <input type="text" autocomplete="off" value={values['school.npsn'] ?? ''} {...a} />}
+      </Field>
+      <Field name="school.name" label={name} problems={problems}>
+        {(a) => <input type="text" value={values['school.name'] ?? ''} {...a} />}
+      </Field>
+      <Field name="school.level" label={t('Jenjang', 'Level')} problems={problems}>
+        {(a) => (
+          <select {...a}>
+            <Options
+              empty={t('— pilih —', '— choose —')}
+              selected={values['school.level'] ?? props.level}
+              values={PATHWAYS.map((p) => [p, pathwayLabel(t, p)])}
+            />
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** A history entry's text after the status: a school change names both schools, a correction its fields. */
 export function historyDetail(t: T, h: HistoryEntry): string {
   const note = h.note ? ` (${h.note})` : '';
+  if (h.corrected) {
+    const labels = fieldLabels(t);
+    return `${t('Koreksi data', 'Correction')}: ${h.corrected.map((f) => labels[f] ?? f).join(', ')}`;
+  }
   if (h.previousSchool && h.school)
     return `${t('Pindah sekolah', 'School change')}: ${h.previousSchool.name} → ${h.school.name}${note}`;
   return note;

@@ -1,32 +1,38 @@
 import type { Child } from 'hono/jsx';
 import type { Lang } from '../../shared/i18n.js';
 import type { Principal } from '../../shared/principal.js';
+import { PAGE_SCRIPT } from './page-script.js';
 import { roleLabel, translator } from './ui.js';
 
 /** One small stylesheet, inline: no extra request on a weak connection. Contrast is AA. */
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f6f7f9}
-a{color:#0b57a4}header{background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
-header a,header button{color:#fff}header .brand{font-weight:700;margin-right:auto;text-decoration:none}
-nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}main{max-width:60rem;margin:0 auto;padding:1rem}
+a{color:#0b57a4}header{background:#0b3d6e;color:#fff;padding:.25rem 1rem;display:flex;flex-wrap:wrap;gap:0 1rem;align-items:center}
+header a,header button{color:#fff}header .brand{font-weight:700;text-decoration:none}header .account{margin-left:auto}
+nav{display:flex;flex-wrap:wrap;gap:0 1rem}main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .card{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:1rem;margin:0 0 1rem}
-label{display:block;font-weight:600;margin:.75rem 0 .25rem}.hint{display:block;font-weight:400;color:#4a5261;font-size:.9rem}
-input,select,textarea{font:inherit;width:100%;max-width:28rem;padding:.5rem;border:1px solid #6b7280;border-radius:4px;background:#fff}
-input[type=checkbox],input[type=radio]{width:auto}
-button,.button{font:inherit;display:inline-block;background:#0b57a4;color:#fff;border:0;border-radius:4px;padding:.6rem 1rem;margin:.5rem .5rem 0 0;cursor:pointer;text-decoration:none}
-button.secondary{background:#4a5261}button.link{background:none;padding:0;margin:0;text-decoration:underline}
+label{display:block;font-weight:600;margin:.75rem 0 .25rem}.hint{font-weight:400;color:#4a5261;font-size:.9rem}label .hint{display:block}
+input,select,textarea{font:inherit;width:100%;max-width:28rem;min-height:44px;padding:.5rem;border:1px solid #6b7280;border-radius:4px;background:#fff}
+input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;vertical-align:middle;margin:0 .5rem 0 0}
+label:has(input[type=checkbox]),label:has(input[type=radio]){min-height:44px;display:flex;align-items:center}
+button,.button{font:inherit;display:inline-block;min-height:44px;background:#0b57a4;color:#fff;border:0;border-radius:4px;padding:.6rem 1rem;margin:.5rem .5rem 0 0;cursor:pointer;text-decoration:none}
+button.secondary,.button.secondary{background:#4a5261}button.danger{background:#a4161a}button.link{background:none;padding:0 .25rem;margin:0;text-decoration:underline}
+header a,nav a,td a,li>a,.actions a,summary{display:inline-block;min-height:44px;padding:10px 0}
+.actions{display:flex;flex-wrap:wrap;align-items:center}.actions form{display:inline}.ending{border-top:1px solid #d5d9e0;margin-top:1rem}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-.error{color:#a4161a;font-weight:600}.field-error input,.field-error select{border:2px solid #a4161a}
+.error{color:#a4161a;font-weight:600}.field-error input,.field-error select,.field-error textarea{border:2px solid #a4161a}
 .alert{border-left:4px solid #a4161a;background:#fdecea;padding:.75rem;margin:0 0 1rem}
 .notice{border-left:4px solid #0b57a4;background:#e8f1fb;padding:.75rem;margin:0 0 1rem}
-.warn{border-left:4px solid #b45309;background:#fff4e5;padding:.75rem;margin:0 0 1rem}
+.done{border-left:4px solid #1a7f37;background:#e9f7ef;padding:.75rem;margin:0 0 1rem;font-weight:600}
+.warn{border-left:4px solid #b45309;background:#fff4e5;padding:.75rem;margin:0 0 1rem}.badge{background:#8a4b00;color:#fff;padding:.1rem .4rem;border-radius:3px}
 td.bad{background:#fdecea}td.bad mark{background:none;color:#a4161a;font-weight:700}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #d5d9e0;padding:.4rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}.scroll{overflow-x:auto}
 meter{width:100%;height:1.5rem}.years{margin:0 0 1rem}.years>*{margin-right:.6rem}.big{font-size:2rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 fieldset{border:1px solid #d5d9e0;border-radius:4px;margin:1rem 0}legend{font-weight:600}
-@media (max-width:40rem){main{padding:.5rem}th,td{padding:.3rem;font-size:.9rem}}
+@media (max-width:40rem){main{padding:.5rem}th,td{padding:.3rem;font-size:.9rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
+@media print{header,form,.actions{display:none}body{background:#fff}}
 `;
 
 export function Layout(props: {
@@ -46,12 +52,20 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · GKB Brebes`}</title>
-        <style>{CSS}</style>
+        {/* Raw: escaped, a child combinator (li>a) would break the rule. */}
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
         <header>
           <a class="brand" href="/">
             GKB Brebes
+          </a>
+          <a
+            href={`${props.path}${props.path.includes('?') ? '&' : '?'}lang=${other}`}
+            lang={other}
+            hreflang={other}
+          >
+            {other === 'en' ? 'English' : 'Bahasa Indonesia'}
           </a>
           {p ? (
             <nav aria-label={t('Menu utama', 'Main menu')}>
@@ -73,15 +87,8 @@ export function Layout(props: {
               ) : null}
             </nav>
           ) : null}
-          <a
-            href={`${props.path}${props.path.includes('?') ? '&' : '?'}lang=${other}`}
-            lang={other}
-            hreflang={other}
-          >
-            {other === 'en' ? 'English' : 'Bahasa Indonesia'}
-          </a>
           {p ? (
-            <form method="post" action="/keluar">
+            <form method="post" action="/keluar" class="account">
               <input type="hidden" name="csrf" value={props.csrf ?? ''} />
               <span>{roleLabel(t, p.role)} · </span>
               <button type="submit" class="link">
@@ -91,6 +98,8 @@ export function Layout(props: {
           ) : null}
         </header>
         <main id="isi">{props.children}</main>
+        {/* The one script (page-script.ts), allowed by its hash in the CSP: the pages work without it. */}
+        <script dangerouslySetInnerHTML={{ __html: PAGE_SCRIPT }} />
       </body>
     </html>
   );

@@ -1,15 +1,16 @@
 import type { Child } from 'hono/jsx';
-import { fullCorrectionSchema, registrationSchema } from '../../shared/domain/candidate.js';
-import { DomainError, validationFailed } from '../../shared/errors.js';
+import { everyProblem, fullCorrectionSchema, registrationSchema } from '../../shared/domain/candidate.js';
+import { DomainError, type FieldProblem, validationFailed } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
-import { canSeeVillage } from '../../shared/principal.js';
+import { canSeeVillage, type Principal } from '../../shared/principal.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import { correctCandidate, getCandidate, registerCandidate } from '../../shared/services/candidates.js';
 import { recordFullView } from '../../shared/services/personal-data.js';
-import { programYears } from '../../shared/services/programs.js';
+import { programSettings, programYears } from '../../shared/services/programs.js';
+import { villageSummary } from '../../shared/services/villages.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { showCandidate } from './candidate-actions.js';
-import { CandidateForm, type CandidateFormValues, candidateInput } from './candidate-form.js';
+import { CandidateForm, type CandidateFormValues, candidateInput, formProblem } from './candidate-form.js';
 import type { Problems } from './forms.js';
 import { page, pageYear, postedForm, problemsOf, tOf, versionOf, viewer } from './shell.js';
 
@@ -23,6 +24,8 @@ function candidateFormPage(
     correcting?: { id: string; version: string };
     years?: number[];
     notice?: Child;
+    /** Registration: where the person will stand in the village's places. */
+    preview?: Child;
   },
 ) {
   const t = tOf(c);
@@ -44,9 +47,49 @@ function candidateFormPage(
         {...(options.correcting ? { hidden: { version: options.correcting.version } } : {})}
         {...(options.years ? { years: options.years } : {})}
         notice={options.notice}
+        preview={options.preview}
       />
     </>,
     options.status,
+  );
+}
+
+/** Every problem of the form in one round: the schema's, then the rules' on what passed it. */
+async function formProblems(
+  year: number,
+  input: Record<string, unknown>,
+  schemaProblems: FieldProblem[],
+): Promise<FieldProblem[]> {
+  const program = await programSettings(year);
+  return (program ? everyProblem(input, schemaProblems, program) : schemaProblems).map(formProblem);
+}
+
+/** A refusal with the form's wording of its problems. */
+const asForm = (error: unknown): unknown =>
+  error instanceof DomainError && error.code === 'VALIDATION_FAILED'
+    ? validationFailed(error.details.map(formProblem))
+    : error;
+
+/** Before saving: whether the person will take a village place or wait, and at which number. */
+async function placePreview(c: GkbContext, p: Principal, year: number): Promise<Child> {
+  const t = tOf(c);
+  if (p.role !== 'village_official') return null;
+  const v = await villageSummary(p, p.villageCode, year).catch(() => undefined);
+  if (!v) return null;
+  const text =
+    v.funded < v.quota && v.waitlisted === 0
+      ? t(
+          `${v.name} ${v.funded}/${v.quota} tempat terisi (${year}): orang ini akan mendapat tempat desa.`,
+          `${v.name} ${v.funded}/${v.quota} places held (${year}): this person will take a village place.`,
+        )
+      : t(
+          `${v.name} ${v.funded}/${v.quota} tempat terisi (${year}): orang ini akan masuk daftar tunggu no. ${v.waitlisted + 1}.`,
+          `${v.name} ${v.funded}/${v.quota} places held (${year}): this person will join the waitlist as no. ${v.waitlisted + 1}.`,
+        );
+  return (
+    <p class="notice" id="place-preview">
+      {text}
+    </p>
   );
 }
 
@@ -59,6 +102,7 @@ export const registrationRoutes = {
     return candidateFormPage(c, {
       values: { 'consent.given': '', year: String(year) },
       years: years.map((y) => y.year),
+      preview: await placePreview(c, p, year),
     });
   },
   registrationSubmit: async (c) => {
@@ -66,14 +110,11 @@ export const registrationRoutes = {
     if (p.role !== 'village_official') throw new DomainError('FORBIDDEN');
     const values: CandidateFormValues = await postedForm(c);
     const years = (await programYears()).map((y) => y.year);
+    const year = /^\d{4}$/.test(values.year ?? '') ? Number(values.year) : (years[0] ?? Number.NaN);
     try {
-      const year = /^\d{4}$/.test(values.year ?? '') ? Number(values.year) : (years[0] ?? Number.NaN);
-      const parsed = parseWith(registrationSchema, {
-        year,
-        villageCode: p.villageCode,
-        ...candidateInput(values),
-      });
-      if (!parsed.data) throw validationFailed(parsed.problems);
+      const input = { year, villageCode: p.villageCode, ...candidateInput(values) };
+      const parsed = parseWith(registrationSchema, input);
+      if (!parsed.data) throw validationFailed(await formProblems(year, input, parsed.problems));
       const key =
         values.idempotencyKey && /^[A-Za-z0-9_-]{1,100}$/.test(values.idempotencyKey)
           ? values.idempotencyKey
@@ -100,9 +141,15 @@ export const registrationRoutes = {
             ) : undefined,
         });
       }
-      const problems = problemsOf(error, c.get('lang'));
+      const problems = problemsOf(asForm(error), c.get('lang'));
       if (!problems) throw error;
-      return candidateFormPage(c, { values, years, problems, status: 400 });
+      return candidateFormPage(c, {
+        values,
+        years,
+        problems,
+        status: 400,
+        preview: await placePreview(c, p, year),
+      });
     }
   },
   correctionPage: async (c) => {
@@ -117,7 +164,7 @@ export const registrationRoutes = {
       nik: x.nik,
       kk: x.kk,
       fullName: x.fullName,
-      birthDate: x.birthDate,
+      birthDate: x.birthDate.split('-').reverse().join('-'),
       sex: x.sex,
       track: x.track,
       outOfSchoolType: x.outOfSchoolType,
@@ -141,10 +188,14 @@ export const registrationRoutes = {
     const id = c.req.param('id') ?? '';
     const values: CandidateFormValues = await postedForm(c);
     try {
-      const parsed = parseWith(fullCorrectionSchema, candidateInput(values));
-      if (!parsed.data) throw validationFailed(parsed.problems);
+      const input = candidateInput(values);
+      const parsed = parseWith(fullCorrectionSchema, input);
+      if (!parsed.data) {
+        const { candidate } = await getCandidate(p, id);
+        throw validationFailed(await formProblems(candidate.year, input, parsed.problems));
+      }
       await correctCandidate(p, id, versionOf(values), parsed.data);
-      return c.redirect(`/calon/${id}`, 303);
+      return c.redirect(`/calon/${id}?selesai=koreksi`, 303);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'VERSION_MISMATCH') {
         return showCandidate(c, await getCandidate(p, id), {
@@ -158,7 +209,7 @@ export const registrationRoutes = {
           },
         });
       }
-      const problems = problemsOf(error, c.get('lang'));
+      const problems = problemsOf(asForm(error), c.get('lang'));
       if (!problems) throw error;
       return candidateFormPage(c, {
         values,

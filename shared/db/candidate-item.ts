@@ -51,3 +51,14 @@ export interface CohortLink {
   id: string;
   year: number;
 }
+
+export interface Disbursement {
+  id: string;
+  candidateId: string;
+  source: FundingSource;
+  amount: number;
+  paidAt: string;
+  reference: string;
+  recordedAt: string;
+  recordedBy: string;
+}

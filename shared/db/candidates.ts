@@ -286,6 +286,8 @@ export async function replaceCandidate(
   previous: CandidateItem,
   /** When the NIK changed: how many records the new NIK's person had as read. */
   newPersonSeen = 0,
+  /** The history entry of the change, written with it. */
+  entry?: HistoryEntry,
 ): Promise<'ok' | 'versionMismatch' | 'duplicateNik' | 'personTaken'> {
   const nikChanged = previous.nikHash !== item.nikHash;
   const gone = previous.fingerprints.filter((h) => !item.fingerprints.includes(h));
@@ -310,6 +312,7 @@ export async function replaceCandidate(
       : []),
     ...gone.map((hash) => removeFromFingerprint(item.year, hash, item.id)),
     ...added.map((hash) => addToFingerprint(item.year, hash, item.id)),
+    ...(entry ? [appendHistory(item.id, item.version, entry)] : []),
   ];
   return transactOr(transactItems, (failed) => {
     if (failed(0)) return 'versionMismatch';

@@ -1,7 +1,7 @@
 import type { Status } from '../domain/candidate.js';
 import type { School } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
-import type { CandidateItem } from './candidate-item.js';
+import type { CandidateItem, Disbursement } from './candidate-item.js';
 import { tableName } from './client.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './table.js';
@@ -16,6 +16,8 @@ export interface HistoryEntry {
   school?: School | null;
   /** A school change (from and to the same status): the school the learner left. */
   previousSchool?: School;
+  /** A correction (from and to the same status): the fields changed, by name (never values). */
+  corrected?: string[];
 }
 
 /**
@@ -37,6 +39,28 @@ export async function readHistory(candidateId: string): Promise<HistoryEntry[]> 
     ExpressionAttributeValues: { ':pk': keys.candidate(candidateId).pk, ':history': 'HISTORY#' },
   });
   return items.map((item) => withoutKeys<HistoryEntry>(item));
+}
+
+/**
+ * The whole history and every payment of a candidate in one Query of its partition
+ * (`DISBURSEMENT#…` sorts before `HISTORY#…`, and nothing else lies between them).
+ */
+export async function readHistoryAndPayments(
+  candidateId: string,
+): Promise<{ history: HistoryEntry[]; payments: Disbursement[] }> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :payments AND :afterHistory',
+    ExpressionAttributeValues: {
+      ':pk': keys.candidate(candidateId).pk,
+      ':payments': 'DISBURSEMENT#',
+      ':afterHistory': 'HISTORY$',
+    },
+  });
+  const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
+  return {
+    history: of('HISTORY#').map((i) => withoutKeys<HistoryEntry>(i)),
+    payments: of('DISBURSEMENT#').map((i) => withoutKeys<Disbursement>(i)),
+  };
 }
 
 /**

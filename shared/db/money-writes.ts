@@ -1,6 +1,6 @@
 import { counterChanges } from '../domain/budget.js';
 import { type ApbdPool, takePlace } from './apbd.js';
-import type { CandidateItem, FundingSource } from './candidate-item.js';
+import type { CandidateItem, Disbursement } from './candidate-item.js';
 import { putCandidate } from './candidates.js';
 import { tableName } from './client.js';
 import { programUnchanged } from './programs.js';
@@ -40,17 +40,6 @@ export async function writeApbdAssignment(
     ],
     (failed, anyFailed) => (failed(0) ? 'versionMismatch' : anyFailed ? 'changed' : undefined),
   );
-}
-
-export interface Disbursement {
-  id: string;
-  candidateId: string;
-  source: FundingSource;
-  amount: number;
-  paidAt: string;
-  reference: string;
-  recordedAt: string;
-  recordedBy: string;
 }
 
 /**

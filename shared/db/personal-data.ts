@@ -1,11 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../domain/ids.js';
 import type { Role } from '../principal.js';
-import type { CandidateItem } from './candidate-item.js';
+import type { CandidateItem, Disbursement } from './candidate-item.js';
 import { putCandidate, removeFromFingerprint } from './candidates.js';
 import { db, tableName } from './client.js';
 import type { HistoryEntry } from './history.js';
-import type { Disbursement } from './money-writes.js';
 import { forgetRecord } from './people.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './table.js';

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import type { FieldProblem } from '../errors.js';
-import { ageOn, type CalendarDate, compareDates, parseIsoDate, todayInBrebes } from './dates.js';
+import {
+  ageOn,
+  type CalendarDate,
+  compareDates,
+  formatIsoDate,
+  parseIsoDate,
+  todayInBrebes,
+} from './dates.js';
 import { isAcceptableName, normaliseName } from './names.js';
 import { checkKk, checkNik, nikWarnings } from './nik.js';
 import { normalisePhone } from './phone.js';
@@ -94,35 +101,47 @@ export interface CheckedCandidate {
 type FieldsInput = Omit<RegistrationInput, 'year' | 'villageCode'>;
 
 /**
+ * The fields as far as they are known: a form with some fields missing or mistyped is still
+ * checked on the others, so that a person sees every problem in one round.
+ */
+type PartialFields = Partial<Omit<FieldsInput, 'consent'>> & { consent?: Partial<FieldsInput['consent']> };
+
+/**
  * Every rule of a candidate's registration, all problems at once so that a form can show
- * each beside its field. Returns normalised fields and the warnings that do not block.
+ * each beside its field. Returns normalised fields and the warnings that do not block. A rule
+ * whose fields are missing is skipped (their absence is the schema's problem to report).
  */
 export function checkCandidate(
-  input: FieldsInput,
+  input: PartialFields,
   program: ProgramSettings,
   today: CalendarDate = todayInBrebes(),
 ): { problems: FieldProblem[]; checked?: CheckedCandidate } {
   const problems: FieldProblem[] = [];
-  const nik = checkNik(input.nik);
-  const kk = checkKk(input.kk);
-  problems.push(...nik.problems, ...kk.problems);
+  const nik = input.nik === undefined ? undefined : checkNik(input.nik);
+  const kk = input.kk === undefined ? undefined : checkKk(input.kk);
+  problems.push(...(nik?.problems ?? []), ...(kk?.problems ?? []));
 
-  const fullName = normaliseName(input.fullName);
-  checkName(fullName, 'fullName', problems);
+  const fullName = input.fullName === undefined ? undefined : normaliseName(input.fullName);
+  if (fullName !== undefined) checkName(fullName, 'fullName', problems);
 
-  const birth = parseIsoDate(input.birthDate.trim());
+  const birth = input.birthDate === undefined ? undefined : parseIsoDate(input.birthDate.trim());
   let birthDate: CalendarDate | undefined;
-  if (birth === 'format' || birth === 'invalid') {
-    problems.push({ field: 'birthDate', key: birth === 'format' ? 'date.format' : 'date.invalid' });
-  } else if (compareDates(birth, today) >= 0) {
+  if (birth === 'format') problems.push({ field: 'birthDate', key: 'date.format' });
+  else if (birth === 'invalid') {
+    problems.push({
+      field: 'birthDate',
+      key: 'date.invalid',
+      params: { date: input.birthDate?.trim() ?? '' },
+    });
+  } else if (birth && compareDates(birth, today) >= 0) {
     problems.push({ field: 'birthDate', key: 'date.notPast' });
-  } else if (birth.year < 1900) {
+  } else if (birth && birth.year < 1900) {
     problems.push({ field: 'birthDate', key: 'date.tooOld' });
   } else birthDate = birth;
 
   const reference = parseIsoDate(program.referenceDate) as CalendarDate;
   const age = birthDate ? ageOn(birthDate, reference) : undefined;
-  if (age !== undefined) {
+  if (age !== undefined && input.track) {
     const [min, max] = program.ageRanges[input.track];
     if (age < min || age > max) {
       problems.push({
@@ -134,7 +153,7 @@ export function checkCandidate(
   }
   const minor = age !== undefined && age < ADULT_AGE;
 
-  if (input.outOfSchoolType === 'NEVER_ENROLLED' && input.lastLevel !== 'NONE') {
+  if (input.outOfSchoolType === 'NEVER_ENROLLED' && input.lastLevel && input.lastLevel !== 'NONE') {
     problems.push({ field: 'lastLevel', key: 'lastLevel.neverEnrolled' });
   }
   if (input.outOfSchoolType === 'NOT_CONTINUED' && input.lastLevel === 'NONE') {
@@ -155,13 +174,29 @@ export function checkCandidate(
   if (guardianName) checkName(guardianName, 'guardianName', problems);
   else if (minor) problems.push({ field: 'guardianName', key: 'guardian.required' });
 
-  const consentName = normaliseName(input.consent.name);
-  if (!input.consent.given) problems.push({ field: 'consent.given', key: 'consent.given' });
-  if (minor && input.consent.by !== 'GUARDIAN')
-    problems.push({ field: 'consent.by', key: 'consent.guardian' });
-  checkName(consentName, 'consent.name', problems);
+  const consent = input.consent ?? {};
+  const consentName = consent.name === undefined ? undefined : normaliseName(consent.name);
+  if (consent.given === false) problems.push({ field: 'consent.given', key: 'consent.given' });
+  if (minor && consent.by === 'SELF') problems.push({ field: 'consent.by', key: 'consent.guardian' });
+  if (consentName !== undefined) checkName(consentName, 'consent.name', problems);
 
-  if (problems.length > 0 || !nik.facts) return { problems };
+  const { sex, track, outOfSchoolType, lastLevel, reasonCode } = input;
+  if (
+    problems.length > 0 ||
+    !nik?.facts ||
+    !kk ||
+    fullName === undefined ||
+    !birthDate ||
+    !sex ||
+    !track ||
+    !outOfSchoolType ||
+    !lastLevel ||
+    reasonCode === undefined ||
+    consent.given === undefined ||
+    !consent.by ||
+    consentName === undefined
+  )
+    return { problems };
   return {
     problems,
     checked: {
@@ -169,22 +204,48 @@ export function checkCandidate(
         nik: nik.nik,
         kk: kk.kk,
         fullName,
-        birthDate: input.birthDate.trim(),
-        sex: input.sex,
-        track: input.track,
-        outOfSchoolType: input.outOfSchoolType,
-        lastLevel: input.lastLevel,
-        reasonCode: input.reasonCode,
+        birthDate: formatIsoDate(birthDate),
+        sex,
+        track,
+        outOfSchoolType,
+        lastLevel,
+        reasonCode,
         reasonNote,
         plannedPathway: input.plannedPathway ?? null,
         disability: input.disability ?? null,
         phone,
         guardianName,
-        consent: { given: input.consent.given, by: input.consent.by, name: consentName },
+        consent: { given: consent.given, by: consent.by, name: consentName },
       },
-      warnings: nikWarnings(nik.facts, birthDate, input.sex),
+      warnings: nikWarnings(nik.facts, birthDate, sex),
     },
   };
+}
+
+/**
+ * Every problem of a form at once: the schema's (missing or mistyped fields) and, on the
+ * fields that passed it, the registration rules'. One problem a field, the schema's first.
+ */
+export function everyProblem(
+  raw: Record<string, unknown>,
+  schemaProblems: readonly FieldProblem[],
+  program: ProgramSettings,
+): FieldProblem[] {
+  const bad = new Set(schemaProblems.map((p) => p.field));
+  const known: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(registrationFields)) {
+    if (key === 'consent') continue;
+    if (!bad.has(key) && schema.safeParse(raw[key]).success) known[key] = raw[key];
+  }
+  const consent: Record<string, unknown> = {};
+  const rawConsent = (raw.consent ?? {}) as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(registrationFields.consent.shape)) {
+    if (!bad.has(`consent.${key}`) && schema.safeParse(rawConsent[key]).success)
+      consent[key] = rawConsent[key];
+  }
+  const { problems } = checkCandidate({ ...(known as PartialFields), consent }, program);
+  const all = [...schemaProblems, ...problems.filter((p) => !bad.has(p.field))];
+  return all.filter((p, i) => all.findIndex((q) => q.field === p.field) === i);
 }
 
 function checkName(name: string, field: string, problems: FieldProblem[]): void {

@@ -1,10 +1,10 @@
 import { now as clockNow } from '../clock.js';
 import { nextPlace, poolFromItem } from '../db/apbd.js';
 import { batchGet } from '../db/batch-get.js';
-import type { CandidateItem } from '../db/candidate-item.js';
+import type { CandidateItem, Disbursement } from '../db/candidate-item.js';
 import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
-import { type Disbursement, writeApbdAssignment, writeDisbursement } from '../db/money-writes.js';
+import { writeApbdAssignment, writeDisbursement } from '../db/money-writes.js';
 import { programNotConfigured, settingsOf } from '../db/programs.js';
 import { keys } from '../db/table.js';
 import { waitlistOf } from '../db/waitlists.js';
@@ -36,6 +36,27 @@ async function readForBappeda(
  * place is handed out again (lowest number first, with its own amount) before a new one.
  * The candidate leaves the village waitlist: it is funded.
  */
+/**
+ * What an APBD place for a candidate of `year` would be, read for the confirmation step: its
+ * amount and what the pool keeps after it; undefined when no place is left.
+ */
+export async function apbdPlacePreview(
+  year: number,
+): Promise<{ amount: number; placesLeft: number; moneyLeft: number } | undefined> {
+  const items = await batchGet([keys.program(year), keys.apbdPool(year)]);
+  const programItem = items.find((i) => i.sk === keys.program(year).sk);
+  if (!programItem) return undefined;
+  const settings = settingsOf(programItem);
+  const pool = poolFromItem(items.find((i) => i.sk === keys.apbdPool(year).sk));
+  const place = nextPlace(pool, settings);
+  if (!place) return undefined;
+  return {
+    amount: place.amount,
+    placesLeft: settings.apbdPlaces - pool.placesHeld - 1,
+    moneyLeft: settings.apbdCeiling - pool.moneyHeld - place.amount,
+  };
+}
+
 export async function assignApbdPlace(
   principal: Principal,
   id: string,

@@ -10,6 +10,7 @@ import {
   replaceCandidate,
 } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
+import type { HistoryEntry } from '../db/history.js';
 import { keyedHash } from '../db/nik-hash.js';
 import { ANONYMISED_OPEN, closedRecords, type Person, type PersonRecord, readPerson } from '../db/people.js';
 import { listPrograms, programNotConfigured, requireProgram } from '../db/programs.js';
@@ -18,6 +19,7 @@ import { readAggregates, readProgramAndVillage, waitlistedIn } from '../db/villa
 import { readWaitlists } from '../db/waitlists.js';
 import { readYear } from '../db/year.js';
 import {
+  type CandidateFields,
   type CheckedCandidate,
   type CorrectionInput,
   checkCandidate,
@@ -306,7 +308,26 @@ export async function correctCandidate(
     version: current.version + 1,
     updatedAt: now().toISOString(),
   };
-  const outcome = await replaceCandidate(updated, current, person?.records);
+  // The history names the fields changed (never their values: they may be personal data).
+  // A disability not stated (null) and "no" (false) are the same to whoever reads the history.
+  const same = (a: unknown, b: unknown) => stableJson(a ?? false) === stableJson(b ?? false);
+  const corrected = Object.entries(checked.fields)
+    .filter(([field, value]) => !same(value, current[field as keyof CandidateFields]))
+    .map(([field]) => field);
+  const entry: HistoryEntry = {
+    at: updated.updatedAt,
+    actor: { id: principal.sub, role: principal.role },
+    from: current.status,
+    to: current.status,
+    note: null,
+    corrected,
+  };
+  const outcome = await replaceCandidate(
+    updated,
+    current,
+    person?.records,
+    corrected.length > 0 ? entry : undefined,
+  );
   if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   if (outcome === 'duplicateNik') {
     throw duplicateNik(current.year);

@@ -2,7 +2,12 @@ import { now as clockNow } from '../clock.js';
 import type { CandidateItem } from '../db/candidate-item.js';
 import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
-import { type HistoryEntry, readCandidateAndHistory, readHistory } from '../db/history.js';
+import {
+  type HistoryEntry,
+  readCandidateAndHistory,
+  readHistory,
+  readHistoryAndPayments,
+} from '../db/history.js';
 import { readPerson } from '../db/people.js';
 import { type WaitlistChange, writeSchoolChange, writeTransition } from '../db/transitions.js';
 import { readProgramAndVillage } from '../db/villages.js';
@@ -85,7 +90,7 @@ export async function transitionCandidate(
   ifMatch: number | undefined,
   input: TransitionInput,
   now: () => Date = clockNow,
-): Promise<StoredCandidate> {
+): Promise<StoredCandidate & { promotedId?: string }> {
   if (principal.role === 'bappeda_staff') throw new DomainError('FORBIDDEN');
   // Whether the record is its person's open one: so unless a write found otherwise (two
   // records of one NIK open from before the person item existed, see scripts/migrate-cohorts.ts).
@@ -129,7 +134,9 @@ export async function transitionCandidate(
     if (outcome === 'personChanged') personOpen = (await readPerson(current.nikHash)).open === current.id;
     if (outcome !== 'ok') return CONTENDED;
     putMetric(METRIC.transitions, 1, 'Count', { ToStatus: input.to });
-    return withPosition(updated);
+    const stored = await withPosition(updated);
+    // Who took the place it left, for the page to say so.
+    return waitlist.kind === 'promote' ? { ...stored, promotedId: waitlist.promoted.id } : stored;
   });
 }
 
@@ -180,3 +187,6 @@ export async function candidateHistory(principal: Principal, id: string): Promis
 
 /** The history of a candidate the caller has already been shown (read in their scope). */
 export const historyOf = (candidate: CandidateItem): Promise<HistoryEntry[]> => readHistory(candidate.id);
+
+/** The history and the payments of a record in scope (the candidate page), in one Query. */
+export const historyAndPaymentsOf = (candidate: CandidateItem) => readHistoryAndPayments(candidate.id);

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setToday } from '../../shared/clock.js';
-import { launchChromium, seriousViolations, serve, weighPage } from '../support/browser.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
+import { browserSystem, seriousViolations, weighPage } from '../support/browser.js';
+import type { TestSystem } from '../support/system.js';
 
 /**
  * One journey per role, through the pages only, in Debian's Chromium against the local system.
@@ -24,22 +23,16 @@ const MAIN_PAGES = [
 
 let sys: TestSystem;
 let browser: Browser;
-let server: Server;
 let base: string;
 const checked: { path: string; bytes: number }[] = [];
 
+let close: () => Promise<void> = async () => {};
+
 beforeAll(async () => {
-  sys = await startTestSystem();
-  const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
-  await sys.request('PUT', `/programs/${year}`, { token: await sys.token('bappeda_staff'), body: {} });
-  ({ url: base, server } = await serve(sys));
-  browser = await launchChromium();
+  ({ sys, base, browser, close } = await browserSystem());
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => close());
 
 async function session(
   label: RegExp,
@@ -142,8 +135,8 @@ describe('the web app in Chromium', () => {
     await page.fill('#f-school-npsn', '20325671');
     await page.fill('#f-school-name', 'SMP Negeri 1 Salem');
     await page.selectOption('#f-school-level', 'SMP');
-    await page.getByRole('button', { name: 'Daftarkan ke sekolah' }).click();
-    expect(await page.locator('dd strong').textContent()).toBe('Terdaftar di sekolah');
+    await page.getByRole('button', { name: 'Catat masuk sekolah' }).click();
+    expect(await page.locator('dd strong').textContent()).toBe('Masuk sekolah');
     expect(await page.locator('ol li').count()).toBe(3);
 
     // Another candidate, changed underneath the open page through the API.
@@ -159,6 +152,8 @@ describe('the web app in Chromium', () => {
     });
     expect(changed.status).toBe(200);
     await page.getByRole('button', { name: 'Tidak memenuhi syarat' }).click();
+    await page.fill('#f-note', 'Umur di luar syarat');
+    await page.getByRole('button', { name: 'Ya, tidak memenuhi syarat' }).click();
     expect(await page.locator('[role=alert]').textContent()).toContain('sudah diubah orang lain');
     expect(await page.locator('dd strong').textContent()).toBe('Terverifikasi');
     await check('stale-record');
@@ -201,6 +196,8 @@ describe('the web app in Chromium', () => {
     await page.goto(`${base}/calon?funding=WAITLISTED`);
     await page.getByRole('link').filter({ hasText: 'Siti' }).first().click();
     await page.getByRole('button', { name: 'Beri tempat APBD' }).click();
+    await page.getByRole('button', { name: 'Ya, beri tempat APBD' }).click();
+    expect(await page.locator('.done').textContent()).toContain('Tempat APBD diberikan');
     expect(await page.locator('dt:text-is("Pendanaan") + dd').textContent()).toContain('Didanai APBD');
     await check('bappeda-candidate');
     await context.close();
@@ -230,10 +227,10 @@ describe('the upload page in Chromium', () => {
     });
     await page.getByRole('button', { name: 'Periksa' }).click();
     expect(await page.locator('[role=status]').textContent()).toContain('3 baris');
-    const bad = page.locator('td.bad');
+    const bad = page.locator('.card li');
     expect(await bad.count()).toBe(2);
-    expect(await bad.first().textContent()).toContain('NIK harus 16 angka');
-    expect(await bad.nth(1).textContent()).toContain('Isi salah satu: L, P.');
+    expect(await bad.first().textContent()).toContain('Isi salah satu: L, P.');
+    expect(await bad.nth(1).textContent()).toContain('NIK harus 16 angka');
     await check('import-report');
     await page.getByRole('button', { name: 'Daftarkan' }).click();
     expect(await page.locator('[role=status]').textContent()).toContain('2 didaftarkan');
@@ -316,7 +313,7 @@ describe('programme years in Chromium', () => {
     await register(page, 8001);
     const nikError = await page.locator('#f-nik-error').textContent();
     expect(nikError).toContain(`catatan tahun ${thisYear}`);
-    expect(nikError).toContain('Terdaftar di sekolah');
+    expect(nikError).toContain('Masuk sekolah');
     await page.getByRole('link', { name: `Buka catatan tahun ${thisYear}` }).click();
     expect(new URL(page.url()).pathname).toBe(`/calon/${learnerId}`);
 
@@ -325,7 +322,8 @@ describe('programme years in Chromium', () => {
     await check('candidate-carry-over');
     await page.selectOption('select[name=year]', String(next));
     await page.getByRole('button', { name: 'Bawa ke tahun ini' }).click();
-    expect(await page.locator('[role=status]').textContent()).toContain(`Dibawa dari tahun ${thisYear}`);
+    await page.getByRole('button', { name: `Ya, bawa ke tahun ${next}` }).click();
+    expect(await page.locator('.done').textContent()).toContain(`Dibawa dari tahun ${thisYear}`);
     const carriedId = new URL(page.url()).pathname.split('/').pop() ?? '';
     expect(carriedId).not.toBe(waitingId);
     await page.getByRole('link', { name: `Dibawa dari catatan ${thisYear}` }).click();

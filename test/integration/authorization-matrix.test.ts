@@ -275,6 +275,8 @@ const MATRIX: Record<string, Entry> = {
     target: 'none',
     writes: true,
   },
+  // Without a draft of the caller's own (the matrix has none): 404, as for another official's.
+  'GET /impor/salah': { official: [404, 404], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
   'GET /impor/riwayat': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /impor/templat': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
 };
@@ -433,9 +435,10 @@ async function callPage(
       `Warga Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[serial++ % 26]}`,
     ),
     correctionSubmit: {},
-    transitionSubmit: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
-    apbdSubmit: {},
-    anonymiseSubmit: { reason: 'Permintaan orang tua' },
+    // Confirmed (the confirmation step itself is refused alike: web-confirm.test.ts).
+    transitionSubmit: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED', confirmed: '1', note: 'Pindah' },
+    apbdSubmit: { confirmed: '1' },
+    anonymiseSubmit: { reason: 'Permintaan orang tua', confirmed: '1' },
     disbursementSubmit: {
       source: 'APBD',
       amount: '1000',
@@ -443,7 +446,7 @@ async function callPage(
       reference: `SP2D/${serial++}`,
     },
     programSubmit: { villageQuota: '1' },
-    carryOverSubmit: { year: String(YEAR + 1) },
+    carryOverSubmit: { year: String(YEAR + 1), confirmed: '1' },
     schoolChangeSubmit: {
       'school.npsn': 'P9997333',
       'school.name': 'PKBM Harapan Bangsa',

@@ -297,7 +297,7 @@ describe('in the web app', () => {
     expect(download.headers['content-disposition']).toContain('attachment');
     expect((JSON.parse(download.body.toString()) as Export).candidate.nik).toBe(registration(serial - 1).nik);
 
-    const post = (reason: string) =>
+    const post = (reason: string, confirmed = '1') =>
       sys.gateway.handle({
         method: 'POST',
         url: `/calon/${c.id}/anonimkan`,
@@ -307,18 +307,24 @@ describe('in the web app', () => {
           cookie,
           'content-type': 'application/x-www-form-urlencoded',
         },
-        body: new URLSearchParams({ csrf, version: '1', reason }).toString(),
+        body: new URLSearchParams({ csrf, version: '1', reason, confirmed }).toString(),
       });
+    // First the consequence and the reason asked for, then a confirmation without a reason is refused.
+    const asked = await post('', '');
+    expect(asked.status).toBe(200);
+    expect(asked.body.toString()).toContain('tidak bisa dibatalkan');
     const refused = await post('');
     expect(refused.status).toBe(400);
-    expect(refused.body.toString()).toContain('alasan anonimisasi');
-    expect((await post('Permintaan orang tua')).status).toBe(303);
+    expect(refused.body.toString()).toContain('Tulis alasannya');
+    const done = await post('Permintaan orang tua');
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe(`/calon/${c.id}?selesai=anonim`);
     const page = (await get(`/calon/${c.id}`)).body.toString();
     expect(page).toContain('dianonimkan');
     expect(page).not.toContain(registration(serial - 1).nik);
     const record = (await exportOf(c.id)).body.processingRecord.map((e) => `${e.action}/${e.channel}`);
-    // The page was shown with the full NIK twice: opened, then again with the refusal.
-    expect(record).toEqual(['VIEW/web', 'EXPORT/web', 'VIEW/web', 'ANONYMISE/web', 'EXPORT/api']);
+    // The page was shown with the full NIK once; the confirmation step shows no identity number.
+    expect(record).toEqual(['VIEW/web', 'EXPORT/web', 'ANONYMISE/web', 'EXPORT/api']);
   });
 });
 

@@ -121,7 +121,8 @@ describe('DynamoDB requests per operation', () => {
     expect(list.status).toBe(200);
     expect(list.requests).toEqual({ QueryCommand: 1 });
 
-    // The candidate, then its programme year (its age rules), then the transaction.
+    // The candidate, then its programme year (its age rules), then the transaction (with the
+    // history entry naming the fields changed).
     const patch = await counted('PATCH', `/candidates/${c.id}`, {
       token: official,
       body: { fullName: 'Siti Aminah Rahayu' },
@@ -141,7 +142,7 @@ describe('DynamoDB requests per operation', () => {
     // The candidate and its entries share a partition: one Query answers both.
     const history = await counted('GET', `/candidates/${c.id}/history`, { token: volunteer });
     expect(history.status).toBe(200);
-    expect((history.body as unknown[]).length).toBe(2); // registration, VERIFIED
+    expect((history.body as unknown[]).length).toBe(3); // registration, the correction, VERIFIED
     expect(history.requests).toEqual({ QueryCommand: 1 });
   });
 

@@ -109,10 +109,18 @@ describe("a person's other records on the candidate page", () => {
     const csrf = await csrfOf(sys, cookie);
     const page = (await getPage(sys, `/calon/${old.id}`, cookie)).body.toString();
     expect(page).toContain('Bawa ke tahun ini');
+    const asked = await postForm(sys, `/calon/${old.id}/bawa`, cookie, {
+      csrf,
+      version: String(old.version),
+      year: String(NEXT),
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body.toString()).toContain(`Ya, bawa ke tahun ${NEXT}`);
     const res = await postForm(sys, `/calon/${old.id}/bawa`, cookie, {
       csrf,
       version: String(old.version),
       year: String(NEXT),
+      confirmed: '1',
     });
     expect(res.status).toBe(400);
     expect(res.body.toString()).toContain(`Umur 19 tahun pada ${NEXT}-07-01`);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../../infra/local/dynamodb-local.js';
 import { httpServer } from '../../infra/local/system.js';
-import type { TestSystem } from './system.js';
+import { startTestSystem, type TestSystem } from './system.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -71,4 +71,30 @@ export function weighPage(page: Page): () => Promise<number> {
     );
   });
   return async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * What a browser test file starts with: a test system with this year's programme configured,
+ * served over HTTP as `npm start` serves it, and Chromium. `close` stops both.
+ */
+export async function browserSystem(): Promise<{
+  sys: TestSystem;
+  base: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}> {
+  const sys = await startTestSystem();
+  const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  await sys.request('PUT', `/programs/${year}`, { token: await sys.token('bappeda_staff'), body: {} });
+  const { url, server } = await serve(sys);
+  const browser = await launchChromium();
+  return {
+    sys,
+    base: url,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
 }

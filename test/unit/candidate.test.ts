@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCandidate } from '../../shared/domain/candidate.js';
-import type { CalendarDate } from '../../shared/domain/dates.js';
+import { checkCandidate, everyProblem, fullCorrectionSchema } from '../../shared/domain/candidate.js';
+import { type CalendarDate, readDate } from '../../shared/domain/dates.js';
 import { defaultProgram, type ProgramSettings } from '../../shared/domain/program.js';
 import type { FieldProblem } from '../../shared/errors.js';
+import { render } from '../../shared/i18n.js';
+import { parseWith } from '../../shared/schema-problems.js';
 import { candidateFields } from '../support/candidates.js';
 
 type Input = Parameters<typeof checkCandidate>[0];
@@ -180,7 +183,69 @@ describe('checkCandidate: birth date', () => {
   ])('rejects %s', (_label, birthDate, key) => {
     const result = check(minor({ birthDate }));
     expect(result.checked).toBeUndefined();
-    expect(result.problems).toEqual([{ field: 'birthDate', key }]);
+    expect(result.problems).toEqual([
+      { field: 'birthDate', key, ...(key === 'date.invalid' ? { params: { date: birthDate } } : {}) },
+    ]);
+  });
+
+  it('names the day that does not exist', () => {
+    const [problem] = check(minor({ birthDate: '2012-02-31' })).problems;
+    expect(problem && render(problem, 'id')).toBe(
+      'Tanggal 31 Februari 2012 tidak ada di kalender; periksa tanggal dan bulannya.',
+    );
+  });
+});
+
+describe('everyProblem: a form with missing fields still gets every other problem', () => {
+  it('reports a missing field beside a short KK, a missing note, a bad phone and a short NIK', () => {
+    const raw = {
+      ...minor({ nik: '332901450710004', kk: '33290101011000', reasonCode: 12, phone: '12' }),
+      fullName: undefined,
+    };
+    const parsed = parseWith(fullCorrectionSchema, raw);
+    expect(parsed.problems.map((p) => p.field)).toEqual(['fullName']);
+    const fields = everyProblem(raw, parsed.problems, program).map((p) => p.field);
+    expect(fields.sort()).toEqual(['fullName', 'kk', 'nik', 'phone', 'reasonNote']);
+  });
+
+  it('skips the rules of a mistyped field and keeps one problem a field', () => {
+    const raw = { ...minor({}), track: 'SD', birthDate: '1990-01-01', sex: undefined };
+    const parsed = parseWith(fullCorrectionSchema, raw);
+    const problems = everyProblem(raw, parsed.problems, program);
+    expect(problems.map((p) => [p.field, p.key])).toEqual([
+      ['sex', 'field.required'],
+      ['track', 'field.oneOf'],
+    ]);
+  });
+});
+
+describe('readDate: dates as people write them', () => {
+  it.each([
+    ['2010-07-05', { iso: '2010-07-05' }],
+    ['05-07-2010', { iso: '2010-07-05' }],
+    ['5/7/2010', { iso: '2010-07-05' }],
+    [' 5.7.2010 ', { iso: '2010-07-05' }],
+    ['5 Juli 2010', { iso: '2010-07-05' }],
+    ['5 jul 2010', { iso: '2010-07-05' }],
+    ['17 Agt 2011', { iso: '2011-08-17' }],
+    ['5 July 2010', { iso: '2010-07-05' }],
+    ['31/02/2012', { invalid: '2012-02-31' }],
+    ['29-02-2011', { invalid: '2011-02-29' }],
+    ['07/13/2010', { invalid: '2010-13-07' }],
+    ['5 Juliii 2010', 'format'],
+    ['3.32901E+15', 'format'],
+    ['', 'format'],
+  ] as const)('reads %j', (text, expected) => {
+    expect(readDate(text)).toEqual(expected);
+  });
+
+  it('answers for any text, long or hostile, without throwing', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const read = readDate(text);
+        if (typeof read === 'object' && 'iso' in read) expect(read.iso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+    );
   });
 });
 
@@ -345,20 +410,26 @@ describe('checkCandidate: warnings', () => {
     const result = check(minor({ birthDate: '2010-07-06' }));
     expect(result.problems).toEqual([]);
     expect(result.checked?.fields.birthDate).toBe('2010-07-06');
-    expect(result.checked?.warnings).toEqual([{ field: 'nik', key: 'nik.warn.birthDate' }]);
+    expect(result.checked?.warnings).toEqual([
+      { field: 'nik', key: 'nik.warn.birthDate', params: { declared: '06-07-2010', encoded: '05-07-2010' } },
+    ]);
   });
 
   it("warns when a woman's NIK is declared M", () => {
     const result = check(minor({ sex: 'M' }));
     expect(result.problems).toEqual([]);
     expect(result.checked?.fields.sex).toBe('M');
-    expect(result.checked?.warnings).toEqual([{ field: 'nik', key: 'nik.warn.sex' }]);
+    expect(result.checked?.warnings).toEqual([
+      { field: 'nik', key: 'nik.warn.sex', params: { declared: 'M', encoded: 'F' } },
+    ]);
   });
 
   it("warns when a man's NIK is declared F", () => {
     const result = check(adult({ sex: 'F' }));
     expect(result.problems).toEqual([]);
-    expect(result.checked?.warnings).toEqual([{ field: 'nik', key: 'nik.warn.sex' }]);
+    expect(result.checked?.warnings).toEqual([
+      { field: 'nik', key: 'nik.warn.sex', params: { declared: 'F', encoded: 'M' } },
+    ]);
   });
 
   it('warns on an unknown kecamatan in the NIK', () => {

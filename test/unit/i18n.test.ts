@@ -34,6 +34,38 @@ describe('render', () => {
     expect(render({ key: 'field.required' }, lang)).toBe(text);
   });
 
+  it.each<[Lang, string, string]>([
+    [
+      'id',
+      'Tanggal lahir 06-07-2010 tidak sama dengan NIK (05-07-2010). Periksa KTP/KK; data tetap disimpan.',
+      'Jenis kelamin Laki-laki tidak sama dengan NIK (perempuan). Periksa KTP/KK; data tetap disimpan.',
+    ],
+    [
+      'en',
+      'Date of birth 06-07-2010 does not match the NIK (05-07-2010). Check the ID card; the record is kept.',
+      'Sex entered as male does not match the NIK (female). Check the ID card; the record is kept.',
+    ],
+  ])('names what was entered and what the NIK says when they differ, in %s', (lang, birthDate, sex) => {
+    const params = { declared: '06-07-2010', encoded: '05-07-2010' };
+    expect(render({ key: 'nik.warn.birthDate', params }, lang)).toBe(birthDate);
+    expect(render({ key: 'nik.warn.sex', params: { declared: 'M', encoded: 'F' } }, lang)).toBe(sex);
+  });
+
+  it('names a woman entered for a man too', () => {
+    expect(render({ key: 'nik.warn.sex', params: { declared: 'F', encoded: 'M' } }, 'id')).toBe(
+      'Jenis kelamin Perempuan tidak sama dengan NIK (laki-laki). Periksa KTP/KK; data tetap disimpan.',
+    );
+  });
+
+  it('keeps the unnamed wording for NIK warnings stored before they named the values', () => {
+    expect(render({ key: 'nik.warn.birthDate' }, 'id')).toBe(
+      'Tanggal lahir di NIK berbeda dengan tanggal lahir yang diisi. Periksa KTP/KK; data tetap disimpan.',
+    );
+    expect(render({ key: 'nik.warn.sex' }, 'en')).toBe(
+      'The sex encoded in the NIK differs from the declared one. Check the ID card; the record is kept.',
+    );
+  });
+
   it('renders the two languages differently', () => {
     const message: Message = { key: 'field.oneOf', params: { values: 'M, F' } };
     expect(render(message, 'id')).toBe('Harus salah satu dari: M, F.');
