@@ -18,7 +18,7 @@ input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;v
 label:has(input[type=checkbox]),label:has(input[type=radio]){min-height:44px;display:flex;align-items:center}
 button,.button{font:inherit;display:inline-block;min-height:44px;background:#0b57a4;color:#fff;border:0;border-radius:4px;padding:.6rem 1rem;margin:.5rem .5rem 0 0;cursor:pointer;text-decoration:none}
 button.secondary,.button.secondary{background:#4a5261}button.danger{background:#a4161a}button.link{background:none;padding:0 .25rem;margin:0;text-decoration:underline}
-header a,nav a,td a,li>a,.actions a,summary{display:inline-block;min-height:44px;padding:10px 0}
+header a,nav a,td a,li>a,.actions a:not(.button),summary{display:inline-block;min-height:44px;padding:10px 0}
 .actions{display:flex;flex-wrap:wrap;align-items:center}.actions form{display:inline}.ending{border-top:1px solid #d5d9e0;margin-top:1rem}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .error{color:#a4161a;font-weight:600}.field-error input,.field-error select,.field-error textarea{border:2px solid #a4161a}

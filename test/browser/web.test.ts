@@ -19,6 +19,8 @@ const MAIN_PAGES = [
   'volunteer-worklist',
   'stale-record',
   'bappeda-budget',
+  'confirmation',
+  'import-report',
 ];
 
 let sys: TestSystem;
@@ -152,6 +154,7 @@ describe('the web app in Chromium', () => {
     });
     expect(changed.status).toBe(200);
     await page.getByRole('button', { name: 'Tidak memenuhi syarat' }).click();
+    await check('confirmation');
     await page.fill('#f-note', 'Umur di luar syarat');
     await page.getByRole('button', { name: 'Ya, tidak memenuhi syarat' }).click();
     expect(await page.locator('[role=alert]').textContent()).toContain('sudah diubah orang lain');

@@ -280,3 +280,23 @@ describe("Bappeda's settings", () => {
     expect(after.body.villageQuota).toBe(5);
   });
 });
+
+describe('the confirmation step itself', () => {
+  it('is refused to whoever may not act, as the action would be', async () => {
+    const c = await registered('Karsih');
+    const asks = async (username: string, path: string, extra: Record<string, string> = {}) => {
+      const cookie = await signIn(sys, username);
+      const csrf = await csrfOf(sys, cookie);
+      return (
+        await postForm(sys, `/calon/${c.id}/${path}`, cookie, { csrf, version: String(c.version), ...extra })
+      ).status;
+    };
+    expect(await asks('fmpp-salem', 'apbd')).toBe(403);
+    expect(await asks('op-banjaran', 'anonimkan')).toBe(403);
+    expect(await asks('fmpp-salem', 'bawa', { year: String(YEAR + 1) })).toBe(403);
+    expect(await asks('bappeda', 'status', { to: 'WITHDRAWN' })).toBe(403);
+    expect(await asks('op-bentar', 'status', { to: 'WITHDRAWN' })).toBe(404);
+    expect(await asks('fmpp-salem', 'status', { to: 'COMPLETED' })).toBe(409);
+    expect(await current(c.id)).toMatchObject({ status: 'IDENTIFIED', version: c.version });
+  });
+});
