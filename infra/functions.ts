@@ -23,8 +23,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  * What each function may touch. `docs` serves health, OpenAPI, the docs page and 404s and
  * needs no data at all; only `candidates`, `imports` (whose rows register as POST
  * /candidates does) and `web` (whose registration form does too) hash NIKs, and only the
- * functions serving web pages (`web`, `bappeda`, `imports` for its upload pages and
- * `programs` for the programme year's pages) hold sessions. Widen here, in one place, when a function starts needing more.
+ * functions serving web pages (`web`, `bappeda`, `imports` for its upload pages,
+ * `programs` for the programme year's pages and `visits` for the worklist and visit pages)
+ * hold sessions. Widen here, in one place, when a function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
   FunctionName,
@@ -37,6 +38,7 @@ export const FUNCTION_ACCESS: Record<
   reports: { table: 'read', nikHashKey: false, sessionKey: false },
   web: { table: 'readWrite', nikHashKey: true, sessionKey: true },
   bappeda: { table: 'readWrite', nikHashKey: false, sessionKey: true },
+  visits: { table: 'readWrite', nikHashKey: false, sessionKey: true },
 };
 
 export interface GkbFunctionsProps {

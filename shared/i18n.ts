@@ -1,5 +1,7 @@
 import { MONTH_NAMES } from './domain/dates.js';
 import type { importMessages } from './imports/messages.js';
+import type { carryOverMessages } from './services/carry-over-messages.js';
+import type { visitMessages } from './services/visit-messages.js';
 
 /**
  * Every text the system shows, in Indonesian (default) and English. Errors and warnings
@@ -193,6 +195,14 @@ const catalogue = {
     'Lulus tidak melanjutkan berarti sudah lulus satu jenjang: pilih SD, SMP atau SMA.',
     'Graduated and not continued means a level was completed: choose SD, SMP or SMA.',
   ],
+  'address.dusun': [
+    (p) => `Nama dusun paling panjang ${p.max} huruf, dengan huruf, angka, spasi, titik atau tanda hubung.`,
+    (p) => `A dusun name has at most ${p.max} characters: letters, digits, spaces, dots or hyphens.`,
+  ],
+  'address.number': [
+    (p) => `${p.part} ditulis dengan angka 1 sampai 999, misalnya 3 atau 003.`,
+    (p) => `The ${p.part} is a number from 1 to 999, e.g. 3 or 003.`,
+  ],
   'phone.invalid': [
     'Nomor HP tidak sah. Tulis nomor seluler Indonesia, misalnya 0812 3456 7890.',
     'Invalid phone. Write an Indonesian mobile number, e.g. 0812 3456 7890.',
@@ -303,57 +313,6 @@ const catalogue = {
     'Orang ini masih ikut program dalam catatan yang sudah dianonimkan; ia tidak bisa didaftarkan lagi.',
     'This person is still in the programme in a record that was anonymised; they cannot be registered again.',
   ],
-  'carryOver.notCarriable': [
-    'Hanya catatan berstatus Terdata atau Terverifikasi (belum masuk sekolah) yang bisa dibawa ke tahun lain.',
-    'Only a record still Identified or Verified (never enrolled) can be carried over to another year.',
-  ],
-  'carryOver.yearNotLater': [
-    (p) => `Tahun tujuan harus sesudah ${p.year}.`,
-    (p) => `The new year must come after ${p.year}.`,
-  ],
-  'carryOver.fromYearNotEarlier': [
-    (p) => `Tahun asal harus sebelum ${p.year}.`,
-    (p) => `The year to carry from must come before ${p.year}.`,
-  ],
-  'carryOver.noteTo': [(p) => `Dibawa ke tahun ${p.year}.`, (p) => `Carried over to ${p.year}.`],
-  'carryOver.noteFrom': [(p) => `Dibawa dari tahun ${p.year}.`, (p) => `Carried over from ${p.year}.`],
-  'carryOver.funded': ['Dibawa; mendapat tempat desa.', 'Carried over; holds a village place.'],
-  'carryOver.waitlisted': [
-    (p) => `Dibawa; masuk daftar tunggu desa (urutan ${p.position}).`,
-    (p) => `Carried over; on the village waitlist (position ${p.position}).`,
-  ],
-  'carryOver.wouldFund': [
-    'Akan dibawa dan mendapat tempat desa.',
-    'Would be carried over into a village place.',
-  ],
-  'carryOver.wouldWait': [
-    (p) => `Akan dibawa dan masuk daftar tunggu desa (urutan ${p.position}).`,
-    (p) => `Would be carried over onto the village waitlist (position ${p.position}).`,
-  ],
-  'carryOver.anonymised': [
-    'Catatan ini sudah dianonimkan; tidak bisa dibawa.',
-    'This record was anonymised; it cannot be carried over.',
-  ],
-  'carryOver.alreadyInYear': [
-    (p) => `NIK ini sudah pernah didaftarkan pada tahun ${p.year}; tidak bisa dibawa.`,
-    (p) => `This NIK was already registered in ${p.year}; it cannot be carried over.`,
-  ],
-  'carryOver.openElsewhere': [
-    (p) => `Orang ini punya catatan lain yang masih berjalan (tahun ${p.year}); tidak dibawa.`,
-    (p) => `This person has another open record (${p.year}); not carried over.`,
-  ],
-  'carryOver.changed': [
-    'Catatan ini berubah selama proses; jalankan lagi.',
-    'This record changed meanwhile; run it again.',
-  ],
-  'carryOver.notTried': [
-    'Belum diproses (waktu habis atau gangguan sebelumnya); jalankan lagi untuk melanjutkan.',
-    'Not processed yet (time ran out, or an earlier failure); run again to continue.',
-  ],
-  'carryOver.failed': [
-    'Gagal karena gangguan sistem; catatan tidak berubah. Jalankan lagi nanti.',
-    'Failed for a system problem; the record is unchanged. Run again later.',
-  ],
   'school.sameSchool': [
     'Sekolah baru sama dengan sekolah sekarang.',
     'The new school is the same as the current one.',
@@ -376,7 +335,11 @@ function spelled(iso: string | number | undefined, lang: 0 | 1): string {
   return m && month ? `${Number(m[3])} ${month[lang]} ${m[1]} ` : '';
 }
 
-export type MessageKey = keyof typeof catalogue | keyof typeof importMessages;
+export type MessageKey =
+  | keyof typeof catalogue
+  | keyof typeof importMessages
+  | keyof typeof visitMessages
+  | keyof typeof carryOverMessages;
 
 /** Messages of a part only some functions carry, added when its code loads. */
 const added = new Map<string, Entry>();

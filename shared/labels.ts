@@ -1,4 +1,5 @@
 import type { LEVELS, OUT_OF_SCHOOL_TYPES, PATHWAYS, SEXES, Status } from './domain/candidate.js';
+import type { VisitFinding, VisitKind } from './domain/follow-up.js';
 import type { Lang } from './i18n.js';
 import type { Role } from './principal.js';
 
@@ -78,4 +79,16 @@ export const ROLE_LABELS: Labels<Role> = {
 };
 
 /** A label in the reader's language. */
+export const VISIT_KIND_LABELS: Labels<VisitKind> = {
+  HOME: ['Kunjungan rumah', 'Home visit'],
+  SCHOOL: ['Ke sekolah', 'At the school'],
+  PHONE: ['Telepon', 'Phone call'],
+};
+
+export const VISIT_OUTCOME_LABELS: Labels<VisitFinding> = {
+  ATTENDING: ['Masih belajar (hadir)', 'Attending'],
+  NOT_ATTENDING: ['Tidak hadir belajar', 'Not attending'],
+  NOT_MET: ['Tidak bertemu', 'Not met'],
+};
+
 export const inLang = (label: readonly [string, string], lang: Lang): string => label[lang === 'en' ? 1 : 0];

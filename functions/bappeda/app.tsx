@@ -5,6 +5,7 @@ import { reportFile } from '../../shared/report-formats/file.js';
 import { budgetTable } from '../../shared/report-formats/table.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
+import { followUpByDistrict, followUpReport } from '../../shared/services/follow-up.js';
 import { importRecords } from '../../shared/services/import-records.js';
 import { anonymiseCandidate, exportCandidate } from '../../shared/services/personal-data.js';
 import { programSettings } from '../../shared/services/programs.js';
@@ -22,11 +23,21 @@ import { QuotaPage } from './quota-page.js';
 async function budgetPage(c: GkbContext) {
   const p = viewer(c);
   const { year, yearSwitch } = await yearOfPage(c);
-  const [report, program] = await Promise.all([budgetReport(p, year, 'district'), programSettings(year)]);
+  const [report, program, followUp] = await Promise.all([
+    budgetReport(p, year, 'district'),
+    programSettings(year),
+    followUpReport(p, { year }),
+  ]);
   return page(
     c,
     tOf(c)('Anggaran', 'Budget'),
-    <BudgetPage t={tOf(c)} report={report} quota={program?.villageQuota ?? 0} yearSwitch={yearSwitch} />,
+    <BudgetPage
+      t={tOf(c)}
+      report={report}
+      quota={program?.villageQuota ?? 0}
+      yearSwitch={yearSwitch}
+      followUp={{ rows: followUpByDistrict(followUp.rows), totals: followUp.totals }}
+    />,
   );
 }
 

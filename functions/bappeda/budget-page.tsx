@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { villages } from '../../shared/domain/regions.js';
+import type { FollowUpRow } from '../../shared/services/follow-up.js';
 import type { BudgetReport, Money } from '../../shared/services/reports.js';
+import { FollowUpTable } from '../web/follow-up-table.js';
 import { countText } from '../web/format.js';
 import { rupiah, type T } from '../web/ui.js';
 
@@ -64,7 +66,14 @@ function BarChart(props: {
  * source (set aside for those not yet at school, promised to those at school, paid), two
  * charts and the table per kecamatan.
  */
-export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; yearSwitch: Child }) {
+export function BudgetPage(props: {
+  t: T;
+  report: BudgetReport;
+  quota: number;
+  yearSwitch: Child;
+  /** The follow-up report of the year, by kecamatan: the share of learners monitored. */
+  followUp: { rows: FollowUpRow[]; totals: Omit<FollowUpRow, 'code' | 'name'> };
+}) {
   const { t, report } = props;
   const { rows, totals } = report;
   const capacity = rows.map((r) => villages.filter((v) => v.districtCode === r.code).length * props.quota);
@@ -223,6 +232,21 @@ export function BudgetPage(props: { t: T; report: BudgetReport; quota: number; y
           </tbody>
         </table>
       </section>
+      <h2 id="pendampingan">{t('Pendampingan peserta', 'Follow-up of learners')}</h2>
+      <p>
+        {t(
+          'Peserta yang masuk sekolah atau aktif belajar dan dikunjungi relawan dalam 30 hari terakhir.',
+          'Learners enrolled or attending who were visited by a volunteer in the last 30 days.',
+        )}{' '}
+        <a href={`/pendampingan?year=${report.year}`}>{t('Laporan pendampingan', 'Follow-up report')}</a>
+      </p>
+      <FollowUpTable
+        t={t}
+        rows={props.followUp.rows}
+        totals={props.followUp.totals}
+        caption={t('Peserta dipantau per kecamatan', 'Learners monitored by kecamatan')}
+        placeHeading={t('Kecamatan', 'Kecamatan')}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   STATUSES,
   type Status,
 } from '../../shared/domain/candidate.js';
+import { DROP_OUT_DECISION } from '../../shared/domain/follow-up.js';
 import { carryOverSchema, schoolChangeSchema, transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
@@ -14,10 +15,12 @@ import { candidateRecord, candidateSummary } from '../../shared/services/candida
 import {
   correctCandidate,
   listCandidates,
+  POSSIBLE_DUPLICATE,
   registerCandidate,
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
 import { carryOverRecord } from '../../shared/services/carry-over.js';
+import { listDue } from '../../shared/services/follow-up.js';
 import { anonymiseCandidate, exportCandidate, viewCandidate } from '../../shared/services/personal-data.js';
 import { candidateHistory, changeSchool, transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
@@ -62,20 +65,32 @@ export const app = createApp('candidates', {
   },
   listCandidates: async (c) => {
     const principal = principalOf(c);
-    const page = await listCandidates(principal, {
+    const query = {
       ...optionalYear(optionalYearParam(c)),
       village: optionalText('village', c),
       district: optionalText('district', c),
       ...optionalStatuses(queryParam(c, 'status', z.optional(z.enum(STATUSES)))),
-      possibleDuplicates:
-        queryParam(c, 'flag', z.optional(z.enum(['possibleDuplicate']))) === 'possibleDuplicate',
       limit: queryParam(
         c,
         'limit',
         z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100))), 50),
       ),
       cursor: queryParam(c, 'cursor', z.optional(z.string().check(z.maxLength(2000)))),
-    });
+    };
+    const flag = queryParam(c, 'flag', z.optional(z.enum(['possibleDuplicate', 'dropOutDecision'])));
+    const due = queryParam(c, 'due', z.optional(z.enum(['overdue', 'week'])));
+    const page = due
+      ? // Due lists read the due index, in due order (shared/services/follow-up.ts).
+        await listDue(principal, {
+          ...query,
+          due,
+          ...(flag ? { flag: flag === 'possibleDuplicate' ? POSSIBLE_DUPLICATE : DROP_OUT_DECISION } : {}),
+        })
+      : await listCandidates(principal, {
+          ...query,
+          possibleDuplicates: flag === 'possibleDuplicate',
+          ...(flag === 'dropOutDecision' ? { flag: DROP_OUT_DECISION } : {}),
+        });
     return c.json({
       items: page.items.map((s) => candidateSummary(s.candidate, s.waitlistPosition, c.get('lang'))),
       nextCursor: page.nextCursor,

@@ -11,12 +11,14 @@ import { logCarryOverFailure } from '../http/errors.js';
 import { jsonBody, queryParam } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';
 import { webOptions } from '../web/shell.js';
+import { carryOverRecordRoutes } from './carry-over-record.js';
 import { cohortCarryOverRoutes } from './cohort-carry-over.js';
 import { settingsRoutes } from './settings.js';
 
 /**
  * Reference data, villages' places and programme years: the API, and Bappeda's pages of a
- * programme year (settings, the cohort carry-over), which share its services.
+ * programme year (settings, the cohort carry-over, and carrying one record over from its
+ * page), which share its services.
  */
 export const app = createApp(
   'programs',
@@ -73,6 +75,7 @@ export const app = createApp(
     },
     ...settingsRoutes,
     ...cohortCarryOverRoutes,
+    ...carryOverRecordRoutes,
   },
   { pages: webOptions },
 );

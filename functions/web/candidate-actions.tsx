@@ -29,7 +29,7 @@ export async function showCandidate(
   } = {},
 ) {
   const p = viewer(c);
-  const [{ history, payments }, years, lookAlikes] = await Promise.all([
+  const [{ history, payments, visits }, years, lookAlikes] = await Promise.all([
     historyAndPaymentsOf(stored.candidate),
     mayCarryOver(p, stored.candidate) ? programYears() : [],
     lookAlikesOf(p, stored.candidate),
@@ -48,6 +48,7 @@ export async function showCandidate(
       stored={stored}
       history={history}
       payments={payments}
+      visits={visits}
       lookAlikes={lookAlikes}
       message={options.message}
       problems={options.problems ?? {}}

@@ -25,6 +25,9 @@ export function fieldLabels(t: T): Record<string, string> {
     disability: t('Disabilitas', 'Disability'),
     phone: t('No HP', 'Phone'),
     guardianName: t('Nama wali', 'Guardian name'),
+    'address.dusun': t('Dusun', 'Dusun (hamlet)'),
+    'address.rt': 'RT',
+    'address.rw': 'RW',
     'consent.given': t('Persetujuan', 'Consent'),
     'consent.by': t('Persetujuan oleh', 'Consent by'),
     'consent.name': t('Nama pemberi persetujuan', 'Name of the person consenting'),
@@ -70,6 +73,10 @@ export function candidateInput(v: CandidateFormValues): Record<string, unknown> 
     disability: v.disability === 'on',
     phone: optional('phone'),
     guardianName: optional('guardianName'),
+    address:
+      given('address.dusun') || given('address.rt') || given('address.rw')
+        ? { dusun: optional('address.dusun'), rt: optional('address.rt'), rw: optional('address.rw') }
+        : null,
     consent: { given: v['consent.given'] === 'on', by: given('consent.by'), name: given('consent.name') },
   };
 }
@@ -286,6 +293,25 @@ export function CandidateForm(props: {
       >
         {(a) => text('guardianName', a, 'text', { autocomplete: 'off' })}
       </Field>
+      <fieldset>
+        <legend>{t('Alamat di desa (tidak wajib)', 'Address in the village (optional)')}</legend>
+        <p class="hint">
+          {t(
+            'Agar relawan FMPP menemukan rumahnya. RT dan RW cukup angkanya, misalnya 3 atau 003.',
+            'So that the FMPP volunteer finds the house. RT and RW as numbers, e.g. 3 or 003.',
+          )}
+        </p>
+        {(['address.dusun', 'address.rt', 'address.rw'] as const).map((name) => (
+          <Field name={name} label={labels[name] ?? ''} problems={problems}>
+            {(a) =>
+              text(name, a, 'text', {
+                autocomplete: 'off',
+                ...(name === 'address.dusun' ? {} : { inputmode: 'numeric', maxlength: '6' }),
+              })
+            }
+          </Field>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>{t('Persetujuan', 'Consent')}</legend>
         <Field

@@ -1,15 +1,19 @@
-import type { Disbursement } from '../../shared/db/candidate-item.js';
+import type { CandidateItem, Disbursement } from '../../shared/db/candidate-item.js';
 import type { HistoryEntry } from '../../shared/db/history.js';
 import { committedTo, RESERVED_STATUSES } from '../../shared/domain/budget.js';
 import { EDITABLE_STATUSES, STATUSES, type Status } from '../../shared/domain/candidate.js';
+import { todayInBrebes } from '../../shared/domain/dates.js';
+import { DROP_OUT_DECISION, type Visit } from '../../shared/domain/follow-up.js';
 import { maskIdNumber } from '../../shared/domain/nik.js';
-import { transitionVerdict } from '../../shared/domain/workflow.js';
+import { isOpen, transitionVerdict } from '../../shared/domain/workflow.js';
 import { type Lang, render } from '../../shared/i18n.js';
-import { canSeeFullIdentity, type Principal } from '../../shared/principal.js';
+import { inLang, VISIT_KIND_LABELS, VISIT_OUTCOME_LABELS } from '../../shared/labels.js';
+import { canSeeFullIdentity, type Principal, type Role } from '../../shared/principal.js';
 import type { StoredCandidate } from '../../shared/services/candidates.js';
 import type { LookAlike } from '../../shared/services/consequences.js';
 import { CarryOverForm, CohortLinks, historyDetail, SchoolChangeForm, SchoolFields } from './cohort-parts.js';
 import type { PageMessage } from './done-banner.js';
+import { addressText, DueText } from './follow-up-parts.js';
 import { dateText, timeText, villageText } from './format.js';
 import { Field, Options, type Problems } from './forms.js';
 import {
@@ -45,6 +49,7 @@ export function CandidatePage(props: {
   stored: StoredCandidate;
   history: HistoryEntry[];
   payments: Disbursement[];
+  visits: Visit[];
   lookAlikes: LookAlike[];
   message?: PageMessage | undefined;
   problems: Problems;
@@ -146,6 +151,12 @@ export function CandidatePage(props: {
           </dd>
           <dt>{t('Desa', 'Village')}</dt>
           <dd>{villageText(c.villageCode)}</dd>
+          {c.address && !c.anonymised ? (
+            <>
+              <dt>{t('Alamat', 'Address')}</dt>
+              <dd>{addressText(t, c.address)}</dd>
+            </>
+          ) : null}
           {c.guardianName ? (
             <>
               <dt>{t('Wali', 'Guardian')}</dt>
@@ -229,6 +240,8 @@ export function CandidatePage(props: {
         </>
       ) : null}
 
+      <Visits t={t} lang={lang} viewer={viewer} candidate={c} visits={props.visits} />
+
       {props.payments.length > 0 ? <Payments t={t} lang={lang} payments={props.payments} /> : null}
 
       <h2>{t('Riwayat', 'History')}</h2>
@@ -247,6 +260,52 @@ export function CandidatePage(props: {
         ))}
       </ol>
     </>
+  );
+}
+
+/**
+ * Follow-up: when the next visit is due, a flag for a drop-out decision, the button to
+ * record a visit (the kecamatan's volunteer, an open record) and the visits, newest first.
+ */
+function Visits(props: { t: T; lang: Lang; viewer: Principal; candidate: CandidateItem; visits: Visit[] }) {
+  const { t, lang, candidate: c } = props;
+  const open = isOpen(c.status) && !c.anonymised;
+  if (!open && props.visits.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="visits">
+      <h2 id="visits">{t('Pendampingan', 'Follow-up')}</h2>
+      <p>
+        <DueText t={t} lang={lang} candidate={c} today={todayInBrebes()} />
+      </p>
+      {c.flags.includes(DROP_OUT_DECISION) ? (
+        <p class="warn">
+          {t(
+            'Dua kunjungan berturut-turut tidak hadir belajar: putuskan apakah ia berhenti (putus lagi). Status tidak berubah sendiri.',
+            'Two visits in a row found them not attending: decide whether they stopped. The status does not change by itself.',
+          )}
+        </p>
+      ) : null}
+      {open && props.viewer.role === 'fmpp_volunteer' ? (
+        <p>
+          <a class="button" href={`/calon/${c.id}/kunjungan`}>
+            {t('Catat kunjungan', 'Record a visit')}
+          </a>
+        </p>
+      ) : null}
+      {props.visits.length === 0 ? (
+        <p>{t('Belum ada kunjungan tercatat.', 'No visit recorded yet.')}</p>
+      ) : (
+        <ul class="plain">
+          {props.visits.map((v) => (
+            <li>
+              {dateText(v.date, lang)} · {inLang(VISIT_KIND_LABELS[v.kind], lang)} ·{' '}
+              <strong>{inLang(VISIT_OUTCOME_LABELS[v.outcome], lang)}</strong>
+              {v.note ? ` · ${v.note}` : ''} · {roleLabel(t, v.actor.role as Role)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

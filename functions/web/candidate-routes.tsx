@@ -1,12 +1,11 @@
-import { schoolChangeSchema, transitionSchema } from '../../shared/domain/workflow.js';
+import { transitionSchema } from '../../shared/domain/workflow.js';
 import { validationFailed } from '../../shared/errors.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import { getCandidate } from '../../shared/services/candidates.js';
-import { carryOverRecord } from '../../shared/services/carry-over.js';
-import { changeSchool, transitionCandidate } from '../../shared/services/transitions.js';
+import { transitionCandidate } from '../../shared/services/transitions.js';
 import type { OperationHandler } from '../http/app.js';
 import { candidateAction, showCandidate } from './candidate-actions.js';
-import { carryOverConfirmation, transitionConfirmation } from './confirmations.js';
+import { transitionConfirmation } from './confirmations.js';
 import { doneBanner } from './done-banner.js';
 import { tOf, versionOf, viewer } from './shell.js';
 
@@ -35,32 +34,5 @@ export const candidateRoutes = {
       },
       (moved, id) => `/calon/${id}?selesai=status${moved.promotedId ? `&naik=${moved.promotedId}` : ''}`,
       transitionConfirmation(tOf(c)),
-    ),
-  carryOverSubmit: (c) =>
-    candidateAction(
-      c,
-      (v, p) =>
-        carryOverRecord(p, c.req.param('id') ?? '', /^\d{4}$/.test(v.year ?? '') ? Number(v.year) : 0, {
-          ifMatch: versionOf(v),
-        }),
-      (carried) => `/calon/${carried.candidate.id}?dibawa=1`,
-      carryOverConfirmation(tOf(c)),
-    ),
-  schoolChangeSubmit: (c) =>
-    candidateAction(
-      c,
-      async (v, p) => {
-        const input = parseWith(schoolChangeSchema, {
-          school: {
-            npsn: v['school.npsn'] ?? '',
-            name: v['school.name'] ?? '',
-            level: v['school.level'] ?? '',
-          },
-          note: v.note || null,
-        });
-        if (!input.data) throw validationFailed(input.problems);
-        await changeSchool(p, c.req.param('id') ?? '', versionOf(v), input.data);
-      },
-      (_, id) => `/calon/${id}?selesai=sekolah`,
     ),
 } satisfies Record<string, OperationHandler>;

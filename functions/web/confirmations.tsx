@@ -14,11 +14,11 @@ const CONFIRMED: readonly Status[] = ['COMPLETED', 'DROPPED_OUT', 'INELIGIBLE', 
 /** Moves whose reason the history must keep. */
 export const NOTE_REQUIRED: readonly Status[] = ['DROPPED_OUT', 'INELIGIBLE', 'WITHDRAWN'];
 
-const personName = (t: T, c: CandidateItem) =>
+export const personName = (t: T, c: CandidateItem) =>
   c.anonymised ? t('(dianonimkan)', '(anonymised)') : c.fullName;
 
 /** What leaving (or finishing) does, beyond the status: the place, the APBD money, finality. */
-async function leavingLines(t: T, c: CandidateItem, to: Status): Promise<string[]> {
+export async function leavingLines(t: T, c: CandidateItem, to: Status): Promise<string[]> {
   const lines: string[] = [];
   const place = placeText(t, await placeConsequence(c, to));
   if (place) lines.push(place);
@@ -78,37 +78,6 @@ export const transitionConfirmation = (t: T) => ({
             },
           }
         : {}),
-    };
-  },
-});
-
-/** The confirmation of carrying a record over: this year's record closes, next year's opens. */
-export const carryOverConfirmation = (t: T) => ({
-  needed: () => true,
-  refuse: {
-    role: (p: Principal) => {
-      if (p.role === 'fmpp_volunteer') throw new DomainError('FORBIDDEN');
-    },
-  },
-  step: async (v: Record<string, string>, stored: StoredCandidate): Promise<Confirmation> => {
-    const c = stored.candidate;
-    const year = v.year ?? '';
-    return {
-      title: t(`Bawa ke tahun ${year}: ${personName(t, c)}`, `Carry over to ${year}: ${personName(t, c)}`),
-      consequences: [
-        t(
-          `Catatan tahun ${c.year} ditutup dengan status «${statusLabel(t, 'WITHDRAWN')}», dengan catatan pindah ke tahun ${year}.`,
-          `The ${c.year} record closes as "${statusLabel(t, 'WITHDRAWN')}", with a note naming ${year}.`,
-        ),
-        ...(await leavingLines(t, c, 'WITHDRAWN')),
-        t(
-          `Ia didata di tahun ${year} dengan kuota, daftar tunggu dan aturan umur tahun itu.`,
-          `They are registered in ${year} under that year's quota, waitlist and age rules.`,
-        ),
-      ],
-      submit: t(`Ya, bawa ke tahun ${year}`, `Yes, carry over to ${year}`),
-      destructive: false,
-      hidden: ['version', 'year'],
     };
   },
 });

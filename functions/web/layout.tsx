@@ -18,8 +18,8 @@ input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;v
 label:has(input[type=checkbox]),label:has(input[type=radio]){min-height:44px;display:flex;align-items:center}
 button,.button{font:inherit;display:inline-block;min-height:44px;background:#0b57a4;color:#fff;border:0;border-radius:4px;padding:.6rem 1rem;margin:.5rem .5rem 0 0;cursor:pointer;text-decoration:none}
 button.secondary,.button.secondary{background:#4a5261}button.danger{background:#a4161a}button.link{background:none;padding:0 .25rem;margin:0;text-decoration:underline}
-header a,nav a,td a,li>a,.actions a:not(.button),summary{display:inline-block;min-height:44px;padding:10px 0}
-.actions{display:flex;flex-wrap:wrap;align-items:center}.actions form{display:inline}.ending{border-top:1px solid #d5d9e0;margin-top:1rem}
+header a,nav a,td a,th a,li>a,.actions a:not(.button),summary{display:inline-block;min-height:44px;padding:10px 0}
+.plain{list-style:none;padding:0}.late{color:#a4161a}.actions{display:flex;flex-wrap:wrap;align-items:center}.actions form{display:inline}.ending{border-top:1px solid #d5d9e0;margin-top:1rem}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .error{color:#a4161a;font-weight:600}.field-error input,.field-error select,.field-error textarea{border:2px solid #a4161a}
 .alert{border-left:4px solid #a4161a;background:#fdecea;padding:.75rem;margin:0 0 1rem}
@@ -69,7 +69,11 @@ export function Layout(props: {
           </a>
           {p ? (
             <nav aria-label={t('Menu utama', 'Main menu')}>
+              {p.role === 'fmpp_volunteer' ? <a href="/kerja">{t('Daftar kerja', 'Worklist')}</a> : null}
               {p.role !== 'bappeda_staff' ? <a href="/calon">{t('Daftar calon', 'Candidates')}</a> : null}
+              {p.role !== 'village_official' ? (
+                <a href="/pendampingan">{t('Pendampingan', 'Follow-up')}</a>
+              ) : null}
               {p.role === 'village_official' ? (
                 <>
                   <a href="/calon/baru">{t('Daftarkan calon', 'Register')}</a>

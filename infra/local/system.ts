@@ -39,7 +39,7 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates, imports, reports, web, bappeda] = await Promise.all([
+  const [docs, programs, candidates, imports, reports, web, bappeda, visits] = await Promise.all([
     import('../../functions/docs/handler.js'),
     import('../../functions/programs/handler.js'),
     import('../../functions/candidates/handler.js'),
@@ -47,6 +47,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     import('../../functions/reports/handler.js'),
     import('../../functions/web/handler.js'),
     import('../../functions/bappeda/handler.js'),
+    import('../../functions/visits/handler.js'),
   ]);
   return {
     docs: docs.handler,
@@ -56,6 +57,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     reports: reports.handler,
     web: web.handler,
     bappeda: bappeda.handler,
+    visits: visits.handler,
   };
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { disbursementSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
+import { visitSchema } from '../domain/follow-up.js';
 import { programInputSchema } from '../domain/program.js';
 import {
   carryOverSchema,
@@ -22,6 +23,7 @@ const requestBodies: Record<string, z.ZodMiniType> = {
   carryOverCandidate: carryOverSchema,
   carryCohort: cohortCarryOverSchema,
   changeSchool: schoolChangeSchema,
+  recordVisit: visitSchema,
 };
 
 const errorSchema = {
@@ -44,7 +46,9 @@ const errorSchema = {
 };
 
 const successStatus = (route: RouteDef): string =>
-  ['registerCandidate', 'recordDisbursement', 'carryOverCandidate'].includes(route.operation) ? '201' : '200';
+  ['registerCandidate', 'recordDisbursement', 'carryOverCandidate', 'recordVisit'].includes(route.operation)
+    ? '201'
+    : '200';
 
 function parametersOf(route: RouteDef) {
   const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({

@@ -30,6 +30,11 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
     'Carry a record still IDENTIFIED or VERIFIED into a later year (its village official, Bappeda; If-Match): 201 with the new record',
   changeSchool: 'A learner ENROLLED or ACTIVE moves to another school (volunteer; If-Match)',
   candidateHistory: "A candidate's transitions, oldest first",
+  recordVisit:
+    'Record a follow-up visit (volunteer): date (today when absent; not in the future, not before registration), kind, outcome, note',
+  candidateVisits: "A candidate's visits, newest first",
+  followUpReport:
+    'Per village: learners (ENROLLED or ACTIVE), monitored (visited in the last 30 days), overdue; and totals (volunteer: own kecamatan; Bappeda)',
   assignApbdPlace: 'Give a waitlisted candidate an APBD place (Bappeda; If-Match required)',
   recordDisbursement: 'Record a payment to the learner (Bappeda; If-Match required)',
   importSurveyList:
@@ -51,6 +56,10 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   transitionSubmit: 'Web: move a candidate along the workflow',
   carryOverSubmit: 'Web: carry a record never enrolled over to a later year (its official, Bappeda)',
   schoolChangeSubmit: 'Web: a learner moves to another school (volunteer)',
+  visitPage: 'Web: record a visit (volunteer), and what it suggests next',
+  visitSave: 'Web: save a visit',
+  worklistPage: "Web: the worklist, every open record in due order, overdue first (a volunteer's home)",
+  followUpPage: 'Web: learners, monitored and overdue per village (volunteer: own kecamatan; Bappeda)',
   apbdSubmit: 'Web: give an APBD place',
   disbursementSubmit: 'Web: record a payment',
   exportDownload: 'Download everything held about the person as JSON (Bappeda)',

@@ -6,9 +6,20 @@
  * is apart from `candidates` and `web`, and
  * `bappeda` (Bappeda's web pages: budget, settings, APBD places, payments, export,
  * anonymisation) apart from `web` (sign-in and the daily work of officials and volunteers),
+ * and `visits` (follow-up: visits, the due lists, the follow-up report, by the API and the
+ * volunteers' worklist and visit pages) apart from both,
  * so that no function starts with code its requests never run.
  */
-export const FUNCTIONS = ['docs', 'programs', 'candidates', 'imports', 'reports', 'web', 'bappeda'] as const;
+export const FUNCTIONS = [
+  'docs',
+  'programs',
+  'candidates',
+  'imports',
+  'reports',
+  'web',
+  'bappeda',
+  'visits',
+] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /**
@@ -26,6 +37,7 @@ export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   reports: 10,
   web: 29,
   bappeda: 29,
+  visits: 10,
 };
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -135,7 +147,7 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'listCandidates',
-    query: ['year', 'village', 'district', 'status', 'flag', 'limit', 'cursor'],
+    query: ['year', 'village', 'district', 'status', 'flag', 'due', 'limit', 'cursor'],
   },
   {
     method: 'GET',
@@ -192,6 +204,28 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'candidateHistory',
+  },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/visits',
+    fn: 'visits',
+    auth: 'jwt',
+    operation: 'recordVisit',
+  },
+  {
+    method: 'GET',
+    path: '/candidates/{id}/visits',
+    fn: 'visits',
+    auth: 'jwt',
+    operation: 'candidateVisits',
+  },
+  {
+    method: 'GET',
+    path: '/reports/follow-up',
+    fn: 'visits',
+    auth: 'jwt',
+    operation: 'followUpReport',
+    query: ['year', 'district'],
   },
   {
     method: 'POST',
@@ -326,16 +360,44 @@ export const routes = [
   {
     method: 'POST',
     path: '/calon/{id}/bawa',
-    fn: 'web',
+    fn: 'programs',
     auth: 'session',
     operation: 'carryOverSubmit',
   },
   {
     method: 'POST',
     path: '/calon/{id}/sekolah',
-    fn: 'web',
+    fn: 'visits',
     auth: 'session',
     operation: 'schoolChangeSubmit',
+  },
+  {
+    method: 'GET',
+    path: '/calon/{id}/kunjungan',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'visitPage',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/kunjungan',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'visitSave',
+  },
+  {
+    method: 'GET',
+    path: '/kerja',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'worklistPage',
+  },
+  {
+    method: 'GET',
+    path: '/pendampingan',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'followUpPage',
   },
   {
     method: 'POST',

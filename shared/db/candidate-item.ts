@@ -44,6 +44,12 @@ export interface CandidateItem extends CandidateFields {
   /** The record this one was carried over from, and the one it was carried to (absent: none). */
   carriedFrom?: CohortLink | null;
   carriedTo?: CohortLink | null;
+  /** When the status last changed (absent on older records: their registration stands for it). */
+  statusAt?: string;
+  /** The date of the latest visit (follow-up), absent before the first. */
+  lastVisit?: string | null;
+  /** Visits in a row that found the learner not attending (shared/domain/follow-up.ts). */
+  notAttending?: number;
 }
 
 /** A record of another cohort: its id and year. */

@@ -4,6 +4,7 @@ import type { Status } from '../domain/candidate.js';
 import { batchGet } from './batch-get.js';
 import type { CandidateItem, VillageFunding } from './candidate-item.js';
 import { db, tableName } from './client.js';
+import { dueIndexOf, followUpWrite } from './follow-up.js';
 import { appendHistory, type HistoryEntry } from './history.js';
 import { openRecord, type PersonRecord, releaseRecord } from './people.js';
 import { keys, withoutKeys } from './table.js';
@@ -61,6 +62,7 @@ export function registrationWrites(
       },
     },
     waitlist,
+    ...followUpWrite(item.year, item.villageCode, [[undefined, item]]),
   ];
   return { writes, placesAt };
 }
@@ -120,6 +122,14 @@ export const personRecordOf = (c: CandidateItem): PersonRecord => ({
   status: c.status,
 });
 
+/** A candidate as the table holds it: its keys, its list entries, its due index entry while open. */
+const storedItem = (c: CandidateItem) => ({
+  ...keys.candidate(c.id),
+  ...keys.candidateIndex(c.year, c.villageCode, c.id),
+  ...dueIndexOf(c),
+  ...c,
+});
+
 /**
  * What creates a candidate: its NIK guard, its record, its first history entry (by whom,
  * with what note) and the person's write that opens it (`openRecord`, or `carryRecord` for a
@@ -132,15 +142,7 @@ const newCandidateWrites = (
 ): TransactItem[] => [
   takeNikGuard(item),
   {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...keys.candidate(item.id),
-        ...keys.candidateIndex(item.year, item.villageCode, item.id),
-        ...item,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    Put: { TableName: tableName(), Item: storedItem(item), ConditionExpression: 'attribute_not_exists(pk)' },
   },
   appendHistory(item.id, item.version, {
     at: item.createdAt,
@@ -180,8 +182,8 @@ const takeNikGuard = (item: CandidateItem) => ({
 
 /**
  * Rows of a file written in one transaction: 4 items each (NIK guard, candidate, history,
- * person), with the look-alike index (2 fingerprints a row at most), the aggregate and the
- * waitlist within DynamoDB's 100.
+ * person), with the look-alike index (2 fingerprints a row at most), the aggregate, the
+ * waitlist and the follow-up counters within DynamoDB's 100.
  */
 export const ROWS_PER_BATCH = 16;
 
@@ -242,6 +244,11 @@ export async function insertCandidateBatch(
       },
     },
     waitlist,
+    ...followUpWrite(
+      first.year,
+      first.villageCode,
+      items.map((item) => [undefined, item]),
+    ),
   ];
   return transactOr(transactItems, (_, anyFailed) => (anyFailed ? 'conflict' : undefined));
 }
@@ -271,7 +278,7 @@ export async function readCandidates(ids: string[]): Promise<CandidateItem[]> {
 export const putCandidate = (c: CandidateItem, expectedVersion: number) => ({
   Put: {
     TableName: tableName(),
-    Item: { ...keys.candidate(c.id), ...keys.candidateIndex(c.year, c.villageCode, c.id), ...c },
+    Item: storedItem(c),
     ConditionExpression: 'version = :v',
     ExpressionAttributeValues: { ':v': expectedVersion },
   },

@@ -1,4 +1,5 @@
 import type { Status } from '../domain/candidate.js';
+import type { Visit } from '../domain/follow-up.js';
 import type { School } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
 import type { CandidateItem, Disbursement } from './candidate-item.js';
@@ -42,24 +43,28 @@ export async function readHistory(candidateId: string): Promise<HistoryEntry[]> 
 }
 
 /**
- * The whole history and every payment of a candidate in one Query of its partition
- * (`DISBURSEMENT#…` sorts before `HISTORY#…`, and nothing else lies between them).
+ * The whole history, every payment and every visit of a candidate in one Query of its
+ * partition (`DISBURSEMENT#…` < `HISTORY#…` < `REFERENCE#…` < `VISIT#…`; the payment
+ * references between them are small and skipped). Visits newest first.
  */
 export async function readHistoryAndPayments(
   candidateId: string,
-): Promise<{ history: HistoryEntry[]; payments: Disbursement[] }> {
+): Promise<{ history: HistoryEntry[]; payments: Disbursement[]; visits: Visit[] }> {
   const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :payments AND :afterHistory',
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :payments AND :afterVisits',
     ExpressionAttributeValues: {
       ':pk': keys.candidate(candidateId).pk,
       ':payments': 'DISBURSEMENT#',
-      ':afterHistory': 'HISTORY$',
+      ':afterVisits': 'VISIT$',
     },
   });
   const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
   return {
     history: of('HISTORY#').map((i) => withoutKeys<HistoryEntry>(i)),
     payments: of('DISBURSEMENT#').map((i) => withoutKeys<Disbursement>(i)),
+    visits: of('VISIT#')
+      .map((i) => withoutKeys<Visit>(i))
+      .reverse(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Visit } from '../domain/follow-up.js';
 import { newId } from '../domain/ids.js';
 import type { Role } from '../principal.js';
 import type { CandidateItem, Disbursement } from './candidate-item.js';
@@ -35,6 +36,7 @@ export interface CandidateFile {
   history: (HistoryEntry & { sk: string })[];
   disbursements: Disbursement[];
   access: AccessEntry[];
+  visits: (Visit & { sk: string })[];
 }
 
 /** The candidate's whole partition in one query (paged), or undefined when there is none. */
@@ -53,6 +55,7 @@ export async function readCandidateFile(id: string): Promise<CandidateFile | und
     history: withPrefix('HISTORY#').map((i) => ({ ...entry<HistoryEntry>(i), sk: String(i.sk) })),
     disbursements: withPrefix('DISBURSEMENT#').map((i) => entry<Disbursement>(i)),
     access: withPrefix('ACCESS#').map((i) => entry<AccessEntry>(i)),
+    visits: withPrefix('VISIT#').map((i) => ({ ...entry<Visit>(i), sk: String(i.sk) })),
   };
 }
 
@@ -74,7 +77,7 @@ const MAX_TRANSACTION_ITEMS = 100;
 /**
  * Writes an anonymisation: the stripped candidate (at the version read), the NIK guard
  * reduced to its key (it still refuses the NIK this year, but no longer says whose it was),
- * the candidate's id taken out of the look-alike index, the notes cleared from its history
+ * the candidate's id taken out of the look-alike index, the notes cleared from its history and visits
  * and the anonymisation appended to its processing record. Places, counts and money are not
  * touched: the village aggregate and the APBD pool do not change.
  */
@@ -85,7 +88,7 @@ export async function writeAnonymisation(
   person: { unlinked: { before: CandidateItem; after: CandidateItem }[]; wasOpen: boolean },
 ): Promise<'ok' | 'versionMismatch' | 'linksChanged'> {
   const { candidate } = file;
-  const clearNotes = file.history
+  const clearNotes = [...file.history, ...file.visits]
     .filter((h) => h.note !== null && h.note !== undefined)
     .map((h) => ({
       Update: {

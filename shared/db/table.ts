@@ -11,7 +11,10 @@
  * | candidate         | CANDIDATE#<id>             | CANDIDATE               | CANDIDATES#2026 / <village>#<id>    |
  * |                   |                            |                         | gsi2: CANDIDATES / <village>#<year>#<id> |
  * | person            | PERSON#<keyed hash of NIK> | PERSON                  |                                     |
+ * |                   |                            |                         | gsi3 (open only): DUE#<kecamatan> / <next due>#<village>#<id> |
  * | history entry     | CANDIDATE#<id>             | HISTORY#<version, 6 digits> |                                 |
+ * | visit             | CANDIDATE#<id>             | VISIT#<date>#<id>       |                                     |
+ * | follow-up counters | FOLLOWUP#2026             | VILLAGE#33.29.01.2001   |                                     |
  * | disbursement      | CANDIDATE#<id>             | DISBURSEMENT#<id>       |                                     |
  * | payment reference | CANDIDATE#<id>             | REFERENCE#<source>#<ref> |                                    |
  * | processing record | CANDIDATE#<id>             | ACCESS#<time>#<id>      |                                     |
@@ -30,6 +33,7 @@ export const tableDefinition = {
   indexes: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
   timeToLiveAttribute: 'expiresAt',
 } as const;
@@ -86,6 +90,25 @@ export const keys = {
     gsi2pk: 'CANDIDATES',
     gsi2sk: `${villageCode}#${year}#${id}`,
   }),
+  /**
+   * A record's place in the due index (`gsi3`, sparse: only open records have it): by
+   * kecamatan, then the date its next visit is due, so that "overdue" is one range of one
+   * partition, in due order.
+   */
+  dueIndex: (districtCode: string, due: string, villageCode: string, id: string) => ({
+    gsi3pk: `DUE#${districtCode}`,
+    gsi3sk: `${due}#${villageCode}#${id}`,
+  }),
+  /** A visit, in the candidate's partition after its history, by the visit's date. */
+  visit: (candidateId: string, date: string, id: string) => ({
+    pk: `CANDIDATE#${candidateId}`,
+    sk: `VISIT#${date}#${id}`,
+  }),
+  /**
+   * A village's follow-up counters for a cohort (shared/domain/follow-up.ts), apart from its
+   * aggregate: they hold a counter a day, which the budget report has no need to read.
+   */
+  followUp: (year: number, villageCode: string) => ({ pk: `FOLLOWUP#${year}`, sk: `VILLAGE#${villageCode}` }),
   /** A programme year in the list of years (`gsi1`), newest first when read backwards. */
   programIndex: (year: number) => ({ gsi1pk: 'PROGRAMS', gsi1sk: String(year) }),
   /** What a person's records across cohorts share: the open one, and each record's year, village and status. */
@@ -122,6 +145,16 @@ export const keys = {
 
 /** An item as the code uses it: without the table's keys and index keys. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, gsi2pk: _g2, gsi2sk: _s2, ...rest } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g,
+    gsi1sk: _s,
+    gsi2pk: _g2,
+    gsi2sk: _s2,
+    gsi3pk: _g3,
+    gsi3sk: _s3,
+    ...rest
+  } = item;
   return rest as T;
 }

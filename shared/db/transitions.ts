@@ -4,6 +4,7 @@ import { returnPlace } from './apbd.js';
 import type { CandidateItem } from './candidate-item.js';
 import { personRecordOf, putCandidate } from './candidates.js';
 import { tableName } from './client.js';
+import { followUpWrite } from './follow-up.js';
 import { appendHistory, type HistoryEntry } from './history.js';
 import { closeRecord } from './people.js';
 import { keys } from './table.js';
@@ -30,7 +31,8 @@ export type WaitlistChange =
  * entry, the village aggregate (counts, places, money: the change of every candidate
  * touched), the village's waitlist (still empty, or its head or the leaver taken out where it
  * was read), the promoted candidate, and an APBD place returned to the pool. Conditions make
- * a stale reading of the waitlist fail, to be read again. The person's write is the caller's.
+ * a stale reading of the waitlist fail, to be read again, and the village's follow-up counters
+ * (the record's due date moves with its status). The person's write is the caller's.
  */
 export function transitionWrites(
   current: CandidateItem,
@@ -63,6 +65,7 @@ export function transitionWrites(
     ...(waitlistWrite ? [waitlistWrite] : []),
     ...(waitlist.kind === 'promote' ? [putCandidate(waitlist.promoted, waitlist.head.version)] : []),
     ...(releasedApbd ? [returnPlace(year, releasedApbd)] : []),
+    ...followUpWrite(year, villageCode, [[current, updated]]),
   ];
 }
 

@@ -50,6 +50,13 @@ const registrationFields = {
   disability: z.nullish(z.boolean()),
   phone: z.nullish(z.string().check(z.maxLength(40))),
   guardianName: z.nullish(z.string().check(z.maxLength(300))),
+  address: z.nullish(
+    z.strictObject({
+      dusun: z.nullish(z.string().check(z.maxLength(200))),
+      rt: z.nullish(z.string().check(z.maxLength(20))),
+      rw: z.nullish(z.string().check(z.maxLength(20))),
+    }),
+  ),
   consent: z.strictObject({
     given: z.boolean(),
     by: z.enum(CONSENT_BY),
@@ -90,7 +97,49 @@ export interface CandidateFields {
   disability: boolean | null;
   phone: string | null;
   guardianName: string | null;
+  /** Where the house is in the village, so that a volunteer finds it (absent on older records). */
+  address?: Address | null;
   consent: { given: boolean; by: (typeof CONSENT_BY)[number]; name: string };
+}
+
+/** An address in the village: its dusun (hamlet) and RT/RW, each optional, RT/RW as three digits. */
+export interface Address {
+  dusun: string | null;
+  rt: string | null;
+  rw: string | null;
+}
+
+/** The longest dusun name kept. */
+const DUSUN_MAX = 60;
+
+/**
+ * The address as typed, normalised: spaces collapsed, RT and RW as three digits ("1", "01",
+ * "001" and "RT 01" are the same RT 001); `null` when nothing is given.
+ */
+export function checkAddress(
+  input: { dusun?: string | null; rt?: string | null; rw?: string | null } | null | undefined,
+  problems: FieldProblem[],
+): Address | null {
+  if (!input) return null;
+  const dusun = normaliseName(input.dusun ?? '') || null;
+  if (dusun && (dusun.length > DUSUN_MAX || !/^[\p{L}\p{M}\p{N} .'/-]+$/u.test(dusun)))
+    problems.push({ field: 'address.dusun', key: 'address.dusun', params: { max: DUSUN_MAX } });
+  const number = (field: 'rt' | 'rw'): string | null => {
+    const raw = (input[field] ?? '').trim().replace(/^(rt|rw)\s*\.?\s*/i, '');
+    if (raw === '') return null;
+    if (!/^\d{1,3}$/.test(raw) || Number(raw) === 0) {
+      problems.push({
+        field: `address.${field}`,
+        key: 'address.number',
+        params: { part: field.toUpperCase() },
+      });
+      return null;
+    }
+    return raw.padStart(3, '0');
+  };
+  const rt = number('rt');
+  const rw = number('rw');
+  return dusun || rt || rw ? { dusun, rt, rw } : null;
 }
 
 export interface CheckedCandidate {
@@ -174,6 +223,8 @@ export function checkCandidate(
   if (guardianName) checkName(guardianName, 'guardianName', problems);
   else if (minor) problems.push({ field: 'guardianName', key: 'guardian.required' });
 
+  const address = checkAddress(input.address, problems);
+
   const consent = input.consent ?? {};
   const consentName = consent.name === undefined ? undefined : normaliseName(consent.name);
   if (consent.given === false) problems.push({ field: 'consent.given', key: 'consent.given' });
@@ -215,6 +266,7 @@ export function checkCandidate(
         disability: input.disability ?? null,
         phone,
         guardianName,
+        address,
         consent: { given: consent.given, by: consent.by, name: consentName },
       },
       warnings: nikWarnings(nik.facts, birthDate, sex),

@@ -93,6 +93,10 @@ function rowInput(
     disability: values.disability,
     phone: values.phone,
     guardianName: values.guardianName,
+    address:
+      values['address.dusun'] || values['address.rt'] || values['address.rw']
+        ? { dusun: values['address.dusun'], rt: values['address.rt'], rw: values['address.rw'] }
+        : null,
     consent: { given: true, by: values['consent.by'], name: values['consent.name'] ?? '' },
   };
   return { input, problems };

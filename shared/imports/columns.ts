@@ -127,6 +127,27 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
     example: 'Tarsih',
     explain: 'nama yang menyetujui pendaftaran',
   },
+  {
+    header: 'Dusun',
+    field: 'address.dusun',
+    required: false,
+    example: 'Krajan',
+    explain: 'boleh kosong; dusun tempat rumahnya, agar relawan menemukannya',
+  },
+  {
+    header: 'RT',
+    field: 'address.rt',
+    required: false,
+    example: '003',
+    explain: 'boleh kosong; angka 1–999',
+  },
+  {
+    header: 'RW',
+    field: 'address.rw',
+    required: false,
+    example: '001',
+    explain: 'boleh kosong; angka 1–999',
+  },
 ];
 
 /** Headers match ignoring case and spaces ("nama  lengkap", "NamaLengkap"). */

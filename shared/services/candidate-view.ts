@@ -1,4 +1,7 @@
+import { now } from '../clock.js';
 import type { CandidateItem } from '../db/candidate-item.js';
+import { todayInBrebes } from '../domain/dates.js';
+import { followUpOf } from '../domain/follow-up.js';
 import { maskIdNumber } from '../domain/nik.js';
 import { type Lang, type MessageKey, render } from '../i18n.js';
 import { canSeeFullIdentity, type Principal } from '../principal.js';
@@ -45,6 +48,9 @@ export function candidateSummary(c: CandidateItem, waitlistPosition: number | nu
     previous: c.previous ?? [],
     carriedFrom: c.carriedFrom ?? null,
     carriedTo: c.carriedTo ?? null,
+    // Where the house is: shown wherever the record is, never masked (not an identity number).
+    address: c.anonymised ? null : (c.address ?? null),
+    followUp: followUpOf(c, todayInBrebes(now())),
   };
 }
 

@@ -350,6 +350,8 @@ export interface ListQuery {
   waitlisted?: boolean;
   /** Only candidates flagged as possible duplicates. */
   possibleDuplicates?: boolean;
+  /** Only candidates with this flag (a drop-out decision). */
+  flag?: string;
   limit: number;
   cursor?: string;
 }
@@ -369,7 +371,7 @@ export async function listCandidates(
     prefix,
     ...(query.statuses ? { statuses: query.statuses } : {}),
     ...(query.waitlisted ? { villageFunding: 'WAITLISTED' as const } : {}),
-    ...(query.possibleDuplicates ? { flag: POSSIBLE_DUPLICATE } : {}),
+    ...(query.possibleDuplicates ? { flag: POSSIBLE_DUPLICATE } : query.flag ? { flag: query.flag } : {}),
     limit: query.limit,
     startKey,
   });
@@ -380,7 +382,7 @@ export async function listCandidates(
 }
 
 /** Candidates with their waitlist positions: the waitlists of their villages, one request a cohort. */
-async function withPositions(candidates: CandidateItem[]): Promise<StoredCandidate[]> {
+export async function withPositions(candidates: CandidateItem[]): Promise<StoredCandidate[]> {
   const waiting = candidates.filter((c) => c.villageFunding === 'WAITLISTED');
   const byYear = new Map<number, Map<string, string[]>>();
   for (const year of new Set(waiting.map((c) => c.year))) {
@@ -423,7 +425,11 @@ export async function countCandidates(principal: Principal, query: Omit<ListQuer
   return total;
 }
 
-function listPrefix(principal: Principal, query: Pick<ListQuery, 'village' | 'district'>): string {
+/**
+ * The index key prefix of a list in the caller's scope: `<village>#`, `<kecamatan>.` or ''
+ * (the regency); a filter naming a place outside the scope is a 404.
+ */
+export function listPrefix(principal: Principal, query: Pick<ListQuery, 'village' | 'district'>): string {
   if (query.village) {
     if (!findVillage(query.village) || !canSeeVillage(principal, query.village))
       throw new DomainError('NOT_FOUND');

@@ -10,12 +10,13 @@ import { transitionWrites, type WaitlistChange } from '../db/transitions.js';
 import { readProgramAndVillage, waitlistedIn } from '../db/villages.js';
 import { readYear } from '../db/year.js';
 import { type CheckedCandidate, checkCandidate } from '../domain/candidate.js';
+import { afterStatusChange } from '../domain/follow-up.js';
 import { isId } from '../domain/ids.js';
 import { isProgramYear, type ProgramSettings } from '../domain/program.js';
 import { findVillage } from '../domain/regions.js';
 import { BEFORE_ENROLMENT } from '../domain/workflow.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
-import { type Lang, render } from '../i18n.js';
+import { addMessages, type Lang, render } from '../i18n.js';
 import { METRIC, putMetric } from '../metrics.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 import {
@@ -27,7 +28,11 @@ import {
   type StoredCandidate,
   withPosition,
 } from './candidates.js';
+import { carryOverMessages } from './carry-over-messages.js';
 import { waitlistChangeFor } from './transitions.js';
+
+// This service's messages join the catalogue when it loads (shared/i18n.ts).
+addMessages(carryOverMessages);
 
 /**
  * Carry-over: a record still IDENTIFIED or VERIFIED (never enrolled) goes on in a later
@@ -128,7 +133,7 @@ export async function carryOverRecord(
       carriedFrom: { id: current.id, year: current.year },
     });
     const closed: CandidateItem = {
-      ...current,
+      ...afterStatusChange(current, at),
       status: 'WITHDRAWN',
       villageFunding: 'NONE',
       villageAmount: null,

@@ -88,6 +88,7 @@ export async function exportCandidate(
     exportedAt: entry.at,
     candidate: candidateRecord(stored.candidate, stored.waitlistPosition, principal, lang, 'full'),
     history: file.history.map(({ sk: _sk, ...h }) => h),
+    visits: file.visits.map(({ sk: _sk, ...v }) => v).reverse(),
     disbursements: file.disbursements.map(({ candidateId: _c, ...d }) => d),
     processingRecord: [...file.access, entry],
   };
@@ -103,6 +104,7 @@ function stripped(c: CandidateItem, at: string, reason: string): CandidateItem {
     birthDate: '',
     phone: null,
     guardianName: null,
+    address: null,
     consent: { ...c.consent, name: '' },
     reasonNote: null,
     disability: null,

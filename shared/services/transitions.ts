@@ -12,6 +12,7 @@ import { readPerson } from '../db/people.js';
 import { type WaitlistChange, writeSchoolChange, writeTransition } from '../db/transitions.js';
 import { readProgramAndVillage } from '../db/villages.js';
 import type { Status } from '../domain/candidate.js';
+import { afterStatusChange } from '../domain/follow-up.js';
 import { isId } from '../domain/ids.js';
 import { normaliseName } from '../domain/names.js';
 import {
@@ -29,7 +30,7 @@ import { canSeeVillage, type Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
 
 /** A candidate the caller may act on: volunteers their kecamatan, officials their village. */
-async function readInScope(principal: Principal, id: string): Promise<CandidateItem> {
+export async function readInScope(principal: Principal, id: string): Promise<CandidateItem> {
   const candidate = isId(id) ? await readCandidate(id) : undefined;
   if (!candidate || !canSeeVillage(principal, candidate.villageCode)) throw new DomainError('NOT_FOUND');
   return candidate;
@@ -113,7 +114,7 @@ export async function transitionCandidate(
     if (waitlist.kind === 'unqueue' && waitlist.index < 0) return CONTENDED;
     const leaving = RELEASING_STATUSES.includes(input.to);
     const updated: CandidateItem = {
-      ...current,
+      ...afterStatusChange(current, at),
       status: input.to,
       school: school ?? current.school,
       // Leaving before enrolment gives back every place held, village and APBD.

@@ -54,7 +54,7 @@ async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>(
-      'button, select, input:not([type=hidden]), textarea, summary, nav a, header a, td a, li > a, .actions a',
+      'button, select, input:not([type=hidden]), textarea, summary, nav a, header a, td a, th a, li > a, .actions a',
     );
     for (const el of controls) {
       const target =
@@ -92,6 +92,9 @@ describe('every page at 360 px', () => {
         [/Relawan FMPP Kecamatan Salem/, '/'],
         [/Relawan FMPP Kecamatan Salem/, '/calon'],
         [/Relawan FMPP Kecamatan Salem/, `/calon/${ids.waiting}`],
+        [/Relawan FMPP Kecamatan Salem/, '/kerja'],
+        [/Relawan FMPP Kecamatan Salem/, `/calon/${ids.waiting}/kunjungan`],
+        [/Relawan FMPP Kecamatan Salem/, '/pendampingan'],
       ],
       bappeda: [
         [/Staf Bappeda/, '/anggaran'],
@@ -101,6 +104,8 @@ describe('every page at 360 px', () => {
         [/Staf Bappeda/, '/program/bawa'],
         [/Staf Bappeda/, '/calon?funding=WAITLISTED'],
         [/Staf Bappeda/, `/calon/${ids.waiting}`],
+        [/Staf Bappeda/, '/pendampingan'],
+        [/Staf Bappeda/, '/pendampingan?district=33.29.01'],
       ],
     };
     const visited = new Set<string>(['/masuk']);

@@ -129,8 +129,10 @@ describe('the web app in Chromium', () => {
   it('lets a volunteer verify and enrol one, and says so when someone else changed a record first', async () => {
     const { context, page, check } = await session(/Relawan FMPP Kecamatan Salem/);
     await check('volunteer-worklist');
-    expect(await page.locator('h2').first().textContent()).toContain('(11)');
-    await page.locator('table').first().getByRole('link').first().click();
+    // The worklist: every open record of Salem, in the order its visit is due.
+    expect(new URL(page.url()).pathname).toBe('/kerja');
+    expect(await page.locator('li.card').count()).toBe(11);
+    await page.locator('li.card').first().getByRole('link').first().click();
     await check('candidate-volunteer');
     await page.getByRole('button', { name: 'Sudah dikunjungi: mau kembali sekolah' }).click();
     expect(await page.locator('dd strong').textContent()).toBe('Terverifikasi');
@@ -143,7 +145,7 @@ describe('the web app in Chromium', () => {
 
     // Another candidate, changed underneath the open page through the API.
     await page.goto(`${base}/`);
-    await page.locator('table').first().getByRole('link').first().click();
+    await page.locator('li.card').first().getByRole('link').first().click();
     const id = new URL(page.url()).pathname.split('/').pop() ?? '';
     const token = await sys.token('fmpp_volunteer', '33.29.01');
     const current = await sys.request<{ version: number }>('GET', `/candidates/${id}`, { token });
@@ -338,11 +340,12 @@ describe('programme years in Chromium', () => {
     setToday(`${next}-01-15`);
     try {
       const volunteer = await session(/Relawan FMPP Kecamatan Bantarkawung/);
-      const followUp = volunteer.page.locator('h2', { hasText: 'Perlu dipantau' }).locator('+ section');
-      const row = followUp.locator('tr', { has: volunteer.page.locator(`a[href="/calon/${learnerId}"]`) });
-      expect(await row.locator('td').allTextContents()).toContain(String(thisYear));
-      const toVisit = volunteer.page.locator('h2', { hasText: 'Perlu dikunjungi' }).locator('+ section');
-      expect(await toVisit.locator(`a[href="/calon/${carriedId}"]`).count()).toBe(1);
+      const card = volunteer.page.locator('li.card', {
+        has: volunteer.page.locator(`a[href="/calon/${learnerId}"]`),
+      });
+      expect(await card.textContent()).toContain(String(thisYear));
+      expect(await card.textContent()).toContain('Masuk sekolah');
+      expect(await volunteer.page.locator(`li.card a[href="/calon/${carriedId}"]`).count()).toBe(1);
       await volunteer.check('volunteer-worklist-next-year');
       await volunteer.context.close();
     } finally {

@@ -367,7 +367,7 @@ describe('identities', () => {
       PAGE_FUNCTIONS.map(() => ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser']),
     );
     for (const s of cognito) {
-      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda)/);
+      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda|visits)/);
       expect(s.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });
     }
   });

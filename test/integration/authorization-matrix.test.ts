@@ -114,6 +114,25 @@ const MATRIX: Record<string, Entry> = {
     bappeda: [200, 200],
     target: 'identified',
   },
+  'POST /candidates/{id}/visits': {
+    official: [403, 403],
+    volunteer: [201, 404],
+    bappeda: [403, 403],
+    target: 'identified',
+    writes: true,
+  },
+  'GET /candidates/{id}/visits': {
+    official: [200, 404],
+    volunteer: [200, 404],
+    bappeda: [200, 200],
+    target: 'identified',
+  },
+  'GET /reports/follow-up': {
+    official: [403, 403],
+    volunteer: [200, 404],
+    bappeda: [200, 200],
+    target: 'none',
+  },
   'POST /candidates/{id}/apbd-place': {
     official: [403, 403],
     volunteer: [403, 403],
@@ -158,8 +177,23 @@ const MATRIX: Record<string, Entry> = {
   'GET /reports/budget': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /reports/quota': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   // The web app: a session cookie instead of a bearer token.
-  // Bappeda's home is the budget page, served by the bappeda function.
-  'GET /': { official: [200, 200], volunteer: [200, 200], bappeda: [303, 303], target: 'none' },
+  // Bappeda's home is the budget page, a volunteer's the worklist, each served by its function.
+  'GET /': { official: [200, 200], volunteer: [303, 303], bappeda: [303, 303], target: 'none' },
+  'GET /kerja': { ...all(200), target: 'none' },
+  'GET /pendampingan': { official: [403, 403], volunteer: [200, 200], bappeda: [200, 200], target: 'none' },
+  'GET /calon/{id}/kunjungan': {
+    official: [403, 403],
+    volunteer: [200, 404],
+    bappeda: [403, 403],
+    target: 'identified',
+  },
+  'POST /calon/{id}/kunjungan': {
+    official: [403, 403],
+    volunteer: [303, 404],
+    bappeda: [403, 403],
+    target: 'identified',
+    writes: true,
+  },
   'GET /masuk': { ...all(200), target: 'none' },
   'POST /masuk': { ...all(303), target: 'none' },
   'GET /auth/callback': { ...all(401), target: 'none' },
@@ -385,6 +419,7 @@ async function call(
     anonymiseCandidate: { reason: 'Permintaan orang tua' },
     carryOverCandidate: { year: YEAR + 1 },
     carryCohort: { fromYear: YEAR - 1 },
+    recordVisit: { kind: 'HOME', outcome: 'ATTENDING' },
     changeSchool: { school: { npsn: 'P9997333', name: 'PKBM Harapan Bangsa', level: 'PAKET_B' } },
     recordDisbursement: {
       source: 'APBD',
@@ -398,6 +433,7 @@ async function call(
     importSurveyList: `?year=${YEAR}&dryRun=true${own ? '' : `&village=${scope.village}`}`,
     budgetReport: `?year=${YEAR}`,
     quotaReport: `?year=${YEAR}`,
+    followUpReport: `?year=${YEAR}&district=${scope.district}`,
     getVillage: `?year=${YEAR}`,
     carryCohort: '?dryRun=true',
   };
@@ -455,6 +491,7 @@ async function callPage(
     // The dry run (no `confirm`): the matrix checks who may see it, not a whole cohort carried.
     cohortCarryOverSubmit: { fromYear: String(YEAR) },
     importCommit: { draft: 'no-such-draft' },
+    visitSave: { kind: 'HOME', outcome: 'ATTENDING' },
   };
   const values = {
     ...(form[route.operation] ?? {}),

@@ -175,7 +175,7 @@ describe('the candidate page', () => {
     expect(corrected.status).toBe(303);
     expect(corrected.headers.location).toBe(`/calon/${first.id}?selesai=koreksi`);
     const after = (await getPage(sys, corrected.headers.location ?? '', cookie)).body.toString();
-    expect(after).toContain('data-saved="/calon/' + first.id + '/ubah"');
+    expect(after).toContain(`data-saved="/calon/${first.id}/ubah"`);
     expect(after).toMatch(/Koreksi data: No HP<\/li>/);
     const history = await sys.request<{ corrected?: string[] }[]>('GET', `/candidates/${first.id}/history`, {
       token: bappeda,

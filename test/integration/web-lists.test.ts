@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setToday } from '../../shared/clock.js';
 import { villagesOf } from '../../shared/domain/regions.js';
 import { inBatches } from '../support/bulk.js';
 import { DISTRICT, registration } from '../support/candidates.js';
@@ -57,8 +58,8 @@ const idsOn = (html: string) => [...html.matchAll(/href="\/calon\/([0-9A-Z]{26})
 const linkTo = (html: string, text: string) =>
   new RegExp(`<a href="([^"]+)">${text}`).exec(html)?.[1]?.replaceAll('&amp;', '&');
 
-/** Follows "Halaman berikutnya" from `url` to the end: every id seen, and the pages' sizes. */
-async function walk(cookie: string, url: string) {
+/** Follows the next-page link ("Halaman berikutnya") from `url` to the end: every id seen, and the pages' sizes. */
+async function walk(cookie: string, url: string, nextText = 'Halaman berikutnya') {
   const ids: string[] = [];
   const sizes: number[] = [];
   let next: string | undefined = url;
@@ -67,23 +68,30 @@ async function walk(cookie: string, url: string) {
     const page = idsOn(html);
     ids.push(...page);
     sizes.push(page.length);
-    next = linkTo(html, 'Halaman berikutnya');
+    next = linkTo(html, nextText);
     expect(sizes.length).toBeLessThan(20);
   }
   return { ids, sizes };
 }
 
 describe('the volunteer reaches every candidate of the kecamatan', () => {
-  it('sees true counts on the worklist and reaches all 122 still to verify, page by page', async () => {
+  it('sees true counts on the worklist and reaches all 125 there in due order, page by page', async () => {
     const cookie = await signIn(sys, 'fmpp-salem');
-    const home = (await getPage(sys, '/', cookie)).body.toString();
-    expect(home).toContain('Perlu dikunjungi dan diverifikasi (122)');
-    expect(home).toContain('Perlu dibantu masuk sekolah (3)');
-    expect(home).toContain('Perlu dipantau (0)');
-    expect(idsOn(home).length).toBe(20 + 3);
-    const all = linkTo(home, 'Lihat semua 122');
-    expect(all).toBe('/calon?status=IDENTIFIED');
-    const { ids, sizes } = await walk(cookie, all ?? '');
+    // Fifteen days on, every visit (due 14 days after registration) is a day late.
+    setToday(new Date(Date.now() + 7 * 3_600_000 + 15 * 86_400_000).toISOString().slice(0, 10));
+    const home = (await getPage(sys, '/kerja', cookie)).body.toString();
+    expect(home).toMatch(/data-testid="overdue">125</);
+    expect(home).toContain('Terlambat 1 hari');
+    const { ids, sizes } = await walk(cookie, '/kerja', 'Berikutnya');
+    expect(sizes).toEqual([20, 20, 20, 20, 20, 20, 5]);
+    expect([...ids].sort()).toEqual([...registered].sort());
+    setToday(undefined);
+    expect((await getPage(sys, '/kerja', cookie)).body.toString()).toMatch(/data-testid="overdue">0</);
+  });
+
+  it('reaches all 122 still to verify in the list by status, page by page', async () => {
+    const cookie = await signIn(sys, 'fmpp-salem');
+    const { ids, sizes } = await walk(cookie, '/calon?status=IDENTIFIED');
     expect(sizes).toEqual([50, 50, 22]);
     expect(new Set(ids).size).toBe(122);
     expect([...ids, ...verified].sort()).toEqual([...registered].sort());

@@ -96,29 +96,29 @@ const rowsOf = (page: string) =>
 const rowsOfName = (page: string, name: string) => rowsOf(page).filter((cells) => cells[0] === name);
 
 describe('lists tell people apart, in words', () => {
-  it("shows the volunteer's worklist rows with village name, cohort and track, never a code", async () => {
-    const page = await html('/', 'fmpp-salem');
+  it("shows the volunteer's worklist with village name, cohort, track and when to visit, never a code", async () => {
+    const page = await html('/kerja', 'fmpp-salem');
     expect(page).toContain('Daftar kerja Kecamatan Salem');
-    const rows = rowsOfName(page, NAME);
-    expect(rows).toHaveLength(2);
-    const [adult] = rows.filter((cells) => cells.includes('Bentar'));
-    expect(adult).toEqual(expect.arrayContaining(['Bentar', String(YEAR), 'Dewasa (DTS)', 'Terdata']));
-    const [child] = rows.filter((cells) => cells.includes('Banjaran'));
-    expect(child).toEqual(expect.arrayContaining(['Banjaran', String(YEAR), 'Anak (ATS)']));
+    const cards = [...page.matchAll(/<li class="card">([\s\S]*?)<\/li>/g)]
+      .map((m) => (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '))
+      .filter((text) => text.includes(NAME));
+    expect(cards).toHaveLength(2);
+    const [adult] = cards.filter((text) => text.includes('Bentar'));
+    for (const words of [String(YEAR), 'Dewasa (DTS)', 'Terdata', 'Kunjungan berikutnya', 'Catat kunjungan'])
+      expect(adult).toContain(words);
+    const [child] = cards.filter((text) => text.includes('Banjaran'));
+    expect(child).toContain('Anak (ATS)');
     expect(mainOf(page)).not.toMatch(VILLAGE_CODE);
   });
 
-  it('gives each section of the worklist its own accessible name, from its heading', async () => {
-    const page = await html('/', 'fmpp-salem');
-    expect(page).not.toContain('aria-label="Tabel"');
-    const labelled = [...page.matchAll(/<section[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1] ?? '');
-    expect(labelled.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(labelled).size).toBe(labelled.length);
-    const names = labelled.map((id) => new RegExp(`<h2 id="${id}">([^<]+)</h2>`).exec(page)?.[1]);
-    expect(names.every(Boolean)).toBe(true);
-    expect(new Set(names).size).toBe(names.length);
-    // The empty group (no one verified and waiting) says why.
-    expect(page).toContain('Tidak ada calon yang menunggu masuk sekolah.');
+  it('names the worklist from its heading, and its choices apart from the main menu', async () => {
+    const page = await html('/kerja', 'fmpp-salem');
+    expect(page).toMatch(/<h1 id="judul-kerja">Daftar kerja Kecamatan Salem<\/h1>/);
+    expect(page).toContain('<ol class="plain" aria-labelledby="judul-kerja">');
+    const navs = [...page.matchAll(/<nav[^>]*aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(navs).toEqual(['Menu utama', 'Pilihan daftar']);
+    // Nothing is overdue yet: the overdue list says so.
+    expect(await html('/kerja?due=overdue', 'fmpp-salem')).toContain('Tidak ada kunjungan yang terlambat.');
   });
 
   it("shows an official's list with the village name and cohort on every row", async () => {
@@ -142,8 +142,8 @@ describe('lists tell people apart, in words', () => {
     expect(official).toContain('href="/calon/baru"');
     expect(official).toContain('unggah daftar hasil pendataan');
     expect(official).not.toContain('<table');
-    const worklist = await html('/', 'fmpp-bantarkawung');
-    expect(worklist).toContain('Tidak ada calon yang menunggu kunjungan.');
+    const worklist = await html('/kerja', 'fmpp-bantarkawung');
+    expect(worklist).toContain('Tidak ada calon yang perlu didampingi.');
     const waitlist = await html(`/calon?funding=WAITLISTED&year=${YEAR}`, 'bappeda');
     expect(waitlist).toContain('Daftar tunggu kosong');
     const filtered = await html(`/calon?status=COMPLETED`, 'op-banjaran');
@@ -183,8 +183,9 @@ describe("Bappeda's reports, in words", () => {
 
   it('never says "dikomitmenkan", nor "terdaftar" for being recorded, on the lists and reports', async () => {
     const pages = [
-      await html('/', 'fmpp-salem'),
+      await html('/kerja', 'fmpp-salem'),
       await html('/', 'op-banjaran'),
+      await html('/pendampingan', 'fmpp-salem'),
       await html('/calon', 'op-banjaran'),
       await html('/calon?funding=WAITLISTED', 'bappeda'),
       await html(`/anggaran?year=${YEAR}`, 'bappeda'),
@@ -192,7 +193,7 @@ describe("Bappeda's reports, in words", () => {
       await html(`/impor/riwayat?year=${YEAR}`, 'bappeda'),
     ];
     for (const page of pages) expect(page).not.toMatch(/dikomitmenkan/i);
-    for (const page of pages.slice(4)) expect(page).not.toMatch(/terdaftar|didaftarkan/i);
+    for (const page of pages.slice(5)) expect(page).not.toMatch(/terdaftar|didaftarkan/i);
   });
 
   it('lists the villages below quota by name, with counts and an explanation when there are none', () => {

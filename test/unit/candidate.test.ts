@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCandidate, everyProblem, fullCorrectionSchema } from '../../shared/domain/candidate.js';
+import {
+  checkAddress,
+  checkCandidate,
+  everyProblem,
+  fullCorrectionSchema,
+} from '../../shared/domain/candidate.js';
 import { type CalendarDate, readDate } from '../../shared/domain/dates.js';
 import { defaultProgram, type ProgramSettings } from '../../shared/domain/program.js';
 import type { FieldProblem } from '../../shared/errors.js';
@@ -54,6 +59,7 @@ describe('checkCandidate: a valid registration', () => {
         disability: null,
         phone: null,
         guardianName: 'Tarsih',
+        address: null,
         consent: { given: true, by: 'GUARDIAN', name: 'Tarsih' },
       },
       warnings: [],
@@ -492,6 +498,44 @@ describe('checkCandidate: several problems at once', () => {
       ['birthDate', 'age.range'],
       ['kk', 'kk.digits'],
       ['phone', 'phone.invalid'],
+    ]);
+  });
+});
+
+describe('an address in the village', () => {
+  const address = (a: { dusun?: string | null; rt?: string | null; rw?: string | null } | null) => {
+    const problems: FieldProblem[] = [];
+    return { address: checkAddress(a, problems), problems: keysOf(problems) };
+  };
+
+  it('is optional, and nothing given is no address', () => {
+    expect(address(null)).toEqual({ address: null, problems: [] });
+    expect(address({ dusun: ' ', rt: '', rw: null })).toEqual({ address: null, problems: [] });
+  });
+
+  it('writes RT and RW as three digits however they are typed', () => {
+    expect(address({ dusun: '  Krajan   Lor ', rt: '3', rw: 'RW 01' }).address).toEqual({
+      dusun: 'Krajan Lor',
+      rt: '003',
+      rw: '001',
+    });
+    expect(address({ rt: 'rt.012' }).address).toEqual({ dusun: null, rt: '012', rw: null });
+  });
+
+  it('names each part that is wrong', () => {
+    expect(address({ dusun: 'Krajan<script>', rt: '1000', rw: '0' }).problems).toEqual([
+      ['address.dusun', 'address.dusun'],
+      ['address.rt', 'address.number'],
+      ['address.rw', 'address.number'],
+    ]);
+    expect(address({ dusun: 'x'.repeat(61) }).problems).toEqual([['address.dusun', 'address.dusun']]);
+  });
+
+  it('is checked with the registration and kept normalised', () => {
+    const result = check(minor({ address: { dusun: 'Dusun 2', rt: '05', rw: null } }));
+    expect(result.checked?.fields.address).toEqual({ dusun: 'Dusun 2', rt: '005', rw: null });
+    expect(keysOf(check(minor({ address: { rt: 'lima' } })).problems)).toEqual([
+      ['address.rt', 'address.number'],
     ]);
   });
 });
