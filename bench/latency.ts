@@ -12,6 +12,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { setToday } from '../shared/clock.js';
 import { keys } from '../shared/db/table.js';
 import { countDynamoRequests } from '../test/support/request-counter.js';
 import { person } from './people.js';
@@ -104,6 +105,8 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     run: (i: number) => Promise<void>;
     floor: (i: number) => Promise<void>;
     calls: string;
+    /** Run once before the operation is measured (the follow-up ones move the clock on). */
+    prepare?: () => void;
   }[] = [
     {
       name: 'register',
@@ -380,6 +383,105 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     },
   ];
 
+  // Follow-up, measured 20 days on (every record registered today is due, none closed): a
+  // visit, the kecamatan's due list, and its follow-up report.
+  const salem = villageList[0]?.districtCode ?? '';
+  const volunteerOfSalem = await sys.volunteerOf(salem);
+  const later = new Date(Date.now() + 7 * 3_600_000 + 20 * 86_400_000).toISOString().slice(0, 10);
+  const inSalem = () => registered.filter((c) => c.districtCode === salem);
+  operations.push(
+    {
+      name: 'visit',
+      calls:
+        'GetItem (candidate) + TransactWriteItems (candidate if at its version, visit, follow-up counters)',
+      prepare: () => setToday(later),
+      run: async (i) => {
+        const list = inSalem();
+        const c = list[i % list.length] as Candidate;
+        await sys.call('POST', `/candidates/${c.id}/visits`, volunteerOfSalem, {
+          body: { kind: 'HOME', outcome: 'NOT_MET' },
+          expect: 201,
+        });
+      },
+      floor: async (i) => {
+        const { Item } = await floorDb.send(
+          new GetCommand({
+            TableName: TABLE,
+            Key: keys.candidate(anyRegistered(i).id),
+            ConsistentRead: true,
+          }),
+        );
+        const key = { pk: `FLOORVISIT#${i % 500}`, sk: 'CANDIDATE' };
+        await floorDb.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: TABLE, Item: { ...Item, ...key } } },
+              {
+                Put: {
+                  TableName: TABLE,
+                  Item: {
+                    pk: key.pk,
+                    sk: `VISIT#${later}#${floorSerial++}`,
+                    kind: 'HOME',
+                    outcome: 'NOT_MET',
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: TABLE,
+                  Key: { ...floorVillage(i), pk: `FLOORFOLLOWUP#${YEAR}` },
+                  UpdateExpression: 'ADD #a :minus, #b :one',
+                  ExpressionAttributeNames: { '#a': 'due_a', '#b': 'due_b' },
+                  ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+                },
+              },
+            ],
+          }),
+        );
+      },
+    },
+    {
+      name: 'dueList',
+      calls: 'Query gsi3 (the kecamatan, due up to 7 days ahead), 50 items',
+      run: async () => {
+        await sys.call('GET', '/candidates?due=week&limit=50', volunteerOfSalem);
+      },
+      floor: async () => {
+        await floorDb.send(
+          new QueryCommand({
+            TableName: TABLE,
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': `DUE#${salem}`, ':from': '0', ':to': `${later}#~` },
+            Limit: 51,
+          }),
+        );
+      },
+    },
+    {
+      name: 'followUpReport',
+      calls: "GetItem (programme) + Query (the kecamatan's villages' follow-up counters)",
+      run: async () => {
+        await sys.call('GET', `/reports/follow-up?year=${YEAR}`, volunteerOfSalem);
+      },
+      floor: async () => {
+        await floorDb.send(
+          new GetCommand({ TableName: TABLE, Key: keys.program(YEAR), ConsistentRead: true }),
+        );
+        await floorDb.send(
+          new QueryCommand({
+            TableName: TABLE,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :village)',
+            ExpressionAttributeValues: { ':pk': keys.followUp(YEAR, '').pk, ':village': `VILLAGE#${salem}.` },
+            ConsistentRead: true,
+          }),
+        );
+      },
+    },
+  );
+
   // Candidates to read, list and move: enough for every transition run (warm-up included).
   const transitionsNeeded = WARMUP + COUNT[1] + COUNT[16];
   const registersPlanned = 1 + WARMUP + COUNT[1] + COUNT[16];
@@ -387,6 +489,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
 
   const figures: LatencyFigures[] = [];
   for (const op of operations) {
+    op.prepare?.();
     for (let i = 0; i < WARMUP; i++) {
       await op.run(i);
       await op.floor(i);
@@ -427,6 +530,7 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
       });
     }
   }
+  setToday(undefined);
   floorDb.destroy();
   return figures;
 }

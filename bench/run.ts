@@ -23,7 +23,7 @@ import { type ImportFigures, measureImport } from './import.js';
 import { type LatencyFigures, measureLatency, SINGLE_ITEM } from './latency.js';
 import { PERFORMANCE_DOC, writePerformanceDoc } from './performance-doc.js';
 import { countRequests } from './request-counts.js';
-import { candidatesRatio, measureScaling, type ScalingFigures } from './scaling.js';
+import { candidatesRatio, followUpRatio, measureScaling, type ScalingFigures } from './scaling.js';
 import { startBenchSystem } from './system.js';
 
 // Node 20 is supported by the pinned SDK; its notice about future versions is noise here.
@@ -190,7 +190,9 @@ if (needsSystem) {
     if (parts.has('scaling')) {
       const figures = await measureScaling(sys);
       result.scaling = figures;
-      print('\n**Scaling** (budget report by kecamatan and one village summary, median and p99 of 30)\n');
+      print(
+        "\n**Scaling** (budget report by kecamatan, one village summary and one kecamatan's follow-up report, median and p99 of 30)\n",
+      );
       print(
         table(
           [
@@ -203,6 +205,9 @@ if (needsSystem) {
             'summary p50',
             'summary p99',
             'summary requests',
+            'follow-up p50',
+            'follow-up p99',
+            'follow-up requests',
           ],
           figures.map((f) => [
             f.scenario,
@@ -214,6 +219,9 @@ if (needsSystem) {
             `${f.villageSummary.p50} ms`,
             `${f.villageSummary.p99} ms`,
             f.villageSummary.dynamoRequests,
+            `${f.followUpReport.p50} ms`,
+            `${f.followUpReport.p99} ms`,
+            f.followUpReport.dynamoRequests,
           ]),
         ),
       );
@@ -223,6 +231,17 @@ if (needsSystem) {
         budget: 'budget report requests do not grow with candidates (297 villages × 10 and × 50)',
         measured: `${ten?.budgetReport.dynamoRequests} and ${fifty?.budgetReport.dynamoRequests}`,
         met: ten?.budgetReport.dynamoRequests === fifty?.budgetReport.dynamoRequests,
+      });
+      result.budgets.push({
+        budget: 'follow-up report requests do not grow with candidates (297 villages × 10 and × 50)',
+        measured: `${ten?.followUpReport.dynamoRequests} and ${fifty?.followUpReport.dynamoRequests}`,
+        met: ten?.followUpReport.dynamoRequests === fifty?.followUpReport.dynamoRequests,
+      });
+      const u = followUpRatio(figures);
+      result.budgets.push({
+        budget: 'follow-up report time, 297 villages × 50 within 1.2× of × 10',
+        measured: `${u.toFixed(2)}×`,
+        met: u <= 1.2,
       });
       const r = candidatesRatio(figures);
       result.budgets.push({

@@ -1,5 +1,6 @@
 /**
- * How a year's budget report and a village summary grow: with villages, not with people.
+ * How a year's budget report, a village summary and a kecamatan's follow-up report grow:
+ * with villages, not with people.
  *
  * Each scenario is a programme year of its own. 30 and 297 villages hold real candidates,
  * registered by the registration service (the handlers' own code path below HTTP). Brebes
@@ -24,6 +25,8 @@ import { latency, ratio } from './stats.js';
 import { type BenchSystem, TABLE, villageList } from './system.js';
 
 const RUNS = 30;
+/** The kecamatan whose follow-up report is measured (Salem: its villages come first in the list). */
+const FOLLOW_UP_DISTRICT = '33.29.01';
 
 export interface ScalingFigures {
   scenario: string;
@@ -36,6 +39,8 @@ export interface ScalingFigures {
   /** The report's one DynamoDB read alone (readYear), p50 and p99. */
   reportRead: { p50: number; p99: number };
   villageSummary: { p50: number; p99: number; dynamoRequests: number };
+  /** The follow-up report of one kecamatan (Salem): its villages' counters, not its people. */
+  followUpReport: { p50: number; p99: number; dynamoRequests: number };
 }
 
 async function registerInVillages(year: number, count: number, perVillage: number) {
@@ -129,6 +134,7 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
     report: { durations: [] as number[], wallMs: 0, requests: 0 },
     summary: { durations: [] as number[], wallMs: 0, requests: 0 },
     read: { durations: [] as number[], wallMs: 0, requests: 0 },
+    followUp: { durations: [] as number[], wallMs: 0, requests: 0 },
   }));
   const once = async (
     target: { durations: number[]; wallMs: number; requests: number },
@@ -152,6 +158,10 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
       await once(run < 0 ? scratch : sample.report, `/reports/budget?year=${s.year}&by=district`);
       await once(run < 0 ? scratch : sample.summary, `/villages/${summaryVillage}?year=${s.year}`);
       await once(run < 0 ? scratch : sample.read, () => readYear(s.year));
+      await once(
+        run < 0 ? scratch : sample.followUp,
+        `/reports/follow-up?year=${s.year}&district=${FOLLOW_UP_DISTRICT}`,
+      );
     }
   }
   const figures: ScalingFigures[] = [];
@@ -166,6 +176,7 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
     const r = latency(sample.report);
     const v = latency(sample.summary);
     const d = latency(sample.read);
+    const u = latency(sample.followUp);
     figures.push({
       scenario: s.scenario,
       villages: s.villages,
@@ -175,10 +186,18 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
       budgetReport: { p50: r.p50, p99: r.p99, dynamoRequests: sample.report.requests / RUNS },
       reportRead: { p50: d.p50, p99: d.p99 },
       villageSummary: { p50: v.p50, p99: v.p99, dynamoRequests: sample.summary.requests / RUNS },
+      followUpReport: { p50: u.p50, p99: u.p99, dynamoRequests: sample.followUp.requests / RUNS },
     });
   }
   return figures;
 }
+
+/** Follow-up report p50 with 50 candidates a village over 10. */
+export const followUpRatio = (figures: ScalingFigures[]) =>
+  ratio(
+    figures.find((f) => f.villages === 297 && f.candidatesPerVillage === 50)?.followUpReport.p50 ?? 0,
+    figures.find((f) => f.villages === 297 && f.candidatesPerVillage === 10)?.followUpReport.p50 ?? 0,
+  );
 
 /** Report p50 with 50 candidates a village over 10 (budget: at most 1.2). */
 export const candidatesRatio = (figures: ScalingFigures[]) =>
