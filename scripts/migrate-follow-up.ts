@@ -1,0 +1,142 @@
+/**
+ * `npm run migrate-follow-up -- --table <table> [--endpoint <url>]`: brings a table written
+ * before follow-up visits (docs/operations/deploy.md, "Follow-up") up to what the code now
+ * reads. Run it once right after deploying that version, when no one is working (at night):
+ * it can be run again at any time.
+ *
+ * - Each candidate gains `statusAt`, the time of its last status change, from its history
+ *   (corrections and school changes are not status changes), and, while open, its entry in
+ *   the due index (gsi3), written only if the record is still at the version read (else read
+ *   again).
+ * - Each village's follow-up counters of each cohort are counted again from its records and
+ *   written whole. A visit or status change of that village between the count and the write
+ *   would be lost from the counters, hence the quiet hour; running it again counts again.
+ *
+ * Only counts are printed, never personal data. Against AWS it uses the default credential
+ * chain and region; `--endpoint` points it at DynamoDB Local instead.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CandidateItem } from '../shared/db/candidate-item.js';
+import { readCandidate } from '../shared/db/candidates.js';
+import { db, tableName } from '../shared/db/client.js';
+import { dueIndexOf } from '../shared/db/follow-up.js';
+import { readHistory } from '../shared/db/history.js';
+import { keys, withoutKeys } from '../shared/db/table.js';
+import { followUpCounterChanges } from '../shared/domain/follow-up.js';
+
+export interface FollowUpMigration {
+  /** Candidates given their last status change (and, if open, their due index entry). */
+  candidatesUpdated: number;
+  /** Village follow-up counters written (one a village and cohort with records). */
+  countersWritten: number;
+}
+
+/** Every candidate item of the table. */
+async function scanCandidates(): Promise<CandidateItem[]> {
+  const candidates: CandidateItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: 'sk = :candidate',
+        ExpressionAttributeValues: { ':candidate': 'CANDIDATE' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) candidates.push(withoutKeys<CandidateItem>(item));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return candidates;
+}
+
+/** When a record's status last changed: its latest history entry that moved it (else its registration). */
+async function lastStatusChange(c: CandidateItem): Promise<string> {
+  const moves = (await readHistory(c.id)).filter((h) => h.from !== h.to);
+  return moves.at(-1)?.at ?? c.createdAt;
+}
+
+/**
+ * Gives a record its last status change and due index entry, if it still lacks them, while it
+ * is at the version read: a record a request changed meanwhile is read again (a transition
+ * wrote `statusAt` itself; a visit or correction did not).
+ */
+async function addStatusAt(id: string): Promise<boolean> {
+  for (;;) {
+    const c = await readCandidate(id);
+    if (!c || c.statusAt) return false;
+    const updated: CandidateItem = { ...c, statusAt: await lastStatusChange(c) };
+    const index = dueIndexOf(updated);
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.candidate(c.id),
+          UpdateExpression: `SET statusAt = :at${index.gsi3pk ? ', gsi3pk = :pk, gsi3sk = :sk' : ''}`,
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: {
+            ':at': updated.statusAt,
+            ':v': c.version,
+            ...(index.gsi3pk ? { ':pk': index.gsi3pk, ':sk': index.gsi3sk } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+}
+
+export async function migrateFollowUp(): Promise<FollowUpMigration> {
+  const report: FollowUpMigration = { candidatesUpdated: 0, countersWritten: 0 };
+  for (const c of await scanCandidates())
+    if (!c.statusAt && (await addStatusAt(c.id))) report.candidatesUpdated += 1;
+  // The counters of each village and cohort, counted from the records.
+  const counters = new Map<string, { year: number; villageCode: string; values: Record<string, number> }>();
+  for (const c of await scanCandidates()) {
+    const id = `${c.year}#${c.villageCode}`;
+    const entry = counters.get(id) ?? { year: c.year, villageCode: c.villageCode, values: {} };
+    for (const [name, n] of Object.entries(followUpCounterChanges(undefined, c)))
+      entry.values[name] = (entry.values[name] ?? 0) + n;
+    counters.set(id, entry);
+  }
+  for (const { year, villageCode, values } of counters.values()) {
+    await db().send(
+      new PutCommand({ TableName: tableName(), Item: { ...keys.followUp(year, villageCode), ...values } }),
+    );
+    report.countersWritten += 1;
+  }
+  return report;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { table: { type: 'string' }, endpoint: { type: 'string' } } });
+  if (!values.table)
+    throw new Error('usage: npm run migrate-follow-up -- --table <table> [--endpoint <url>]');
+  process.env.TABLE_NAME = values.table;
+  if (values.endpoint) process.env.DYNAMODB_ENDPOINT = values.endpoint;
+  const report = await migrateFollowUp();
+  console.log(
+    [
+      `candidates given their last status change and due date: ${report.candidatesUpdated}`,
+      `village follow-up counters written: ${report.countersWritten}`,
+    ].join('\n'),
+  );
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+if (invokedDirectly) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  main().catch((error: unknown) => {
+    // The name and message only: never a stack of request parameters, which could hold items.
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : 'migration failed');
+    process.exitCode = 1;
+  });
+}
