@@ -8,7 +8,7 @@ import { maskIdNumber } from '../../shared/domain/nik.js';
 import { isOpen, transitionVerdict } from '../../shared/domain/workflow.js';
 import { type Lang, render } from '../../shared/i18n.js';
 import { inLang, VISIT_KIND_LABELS, VISIT_OUTCOME_LABELS } from '../../shared/labels.js';
-import { canSeeFullIdentity, type Principal, type Role } from '../../shared/principal.js';
+import { canSeeFullIdentity, type Principal } from '../../shared/principal.js';
 import type { StoredCandidate } from '../../shared/services/candidates.js';
 import type { LookAlike } from '../../shared/services/consequences.js';
 import { CarryOverForm, CohortLinks, historyDetail, SchoolChangeForm, SchoolFields } from './cohort-parts.js';
@@ -300,7 +300,7 @@ function Visits(props: { t: T; lang: Lang; viewer: Principal; candidate: Candida
             <li>
               {dateText(v.date, lang)} · {inLang(VISIT_KIND_LABELS[v.kind], lang)} ·{' '}
               <strong>{inLang(VISIT_OUTCOME_LABELS[v.outcome], lang)}</strong>
-              {v.note ? ` · ${v.note}` : ''} · {roleLabel(t, v.actor.role as Role)}
+              {v.note ? ` · ${v.note}` : ''} · {roleLabel(t, v.actor.role)}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldProblem } from '../errors.js';
+import type { Role } from '../principal.js';
 import type { Status } from './candidate.js';
 import { type CalendarDate, compareDates, formatIsoDate, parseIsoDate, todayInBrebes } from './dates.js';
 
@@ -29,7 +30,7 @@ export interface Visit {
   kind: VisitKind;
   outcome: VisitFinding;
   note: string | null;
-  actor: { id: string; role: string };
+  actor: { id: string; role: Role };
   at: string;
 }
 

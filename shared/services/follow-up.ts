@@ -91,13 +91,9 @@ export async function recordVisit(
 
 /** Every visit of a record in the caller's scope, newest first. */
 export async function candidateVisits(principal: Principal, id: string): Promise<Visit[]> {
-  if (!isId(id)) throw new DomainError('NOT_FOUND');
   await readInScope(principal, id);
   return readVisits(id);
 }
-
-/** The visits of a record the caller has already been shown. */
-export const visitsOf = (candidate: CandidateItem): Promise<Visit[]> => readVisits(candidate.id);
 
 /** Overdue; due within 7 days (overdue included); or every open record (the worklist). */
 export type DueWindow = 'overdue' | 'week' | 'open';
@@ -199,6 +195,15 @@ export interface FollowUpRow {
   overdue: number;
 }
 
+type Figures = Omit<FollowUpRow, 'code' | 'name'>;
+
+/** Adds a row's figures into a sum. */
+function addFigures(sum: Figures, row: Figures): void {
+  sum.learners += row.learners;
+  sum.monitored += row.monitored;
+  sum.overdue += row.overdue;
+}
+
 /**
  * `GET /reports/follow-up`: per village of a kecamatan (or of the regency, for Bappeda
  * without one), its cohort's learners, those visited in the last 30 days and the open records
@@ -213,7 +218,7 @@ export async function followUpReport(
   district: string | null;
   asOf: string;
   rows: FollowUpRow[];
-  totals: Omit<FollowUpRow, 'code' | 'name'>;
+  totals: Figures;
 }> {
   if (principal.role === 'village_official') throw new DomainError('FORBIDDEN');
   const district =
@@ -232,11 +237,7 @@ export async function followUpReport(
     return { code: v.code, name: v.name, learners, monitored, overdue };
   });
   const totals = { learners: 0, monitored: 0, overdue: 0 };
-  for (const r of rows) {
-    totals.learners += r.learners;
-    totals.monitored += r.monitored;
-    totals.overdue += r.overdue;
-  }
+  for (const r of rows) addFigures(totals, r);
   return { year: query.year, district: district ?? null, asOf: formatIsoDate(today), rows, totals };
 }
 
@@ -265,12 +266,7 @@ export async function dueCounts(
 export function followUpByDistrict(rows: FollowUpRow[]): FollowUpRow[] {
   return allDistricts.map((d) => {
     const row: FollowUpRow = { code: d.code, name: d.name, learners: 0, monitored: 0, overdue: 0 };
-    for (const r of rows) {
-      if (findVillage(r.code)?.districtCode !== d.code) continue;
-      row.learners += r.learners;
-      row.monitored += r.monitored;
-      row.overdue += r.overdue;
-    }
+    for (const r of rows) if (findVillage(r.code)?.districtCode === d.code) addFigures(row, r);
     return row;
   });
 }

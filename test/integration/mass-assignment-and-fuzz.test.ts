@@ -129,6 +129,13 @@ const routes = () => [
     ifMatch: enrolled.version,
   },
   {
+    name: 'POST /candidates/{id}/visits',
+    method: 'POST',
+    url: `/candidates/${enrolled.id}/visits`,
+    token: tokens.volunteer,
+    body: { kind: 'SCHOOL', outcome: 'ATTENDING', note: 'Hadir' },
+  },
+  {
     name: 'POST /candidates/{id}/anonymise',
     method: 'POST',
     url: `/candidates/${target.id}/anonymise`,

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setToday } from '../../shared/clock.js';
+import { districts } from '../../shared/domain/regions.js';
 import { DISTRICT, OTHER_VILLAGE_SAME_DISTRICT, registration, VILLAGE } from '../support/candidates.js';
 import { countDynamoRequests } from '../support/request-counter.js';
 import { surveyCsv, surveyRow } from '../support/survey-list.js';
@@ -97,6 +99,49 @@ describe('DynamoDB requests per operation', () => {
     });
     expect(school.status).toBe(200);
     expect(school.requests).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+  });
+
+  it('records a visit with one read and one transaction; lists what is due and reports follow-up with Queries of what they show', async () => {
+    // A village of its own: everyone holds a place (no waitlist to read for positions).
+    const village = '33.29.01.2003';
+    const token = await sys.token('village_official', village);
+    const c = (
+      await sys.request<Candidate>('POST', '/candidates', {
+        token,
+        body: registration(serial++, { villageCode: village }),
+      })
+    ).body;
+    const visit = await counted('POST', `/candidates/${c.id}/visits`, {
+      token: volunteer,
+      body: { kind: 'HOME', outcome: 'NOT_MET' },
+    });
+    expect(visit.status).toBe(201);
+    expect(visit.requests).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+    const visits = await counted('GET', `/candidates/${c.id}/visits`, { token: volunteer });
+    expect(visits.requests).toEqual({ GetItemCommand: 1, QueryCommand: 1 });
+
+    setToday(new Date(Date.now() + 7 * 3_600_000 + 40 * 86_400_000).toISOString().slice(0, 10));
+    try {
+      // One range of the due index of the kecamatan, reading the records due only.
+      const due = await counted('GET', `/candidates?due=overdue&village=${village}`, { token: volunteer });
+      expect(due.status).toBe(200);
+      expect((due.body as { items: Candidate[] }).items.map((x) => x.id)).toEqual([c.id]);
+      expect(due.requests).toEqual({ QueryCommand: 1 });
+      // Bappeda without a kecamatan: one range a kecamatan, side by side.
+      const regency = await counted('GET', `/candidates?due=week&district=${DISTRICT}&village=${village}`, {
+        token: bappeda,
+      });
+      expect(regency.requests).toEqual({ QueryCommand: 1 });
+      const all = await counted('GET', '/candidates?due=overdue&year=2031', { token: bappeda });
+      expect(all.status).toBe(200);
+      expect(all.requests).toEqual({ QueryCommand: districts.length });
+    } finally {
+      setToday(undefined);
+    }
+    // The programme year, then the follow-up counters of the kecamatan's villages.
+    const report = await counted('GET', '/reports/follow-up?year=2026', { token: volunteer });
+    expect(report.status).toBe(200);
+    expect(report.requests).toEqual({ GetItemCommand: 1, QueryCommand: 1 });
   });
 
   it('registers with one read and one transaction', async () => {
