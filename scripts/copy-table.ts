@@ -14,8 +14,6 @@
  * Against AWS it uses the default credential chain and region; `--endpoint` points it at
  * DynamoDB Local instead.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   type AttributeValue,
@@ -31,6 +29,7 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput, tableDefinition } from '../shared/db/table.js';
+import { runWhenInvoked } from './run-script.js';
 
 type Item = Record<string, AttributeValue>;
 
@@ -316,13 +315,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-if (invokedDirectly) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    // The name and message only: never a stack of request parameters, which could hold items.
-    console.error(error instanceof Error ? `${error.name}: ${error.message}` : 'copy failed');
-    process.exitCode = 1;
-  });
-}
+runWhenInvoked(import.meta.url, () => main(process.argv.slice(2)));

@@ -18,8 +18,6 @@
  * Against AWS it uses the default credential chain and region; `--endpoint` points it at
  * DynamoDB Local instead.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -28,6 +26,7 @@ import { personRecordOf } from '../shared/db/candidates.js';
 import { db, tableName } from '../shared/db/client.js';
 import { keys } from '../shared/db/table.js';
 import { CLOSED_STATUSES, isOpen } from '../shared/domain/workflow.js';
+import { runWhenInvoked } from './run-script.js';
 
 export interface CohortMigration {
   programsIndexed: number;
@@ -169,13 +168,4 @@ async function main(): Promise<void> {
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-if (invokedDirectly) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  main().catch((error: unknown) => {
-    // The name and message only: never a stack of request parameters, which could hold items.
-    console.error(error instanceof Error ? `${error.name}: ${error.message}` : 'migration failed');
-    process.exitCode = 1;
-  });
-}
+runWhenInvoked(import.meta.url, main);

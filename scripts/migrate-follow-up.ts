@@ -15,8 +15,6 @@
  * Only counts are printed, never personal data. Against AWS it uses the default credential
  * chain and region; `--endpoint` points it at DynamoDB Local instead.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -27,6 +25,7 @@ import { dueIndexOf } from '../shared/db/follow-up.js';
 import { readHistory } from '../shared/db/history.js';
 import { keys, withoutKeys } from '../shared/db/table.js';
 import { followUpCounterChanges } from '../shared/domain/follow-up.js';
+import { runWhenInvoked } from './run-script.js';
 
 export interface FollowUpMigration {
   /** Candidates given their last status change (and, if open, their due index entry). */
@@ -130,13 +129,4 @@ async function main(): Promise<void> {
   );
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-if (invokedDirectly) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  main().catch((error: unknown) => {
-    // The name and message only: never a stack of request parameters, which could hold items.
-    console.error(error instanceof Error ? `${error.name}: ${error.message}` : 'migration failed');
-    process.exitCode = 1;
-  });
-}
+runWhenInvoked(import.meta.url, main);

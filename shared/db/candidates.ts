@@ -6,6 +6,7 @@ import type { CandidateItem, VillageFunding } from './candidate-item.js';
 import { db, tableName } from './client.js';
 import { dueIndexOf, followUpWrite } from './follow-up.js';
 import { appendHistory, type HistoryEntry } from './history.js';
+import { candidateFilter } from './list-filter.js';
 import { openRecord, type PersonRecord, releaseRecord } from './people.js';
 import { keys, withoutKeys } from './table.js';
 import { type TransactItem, transactOr } from './transact.js';
@@ -357,27 +358,15 @@ export async function queryCandidates(options: {
   limit: number;
   startKey?: Record<string, string>;
 }): Promise<CandidatePage> {
-  const names: Record<string, string> = {};
   const index = listIndex(options.year);
-  const values: Record<string, unknown> = { ':pk': index.pk };
-  const filters: string[] = [];
-  if (options.statuses?.length) {
-    names['#status'] = 'status';
-    const placeholders = options.statuses.map((status, i) => {
-      values[`:status${i}`] = status;
-      return `:status${i}`;
-    });
-    filters.push(`#status IN (${placeholders.join(', ')})`);
-  }
-  if (options.villageFunding) {
-    values[':funding'] = options.villageFunding;
-    filters.push('villageFunding = :funding');
-  }
-  if (options.flag) {
-    values[':flag'] = options.flag;
-    filters.push('contains(flags, :flag)');
-  }
-  if (options.prefix) values[':prefix'] = options.prefix;
+  const filter = candidateFilter(
+    {
+      ...(options.statuses ? { statuses: options.statuses } : {}),
+      ...(options.villageFunding ? { villageFunding: options.villageFunding } : {}),
+      ...(options.flag ? { flag: options.flag } : {}),
+    },
+    { ':pk': index.pk, ...(options.prefix ? { ':prefix': options.prefix } : {}) },
+  );
   const items: CandidateItem[] = [];
   let startKey = options.startKey;
   do {
@@ -388,9 +377,7 @@ export async function queryCandidates(options: {
         KeyConditionExpression: options.prefix
           ? `${index.name}pk = :pk AND begins_with(${index.name}sk, :prefix)`
           : `${index.name}pk = :pk`,
-        ExpressionAttributeValues: values,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ...filter,
         Limit: options.limit - items.length,
         ExclusiveStartKey: startKey,
       }),

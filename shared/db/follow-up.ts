@@ -3,6 +3,7 @@ import type { Status } from '../domain/candidate.js';
 import { dueOf, type FollowUpFields, followUpCounterChanges, type Visit } from '../domain/follow-up.js';
 import type { CandidateItem } from './candidate-item.js';
 import { db, tableName } from './client.js';
+import { candidateFilter } from './list-filter.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './table.js';
 import type { TransactItem } from './transact.js';
@@ -82,34 +83,12 @@ export async function queryDue(options: {
   flag?: string;
   limit: number;
 }): Promise<{ item: CandidateItem; sortKey: string }[]> {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {
-    ':pk': keys.dueIndex(options.districtCode, '', '', '').gsi3pk,
-    ':from': options.from,
-    ':to': options.to,
-  };
-  const filters: string[] = [];
-  if (options.villageCode) {
-    values[':village'] = options.villageCode;
-    filters.push('villageCode = :village');
-  }
-  if (options.statuses?.length) {
-    names['#status'] = 'status';
-    const placeholders = options.statuses.map((status, i) => {
-      values[`:status${i}`] = status;
-      return `:status${i}`;
-    });
-    filters.push(`#status IN (${placeholders.join(', ')})`);
-  }
-  if (options.flag) {
-    values[':flag'] = options.flag;
-    filters.push('contains(flags, :flag)');
-  }
-  if (options.year !== undefined) {
-    names['#year'] = 'year';
-    values[':year'] = options.year;
-    filters.push('#year = :year');
-  }
+  const { districtCode, from, to, limit, ...narrowed } = options;
+  const filter = candidateFilter(narrowed, {
+    ':pk': keys.dueIndex(districtCode, '', '', '').gsi3pk,
+    ':from': from,
+    ':to': to,
+  });
   const found: { item: CandidateItem; sortKey: string }[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -118,16 +97,14 @@ export async function queryDue(options: {
         TableName: tableName(),
         IndexName: 'gsi3',
         KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: values,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-        Limit: options.limit - found.length,
+        ...filter,
+        Limit: limit - found.length,
         ExclusiveStartKey: startKey,
       }),
     );
     for (const i of page.Items ?? [])
       found.push({ item: withoutKeys<CandidateItem>(i), sortKey: String(i.gsi3sk) });
     startKey = page.LastEvaluatedKey;
-  } while (startKey && found.length < options.limit);
+  } while (startKey && found.length < limit);
   return found;
 }
