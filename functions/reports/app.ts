@@ -1,12 +1,20 @@
 import * as z from 'zod/mini';
+import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError } from '../../shared/errors.js';
 import { reportFile } from '../../shared/report-formats/file.js';
-import { budgetTable, quotaTable, type ReportTable } from '../../shared/report-formats/table.js';
+import {
+  budgetTable,
+  outcomesTable,
+  quotaTable,
+  type ReportTable,
+} from '../../shared/report-formats/table.js';
 import { XLSX_TYPE } from '../../shared/report-formats/xlsx.js';
+import { outcomesReport } from '../../shared/services/outcomes.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { queryParam } from '../http/input.js';
 import { yearParam } from '../http/params.js';
+import { dateText } from '../web/format.js';
 
 type Format = 'json' | 'csv' | 'xlsx';
 
@@ -40,6 +48,16 @@ export const app = createApp('reports', {
     const format = formatOf(c);
     const report = await budgetReport(principal, yearParam(c, 'query'), by);
     return respond(c, format, report, () => budgetTable(report));
+  },
+  outcomesReport: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const by = queryParam(c, 'by', z._default(z.enum(['district', 'village', 'year']), 'district'));
+    const format = formatOf(c);
+    const report = await outcomesReport(principal, { year: yearParam(c, 'query'), by });
+    return respond(c, format, report, () =>
+      outcomesTable(report, dateText(formatIsoDate(todayInBrebes()), 'id')),
+    );
   },
   quotaReport: async (c) => {
     const principal = principalOf(c);

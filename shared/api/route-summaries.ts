@@ -42,6 +42,8 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   importTemplate: 'The empty survey list with an example row (format=csv|xlsx)',
   budgetReport: 'Places and money per kecamatan or village (Bappeda): JSON, CSV or XLSX',
   quotaReport: 'Villages whose village places are below quota (Bappeda)',
+  outcomesReport:
+    'What a cohort achieved per kecamatan or village, or one row per cohort (by=year) (Bappeda): JSON, CSV or XLSX with an explanation sheet',
   home: 'Web: home page for the signed-in role',
   signInPage: "Web: sign in (local demo users, or Cognito's hosted sign-in)",
   signIn: 'Web: sign in as a local demo user (local only)',

@@ -275,6 +275,14 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/reports/outcomes',
+    fn: 'reports',
+    auth: 'jwt',
+    operation: 'outcomesReport',
+    query: ['year', 'by', 'format'],
+  },
+  {
+    method: 'GET',
     path: '/',
     fn: 'web',
     auth: 'session',

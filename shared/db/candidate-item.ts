@@ -50,6 +50,8 @@ export interface CandidateItem extends CandidateFields {
   lastVisit?: string | null;
   /** Visits in a row that found the learner not attending (shared/domain/follow-up.ts). */
   notAttending?: number;
+  /** Enrolled again after dropping out (an outcome figure); absent: never. */
+  reEnrolled?: boolean;
 }
 
 /** A record of another cohort: its id and year. */

@@ -11,6 +11,7 @@ import { openRecord, type PersonRecord, releaseRecord } from './people.js';
 import { keys, withoutKeys } from './table.js';
 import { type TransactItem, transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
+import { aggregateChange } from './villages.js';
 import { appendToWaitlist, waitlistLengthIs } from './waitlists.js';
 
 export interface IdempotencyRecord {
@@ -321,6 +322,8 @@ export async function replaceCandidate(
     ...gone.map((hash) => removeFromFingerprint(item.year, hash, item.id)),
     ...added.map((hash) => addToFingerprint(item.year, hash, item.id)),
     ...(entry ? [appendHistory(item.id, item.version, entry)] : []),
+    // A corrected track, sex or reason moves the village's outcome figures.
+    ...aggregateChange(previous, item),
   ];
   return transactOr(transactItems, (failed) => {
     if (failed(0)) return 'versionMismatch';

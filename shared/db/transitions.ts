@@ -10,6 +10,7 @@ import { closeRecord } from './people.js';
 import { keys } from './table.js';
 import { type TransactItem, transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
+import { aggregateChange } from './villages.js';
 import { removeFromWaitlist, waitlistLengthIs } from './waitlists.js';
 
 /**
@@ -94,14 +95,21 @@ export async function writeTransition(
   });
 }
 
-/** A school change: the candidate (if still at its version) and its history entry. */
+/**
+ * A school change: the candidate (if still at its version), its history entry, and the
+ * village aggregate's pathways (the outcome figures count the level of the latest school).
+ */
 export function writeSchoolChange(
   current: CandidateItem,
   updated: CandidateItem,
   entry: HistoryEntry,
 ): Promise<'ok' | 'versionMismatch'> {
   return transactOr(
-    [putCandidate(updated, current.version), appendHistory(updated.id, updated.version, entry)],
+    [
+      putCandidate(updated, current.version),
+      appendHistory(updated.id, updated.version, entry),
+      ...aggregateChange(current, updated),
+    ],
     (failed) => (failed(0) ? 'versionMismatch' : undefined),
   );
 }

@@ -1,10 +1,14 @@
-import type { Counter } from '../domain/budget.js';
+import { type Counter, counterChanges } from '../domain/budget.js';
 import { STATUSES, type Status } from '../domain/candidate.js';
 import type { ProgramSettings } from '../domain/program.js';
 import { batchGet } from './batch-get.js';
+import type { CandidateItem } from './candidate-item.js';
+import { tableName } from './client.js';
 import { type Person, personOf } from './people.js';
 import { settingsOf } from './programs.js';
 import { keys } from './table.js';
+import type { TransactItem } from './transact.js';
+import { UpdateBuilder } from './update-expression.js';
 import { waitlistOf } from './waitlists.js';
 
 /**
@@ -98,4 +102,23 @@ export async function readProgramAndVillage(
     lookAlikes,
     person: personOf(nikHash ? find(keys.person(nikHash)) : undefined),
   };
+}
+
+/**
+ * The village aggregate's update for a record that changed without a transition (a school
+ * change, a correction): the outcome counters it moves, none when no counter moves.
+ */
+export function aggregateChange(current: CandidateItem, updated: CandidateItem): TransactItem[] {
+  const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated));
+  if (aggregate.isEmpty) return [];
+  aggregate.when('attribute_exists(pk)');
+  return [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.villageAggregate(updated.year, updated.villageCode),
+        ...aggregate.build(),
+      },
+    },
+  ];
 }

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { STATUSES, type Status } from './candidate.js';
+import { OUTCOME_COUNTERS, type OutcomeFacts, outcomeContribution } from './outcomes.js';
 
 /** Holders in these statuses have their place reserved; in the others (but leaving) committed. */
 export const RESERVED_STATUSES: readonly Status[] = ['IDENTIFIED', 'VERIFIED'];
 export const COMMITTED_STATUSES: readonly Status[] = ['ENROLLED', 'ACTIVE', 'COMPLETED', 'DROPPED_OUT'];
 
-/** What of a candidate the village and year totals count. */
-export interface BudgetFacts {
+/** What of a candidate the village and year totals count: places, money and outcomes. */
+export interface BudgetFacts extends OutcomeFacts {
   status: Status;
   villageFunding: 'FUNDED' | 'WAITLISTED' | 'NONE';
   villageAmount: number | null;
@@ -25,6 +26,7 @@ export const COUNTERS = [
   'apbdReserved',
   'apbdCommitted',
   'apbdDisbursed',
+  ...OUTCOME_COUNTERS,
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 
@@ -51,6 +53,7 @@ export function contributionOf(c: BudgetFacts): Record<Counter, number> {
     apbdReserved: reserved ? apbd : 0,
     apbdCommitted: committed ? apbd : 0,
     apbdDisbursed: c.disbursed.APBD,
+    ...outcomeContribution(c),
   };
 }
 

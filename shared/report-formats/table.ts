@@ -1,14 +1,21 @@
-import { STATUSES } from '../domain/candidate.js';
-import { inLang, STATUS_LABELS } from '../labels.js';
+import { PATHWAYS, STATUSES } from '../domain/candidate.js';
+import { REASON_CODES } from '../domain/outcomes.js';
+import { inLang, PATHWAY_LABELS, REASON_LABELS, STATUS_LABELS } from '../labels.js';
+import type { OutcomeFigures, OutcomeReport } from '../services/outcomes.js';
 import type { BudgetReport, BudgetRow, QuotaRow } from '../services/reports.js';
 
 /** A report as a spreadsheet sees it: typed columns, rows and (optionally) a totals row. */
 export interface ReportTable {
   title: string;
   fileName: string;
-  columns: { header: string; kind: 'text' | 'count' | 'money' }[];
+  columns: { header: string; kind: 'text' | 'count' | 'money'; explain?: string }[];
   rows: (string | number)[][];
   totals?: (string | number)[];
+  /**
+   * A workbook to hand on: the title and the day it was made above the header, and a second
+   * sheet explaining each column (from `explain`). CSV files stay a plain table.
+   */
+  handOn?: { made: string };
 }
 
 const budgetColumns: ReportTable['columns'] = [
@@ -95,5 +102,82 @@ export function quotaTable(report: {
       v.shortfall,
     ]),
     totals: ['TOTAL', '', '', '', '', '', '', report.totalShortfall],
+  };
+}
+
+/** The outcome figures' columns, each explained in Indonesian for the workbook's second sheet. */
+const outcomeColumns: ReportTable['columns'] = [
+  {
+    header: 'Terdaftar',
+    kind: 'count',
+    explain: 'Orang yang didaftarkan pada tahun program ini (semua status).',
+  },
+  { header: 'Anak (ATS)', kind: 'count', explain: 'Terdaftar di jalur anak tidak sekolah, umur 7–18.' },
+  { header: 'Dewasa (DTS)', kind: 'count', explain: 'Terdaftar di jalur dewasa tidak sekolah, umur 12–55.' },
+  { header: 'Laki-laki', kind: 'count', explain: 'Terdaftar, laki-laki.' },
+  { header: 'Perempuan', kind: 'count', explain: 'Terdaftar, perempuan.' },
+  ...STATUSES.map((s) => ({
+    header: inLang(STATUS_LABELS[s], 'id'),
+    kind: 'count' as const,
+    explain: `Status sekarang: ${inLang(STATUS_LABELS[s], 'id')}.`,
+  })),
+  {
+    header: 'Pernah masuk sekolah',
+    kind: 'count',
+    explain: 'Pernah dicatat masuk sekolah, PKBM atau kursus, apa pun statusnya sekarang.',
+  },
+  {
+    header: 'Masuk lagi setelah putus',
+    kind: 'count',
+    explain: 'Dicatat masuk sekolah lagi setelah putus lagi.',
+  },
+  ...PATHWAYS.map((p) => ({
+    header: `Jalur ${inLang(PATHWAY_LABELS[p], 'id')}`,
+    kind: 'count' as const,
+    explain: `Pernah masuk sekolah; sekolah terakhirnya ${inLang(PATHWAY_LABELS[p], 'id')}.`,
+  })),
+  ...REASON_CODES.map((n) => ({
+    header: `Alasan ${n}`,
+    kind: 'count' as const,
+    explain: `Alasan tidak sekolah ${n}: ${inLang(REASON_LABELS[n] ?? ['', ''], 'id')}.`,
+  })),
+];
+
+const outcomeCells = (f: OutcomeFigures) => [
+  f.registered,
+  f.byTrack.ATS,
+  f.byTrack.DTS,
+  f.bySex.M,
+  f.bySex.F,
+  ...STATUSES.map((s) => f.byStatus[s]),
+  f.everEnrolled,
+  f.reEnrolled,
+  ...PATHWAYS.map((p) => f.byPathway[p]),
+  ...REASON_CODES.map((n) => f.byReason[String(n)] ?? 0),
+];
+
+/** The outcome report as a table: a row per kecamatan, village or cohort, and the totals. */
+export function outcomesTable(report: OutcomeReport, made: string): ReportTable {
+  const group = { district: 'kecamatan', village: 'desa', year: 'tahun' }[report.by];
+  const lead: ReportTable['columns'] = [
+    {
+      header: report.by === 'year' ? 'Tahun program' : `Kode ${group}`,
+      kind: 'text',
+      explain: report.by === 'year' ? 'Tahun program (angkatan).' : `Kode ${group} menurut Kemendagri.`,
+    },
+    {
+      header: report.by === 'year' ? 'Angkatan' : group[0]?.toUpperCase() + group.slice(1),
+      kind: 'text',
+      explain: 'Nama.',
+    },
+  ];
+  const cohort = report.year === null ? 'semua tahun' : String(report.year);
+  return {
+    title: `Capaian GKB ${cohort} per ${group}`,
+    fileName: `capaian-gkb-${report.year ?? 'semua-tahun'}-${group}`,
+    columns: [...lead, ...outcomeColumns],
+    rows: report.rows.map((r) => [String(r.code), r.name, ...outcomeCells(r)]),
+    totals: ['TOTAL', '', ...outcomeCells(report.totals)],
+    handOn: { made },
   };
 }

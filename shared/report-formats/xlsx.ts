@@ -15,17 +15,38 @@ export function renderXlsx(table: ReportTable): Uint8Array<ArrayBuffer> {
       bold,
       ...(typeof value === 'number' ? { format: format(table.columns[i]?.kind ?? 'text') } : {}),
     }));
+  // A workbook handed on says what it is and when it was made above its header.
+  const heading = table.handOn
+    ? [[{ value: table.title, bold: true }], [{ value: `Dibuat ${table.handOn.made}` }], []]
+    : [];
   return writeXlsx([
     {
       // Excel refuses sheet names longer than 31 characters.
       name: table.title.slice(0, 31),
       rows: [
+        ...heading,
         table.columns.map((c) => ({ value: c.header, bold: true, wrap: true })),
         ...table.rows.map((r) => row(r)),
         ...(table.totals ? [row(table.totals, true)] : []),
       ],
       widths: table.columns.map((c) => (c.kind === 'money' ? 18 : c.kind === 'count' ? 12 : 22)),
-      frozenRows: 1,
+      frozenRows: heading.length + 1,
     },
+    ...(table.handOn
+      ? [
+          {
+            name: 'Penjelasan',
+            rows: [
+              [
+                { value: 'Kolom', bold: true },
+                { value: 'Arti', bold: true },
+              ],
+              ...table.columns.map((c) => [{ value: c.header }, { value: c.explain ?? '' }]),
+            ],
+            widths: [26, 90],
+            frozenRows: 1,
+          },
+        ]
+      : []),
   ]);
 }

@@ -117,6 +117,7 @@ export async function transitionCandidate(
       ...afterStatusChange(current, at),
       status: input.to,
       school: school ?? current.school,
+      ...(current.status === 'DROPPED_OUT' && input.to === 'ENROLLED' ? { reEnrolled: true } : {}),
       // Leaving before enrolment gives back every place held, village and APBD.
       ...(leaving ? { villageFunding: 'NONE', villageAmount: null, apbd: null } : {}),
       version: current.version + 1,

@@ -176,6 +176,12 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /reports/budget': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /reports/quota': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /reports/outcomes': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
   // The web app: a session cookie instead of a bearer token.
   // Bappeda's home is the budget page, a volunteer's the worklist, each served by its function.
   'GET /': { official: [200, 200], volunteer: [303, 303], bappeda: [303, 303], target: 'none' },
@@ -433,6 +439,7 @@ async function call(
     importSurveyList: `?year=${YEAR}&dryRun=true${own ? '' : `&village=${scope.village}`}`,
     budgetReport: `?year=${YEAR}`,
     quotaReport: `?year=${YEAR}`,
+    outcomesReport: `?year=${YEAR}`,
     followUpReport: `?year=${YEAR}&district=${scope.district}`,
     getVillage: `?year=${YEAR}`,
     carryCohort: '?dryRun=true',

@@ -7,6 +7,10 @@ const base: BudgetFacts = {
   villageAmount: 1_500_000,
   apbd: null,
   disbursed: { APBDES: 0, APBD: 0 },
+  track: 'ATS',
+  sex: 'F',
+  reasonCode: 1,
+  school: null,
 };
 
 describe('a candidate in the village totals', () => {
