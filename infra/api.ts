@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -59,6 +60,9 @@ const ACCESS_LOG_FIELDS = {
  * `session` routes (the web pages) and `public` ones have none; unknown paths fall to
  * `$default` and the docs function, which answers the contract's 404.
  */
+/** Requests a second (and burst) for each open data route (below the stage's own throttle). */
+export const OPEN_DATA_THROTTLE = { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
+
 export class GkbApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
@@ -113,6 +117,7 @@ export class GkbApi extends Construct {
         authorizer,
       });
 
+    const openData: { route: HttpRoute; key: string }[] = [];
     for (const route of routes) {
       const routeKey = HttpRouteKey.with(route.path, HttpMethod[route.method]);
       const label = `${route.method} ${route.path}`;
@@ -123,9 +128,12 @@ export class GkbApi extends Construct {
         case 'session':
           acknowledgeSession(addRoute(route.operation, routeKey, route.fn, noAuthorizer), label);
           break;
-        case 'public':
-          acknowledgePublic(addRoute(route.operation, routeKey, route.fn, noAuthorizer), label);
+        case 'public': {
+          const added = addRoute(route.operation, routeKey, route.fn, noAuthorizer);
+          acknowledgePublic(added, label);
+          if (route.fn === 'opendata') openData.push({ route: added, key: label });
           break;
+        }
         default: {
           const unknown: never = route;
           throw new Error(`Unknown auth on route ${JSON.stringify(unknown)}`);
@@ -134,6 +142,13 @@ export class GkbApi extends Construct {
     }
     const fallback = addRoute('default', HttpRouteKey.DEFAULT, 'docs', noAuthorizer);
     acknowledgePublic(fallback, '$default');
+
+    // The open data routes, which anyone may call without signing in, have a throttle of their
+    // own, below the stage's: a crawler or a flood cannot use up what the officials need.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      openData.map(({ key }) => [key, { ...OPEN_DATA_THROTTLE }]),
+    );
+    for (const { route } of openData) this.stage.node.addDependency(route);
   }
 }
 
@@ -141,8 +156,9 @@ function acknowledgePublic(route: HttpRoute, routeKey: string): void {
   Validations.of(route).acknowledge({
     id: 'AwsSolutions-APIG4',
     reason:
-      `${routeKey} is public by the API contract (health, OpenAPI, docs page, or the 404 for unknown ` +
-      'paths); it is served by the docs function, which has no data access.',
+      `${routeKey} is public by the API contract (health, OpenAPI, docs page, the 404 for unknown ` +
+      'paths, or open data); it is served by the docs function, which has no data access, or by the ' +
+      'opendata function, which may read only the year partitions (aggregates) and has a throttle of its own.',
   });
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -29,7 +29,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  */
 export const FUNCTION_ACCESS: Record<
   FunctionName,
-  { table: 'none' | 'read' | 'readWrite'; nikHashKey: boolean; sessionKey: boolean }
+  { table: 'none' | 'yearPartitions' | 'read' | 'readWrite'; nikHashKey: boolean; sessionKey: boolean }
 > = {
   docs: { table: 'none', nikHashKey: false, sessionKey: false },
   programs: { table: 'readWrite', nikHashKey: false, sessionKey: true },
@@ -39,6 +39,8 @@ export const FUNCTION_ACCESS: Record<
   web: { table: 'readWrite', nikHashKey: true, sessionKey: true },
   bappeda: { table: 'readWrite', nikHashKey: false, sessionKey: true },
   visits: { table: 'readWrite', nikHashKey: false, sessionKey: true },
+  // Public, no sign-in: only the year partitions (programme, APBD pool, village aggregates).
+  opendata: { table: 'yearPartitions', nikHashKey: false, sessionKey: false },
 };
 
 export interface GkbFunctionsProps {
@@ -182,6 +184,22 @@ export function grantTableAccess(role: Role, data: GkbData, access: 'read' | 're
   acknowledgeTableGrant(role, data, access === 'readWrite');
 }
 
+/**
+ * Query of the table's year partitions only (`YEAR#<year>`: programme, APBD pool, village
+ * aggregates; shared/db/table.ts), by an IAM condition on the partition key: a public function
+ * cannot read a candidate, a person, a session or anything else, whatever its code does.
+ */
+export function grantYearPartitions(role: Role, data: GkbData): void {
+  role.addToPolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:Query'],
+      resources: [data.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['YEAR#*'] } },
+    }),
+  );
+  data.table.encryptionKey?.grantDecrypt(role);
+}
+
 /** One Lambda per entry in FUNCTIONS (functions/<fn>/handler.ts), each with the access FUNCTION_ACCESS gives it. */
 export class GkbFunctions extends Construct {
   readonly byName: Record<FunctionName, NodejsFunction>;
@@ -215,7 +233,9 @@ export class GkbFunctions extends Construct {
       },
     });
 
-    if (access.table !== 'none') {
+    if (access.table === 'yearPartitions') {
+      grantYearPartitions(role, data);
+    } else if (access.table !== 'none') {
       grantTableAccess(role, data, access.table);
     }
     if (access.nikHashKey) {

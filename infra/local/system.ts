@@ -39,7 +39,7 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates, imports, reports, web, bappeda, visits] = await Promise.all([
+  const [docs, programs, candidates, imports, reports, web, bappeda, visits, opendata] = await Promise.all([
     import('../../functions/docs/handler.js'),
     import('../../functions/programs/handler.js'),
     import('../../functions/candidates/handler.js'),
@@ -48,6 +48,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     import('../../functions/web/handler.js'),
     import('../../functions/bappeda/handler.js'),
     import('../../functions/visits/handler.js'),
+    import('../../functions/opendata/handler.js'),
   ]);
   return {
     docs: docs.handler,
@@ -58,6 +59,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     web: web.handler,
     bappeda: bappeda.handler,
     visits: visits.handler,
+    opendata: opendata.handler,
   };
 }
 

@@ -42,6 +42,10 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   importTemplate: 'The empty survey list with an example row (format=csv|xlsx)',
   budgetReport: 'Places and money per kecamatan or village (Bappeda): JSON, CSV or XLSX',
   quotaReport: 'Villages whose village places are below quota (Bappeda)',
+  publicOutcomes:
+    'Open data, no token: a cohort per kecamatan and in total (registered, ATS, DTS, ever enrolled, learning, completed, dropped out), small counts null; format=csv; Cache-Control public and ETag',
+  dataPage:
+    'The public page of the same figures (Bahasa Indonesia), with a CSV download and how it is counted',
   outcomesReport:
     'What a cohort achieved per kecamatan or village, or one row per cohort (by=year) (Bappeda): JSON, CSV or XLSX with an explanation sheet',
   home: 'Web: home page for the signed-in role',

@@ -6,6 +6,8 @@
  * is apart from `candidates` and `web`, and
  * `bappeda` (Bappeda's web pages: budget, settings, APBD places, payments, export,
  * anonymisation) apart from `web` (sign-in and the daily work of officials and volunteers),
+ * `opendata` (the public figures and their page, without signing in, reading year
+ * partitions only) apart from everything personal,
  * and `visits` (follow-up: visits, the due lists, the follow-up report, by the API and the
  * volunteers' worklist and visit pages) apart from both,
  * so that no function starts with code its requests never run.
@@ -19,6 +21,7 @@ export const FUNCTIONS = [
   'web',
   'bappeda',
   'visits',
+  'opendata',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -38,6 +41,7 @@ export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   web: 29,
   bappeda: 29,
   visits: 10,
+  opendata: 5,
 };
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -280,6 +284,22 @@ export const routes = [
     auth: 'jwt',
     operation: 'outcomesReport',
     query: ['year', 'by', 'format'],
+  },
+  {
+    method: 'GET',
+    path: '/public/outcomes',
+    fn: 'opendata',
+    auth: 'public',
+    operation: 'publicOutcomes',
+    query: ['year', 'format'],
+  },
+  {
+    method: 'GET',
+    path: '/data',
+    fn: 'opendata',
+    auth: 'public',
+    operation: 'dataPage',
+    query: ['year', 'lang'],
   },
   {
     method: 'GET',

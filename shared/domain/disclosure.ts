@@ -81,20 +81,29 @@ export function suppress(
     const determined = determinedCells(equations, hidden, id);
     const leaked = [...protectedCells].find((cell) => determined.has(cell));
     if (leaked === undefined) break;
-    // A published figure of an equation holding the leaked one (the smallest above zero, a
-    // kecamatan's before a total's); failing that, any published figure, in the same order.
-    const published = (cells: Cell[]) =>
-      cells
-        .filter((cell) => !hidden.has(id(cell)))
-        .sort(
-          (a, b) =>
-            Number(value(a) === 0) - Number(value(b) === 0) ||
-            Number(a.r === T) - Number(b.r === T) ||
-            value(a) - value(b),
-        );
-    const around = equations.filter((e) => e.some((cell) => id(cell) === leaked)).flat();
-    const chosen =
-      published(around)[0] ?? published(table.flatMap((_, r) => COLUMNS.map((c) => ({ r, c }))))[0];
+    // The first published figure whose hiding leaves the leaked one undetermined, in order:
+    // those of the equations holding it before the others, above zero before zero, a
+    // kecamatan's before a total's, the smallest first.
+    const around = new Set(
+      equations.filter((e) => e.some((cell) => id(cell) === leaked)).flatMap((e) => e.map(id)),
+    );
+    const candidates = table
+      .flatMap((_, r) => COLUMNS.map((c) => ({ r, c })))
+      .filter((cell) => !hidden.has(id(cell)))
+      .sort(
+        (a, b) =>
+          Number(!around.has(id(a))) - Number(!around.has(id(b))) ||
+          Number(value(a) === 0) - Number(value(b) === 0) ||
+          Number(a.r === T) - Number(b.r === T) ||
+          value(a) - value(b),
+      );
+    const protects = (cell: Cell) => {
+      hidden.add(id(cell));
+      const still = determinedCells(equations, hidden, id).has(leaked);
+      hidden.delete(id(cell));
+      return !still;
+    };
+    const chosen = candidates.find(protects) ?? candidates[0];
     if (!chosen) break; // everything is hidden: nothing can be worked out
     hidden.add(id(chosen));
     protectedCells.add(id(chosen));

@@ -266,6 +266,24 @@ describe('functions', () => {
     expect(functionsReferencing(logicalId(stack.data.nikHashSecret))).toEqual(nikFunctions);
   });
 
+  it('least privilege: the open data function may only Query the year partitions (aggregates), and decrypt', () => {
+    const data = policyStatementsOf('opendata').filter((s) =>
+      JSON.stringify(s.Action).match(/dynamodb|kms|secretsmanager/),
+    );
+    const dynamo = data.filter((s) => JSON.stringify(s.Action).includes('dynamodb'));
+    expect(dynamo).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:Query',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['YEAR#*'] } },
+        Resource: { 'Fn::GetAtt': [logicalId(stack.data.table), 'Arn'] },
+      }),
+    ]);
+    expect(
+      actionsOf('opendata').filter((a) => a.startsWith('secretsmanager:') || a.startsWith('cognito')),
+    ).toEqual([]);
+    expect(actionsOf('opendata').filter((a) => a.startsWith('kms:'))).toEqual(['kms:Decrypt']);
+  });
+
   it('least privilege: docs touches no data, only candidates, imports and web read the NIK hash key, nobody administers', () => {
     expect(actionsOf('docs').filter((a) => !a.startsWith('logs:'))).toEqual([]);
     expect(actionsOf('programs')).toContain('dynamodb:PutItem');
@@ -468,6 +486,15 @@ describe('HTTP API', () => {
     expect(props(fallback).AuthorizationType).toBe('NONE');
     expect(functionBehind(fallback)).toBe('docs');
     template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + 1);
+  });
+
+  it('the open data routes have a throttle of their own, below the stage' + "'s", () => {
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0] as [string, Resource];
+    const openData = routes.filter((r) => r.fn === 'opendata').map((r) => `${r.method} ${r.path}`);
+    expect(openData).toEqual(['GET /public/outcomes', 'GET /data']);
+    expect(props(stage).RouteSettings).toEqual(
+      Object.fromEntries(openData.map((k) => [k, { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 }])),
+    );
   });
 
   it('the default stage throttles from parameters and writes JSON access logs without bodies', () => {

@@ -182,6 +182,9 @@ const MATRIX: Record<string, Entry> = {
     bappeda: [200, 200],
     target: 'none',
   },
+  // Open data: anyone, with or without a token.
+  'GET /public/outcomes': { ...all(200), target: 'none' },
+  'GET /data': { ...all(200), target: 'none' },
   // The web app: a session cookie instead of a bearer token.
   // Bappeda's home is the budget page, a volunteer's the worklist, each served by its function.
   'GET /': { official: [200, 200], volunteer: [303, 303], bappeda: [303, 303], target: 'none' },
@@ -440,6 +443,8 @@ async function call(
     budgetReport: `?year=${YEAR}`,
     quotaReport: `?year=${YEAR}`,
     outcomesReport: `?year=${YEAR}`,
+    publicOutcomes: `?year=${YEAR}`,
+    dataPage: `?year=${YEAR}`,
     followUpReport: `?year=${YEAR}&district=${scope.district}`,
     getVillage: `?year=${YEAR}`,
     carryCohort: '?dryRun=true',
