@@ -1,23 +1,27 @@
 import { disbursementSchema } from '../../shared/domain/budget.js';
+import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { parseRupiah } from '../../shared/domain/money.js';
 import { validationFailed } from '../../shared/errors.js';
 import { reportFile } from '../../shared/report-formats/file.js';
-import { budgetTable } from '../../shared/report-formats/table.js';
+import { budgetTable, outcomesTable } from '../../shared/report-formats/table.js';
 import { parseWith } from '../../shared/schema-problems.js';
 import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
 import { followUpByDistrict, followUpReport } from '../../shared/services/follow-up.js';
 import { importRecords } from '../../shared/services/import-records.js';
+import { outcomesReport } from '../../shared/services/outcomes.js';
 import { anonymiseCandidate, exportCandidate } from '../../shared/services/personal-data.js';
 import { programSettings } from '../../shared/services/programs.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext } from '../http/app.js';
 import { yearParam } from '../http/params.js';
 import { candidateAction } from '../web/candidate-actions.js';
+import { dateText } from '../web/format.js';
 import { page, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
 import { yearOfPage } from '../web/year-switch.js';
 import { BudgetPage } from './budget-page.js';
 import { anonymiseConfirmation, apbdConfirmation } from './confirmations.js';
 import { ImportHistory } from './import-history.js';
+import { OutcomesPage } from './outcomes-page.js';
 import { QuotaPage } from './quota-page.js';
 
 async function budgetPage(c: GkbContext) {
@@ -94,6 +98,37 @@ export const app = createApp(
         anonymiseConfirmation(tOf(c)),
       ),
     budgetPage,
+    outcomesPage: async (c) => {
+      const p = viewer(c);
+      const t = tOf(c);
+      const { year, yearSwitch } = await yearOfPage(c);
+      const [byDistrict, byYear] = await Promise.all([
+        outcomesReport(p, { year, by: 'district' }),
+        outcomesReport(p, { year, by: 'year' }),
+      ]);
+      return page(
+        c,
+        t('Capaian', 'Outcomes'),
+        <OutcomesPage
+          t={t}
+          year={year}
+          byDistrict={byDistrict}
+          byYear={byYear}
+          made={dateText(formatIsoDate(todayInBrebes()), c.get('lang'))}
+          yearSwitch={yearSwitch}
+        />,
+      );
+    },
+    outcomesDownload: async (c) => {
+      const p = viewer(c);
+      const year = yearParam(c, 'query');
+      const format = c.req.query('format') === 'csv' ? 'csv' : 'xlsx';
+      const asked = c.req.query('by');
+      const by = asked === 'village' || asked === 'year' ? asked : 'district';
+      const report = await outcomesReport(p, { year, by });
+      const file = reportFile(outcomesTable(report, dateText(formatIsoDate(todayInBrebes()), 'id')), format);
+      return c.body(file.body, 200, file.headers);
+    },
     budgetDownload: async (c) => {
       const p = viewer(c);
       const year = yearParam(c, 'query');

@@ -11,7 +11,7 @@ import { rupiah, type T } from '../web/ui.js';
  * series, scaled to the largest value. The table below carries the same numbers for
  * screen readers and copying.
  */
-function BarChart(props: {
+export function BarChart(props: {
   title: string;
   labels: string[];
   series: { name: string; color: string; values: number[] }[];

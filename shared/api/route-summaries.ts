@@ -44,6 +44,8 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   quotaReport: 'Villages whose village places are below quota (Bappeda)',
   publicOutcomes:
     'Open data, no token: a cohort per kecamatan and in total (registered, ATS, DTS, ever enrolled, learning, completed, dropped out), small counts null; format=csv; Cache-Control public and ETag',
+  outcomesPage: 'Web: what each cohort achieved, with charts that print on A4 (Bappeda)',
+  outcomesDownload: 'Web: the outcome report as CSV or a workbook (Bappeda)',
   dataPage:
     'The public page of the same figures (Bahasa Indonesia), with a CSV download and how it is counted',
   outcomesReport:

@@ -499,6 +499,20 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/capaian',
+    fn: 'bappeda',
+    auth: 'session',
+    operation: 'outcomesPage',
+  },
+  {
+    method: 'GET',
+    path: '/capaian/unduh',
+    fn: 'bappeda',
+    auth: 'session',
+    operation: 'outcomesDownload',
+  },
+  {
+    method: 'GET',
     path: '/kuota',
     fn: 'bappeda',
     auth: 'session',

@@ -105,6 +105,7 @@ describe('every page at 360 px', () => {
         [/Staf Bappeda/, '/calon?funding=WAITLISTED'],
         [/Staf Bappeda/, `/calon/${ids.waiting}`],
         [/Staf Bappeda/, '/pendampingan'],
+        [/Staf Bappeda/, '/capaian'],
         [/Staf Bappeda/, '/pendampingan?district=33.29.01'],
       ],
     };
@@ -130,6 +131,7 @@ describe('every page at 360 px', () => {
       '/auth/callback',
       '/calon/{id}/ekspor',
       '/anggaran/unduh',
+      '/capaian/unduh',
       '/impor/templat',
       '/impor/salah',
     ];

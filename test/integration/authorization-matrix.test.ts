@@ -302,6 +302,8 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /anggaran': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /anggaran/unduh': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /capaian': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /capaian/unduh': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /kuota': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /impor': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
   'POST /impor': {
@@ -548,7 +550,12 @@ async function callPage(
       })
     ).status;
   }
-  const query = route.operation === 'budgetDownload' ? `?year=${YEAR}&format=csv` : '';
+  const query =
+    route.operation === 'budgetDownload' || route.operation === 'outcomesDownload'
+      ? `?year=${YEAR}&format=csv`
+      : route.operation === 'outcomesPage'
+        ? `?year=${YEAR}`
+        : '';
   const res = await sys.gateway.handle({
     method: route.method,
     url: `${path}${query}`,

@@ -12,6 +12,7 @@ import { IMPORT_LIMITS } from '../../shared/imports/read-file.js';
 import { registration } from '../support/candidates.js';
 import { seededRandom, testSeed } from '../support/random.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
+import { getPage, signIn } from '../support/web.js';
 
 /**
  * The outcome report against a recount of the records, after a seeded random mix of
@@ -288,5 +289,23 @@ describe('the outcome report', () => {
       (await sys.request('GET', '/reports/outcomes?year=2026&by=dusun', { token: bappeda })).status,
     ).toBe(400);
     expect((await sys.request('GET', '/reports/outcomes?year=2031', { token: bappeda })).status).toBe(409);
+  });
+});
+
+describe('the Capaian page', () => {
+  it("shows Bappeda the cohort's figures and offers the same report to download", async () => {
+    const cookie = await signIn(sys, 'bappeda');
+    const json = (
+      await sys.request<Report>('GET', '/reports/outcomes?year=2026&by=district', { token: bappeda })
+    ).body;
+    const page = await getPage(sys, '/capaian?year=2026', cookie);
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toContain(
+      `${json.totals.registered.toLocaleString('id-ID')} orang terdaftar`,
+    );
+    const file = await getPage(sys, '/capaian/unduh?year=2026&by=village&format=xlsx', cookie);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toContain('capaian-gkb-2026-desa.xlsx');
+    expect((await getPage(sys, '/capaian', await signIn(sys, 'fmpp-salem'))).status).toBe(403);
   });
 });
