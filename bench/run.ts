@@ -191,7 +191,7 @@ if (needsSystem) {
       const figures = await measureScaling(sys);
       result.scaling = figures;
       print(
-        "\n**Scaling** (budget report by kecamatan, one village summary and one kecamatan's follow-up report, median and p99 of 30)\n",
+        "\n**Scaling** (budget report by kecamatan, one village summary, one kecamatan's follow-up report, the outcome report and the public figures, median and p99 of 30)\n",
       );
       print(
         table(
@@ -208,6 +208,10 @@ if (needsSystem) {
             'follow-up p50',
             'follow-up p99',
             'follow-up requests',
+            'outcomes p50',
+            'outcomes requests',
+            'public p50',
+            'public requests',
           ],
           figures.map((f) => [
             f.scenario,
@@ -222,6 +226,10 @@ if (needsSystem) {
             `${f.followUpReport.p50} ms`,
             `${f.followUpReport.p99} ms`,
             f.followUpReport.dynamoRequests,
+            `${f.outcomesReport.p50} ms`,
+            f.outcomesReport.dynamoRequests,
+            `${f.publicOutcomes.p50} ms`,
+            f.publicOutcomes.dynamoRequests,
           ]),
         ),
       );
@@ -237,6 +245,17 @@ if (needsSystem) {
         measured: `${ten?.followUpReport.dynamoRequests} and ${fifty?.followUpReport.dynamoRequests}`,
         met: ten?.followUpReport.dynamoRequests === fifty?.followUpReport.dynamoRequests,
       });
+      for (const [name, of] of [
+        ['outcome report', (f: ScalingFigures) => f.outcomesReport],
+        ['public figures', (f: ScalingFigures) => f.publicOutcomes],
+      ] as const) {
+        const [a, b] = [of(ten as ScalingFigures), of(fifty as ScalingFigures)];
+        result.budgets.push({
+          budget: `${name} requests and time do not grow with candidates (297 villages × 10 and × 50, within 1.2×)`,
+          measured: `${a.dynamoRequests} and ${b.dynamoRequests}; ${(b.p50 / Math.max(a.p50, 0.1)).toFixed(2)}×`,
+          met: a.dynamoRequests === b.dynamoRequests && b.p50 <= 1.2 * a.p50,
+        });
+      }
       const u = followUpRatio(figures);
       result.budgets.push({
         budget: 'follow-up report time, 297 villages × 50 within 1.2× of × 10',

@@ -41,6 +41,9 @@ export interface ScalingFigures {
   villageSummary: { p50: number; p99: number; dynamoRequests: number };
   /** The follow-up report of one kecamatan (Salem): its villages' counters, not its people. */
   followUpReport: { p50: number; p99: number; dynamoRequests: number };
+  /** The outcome report by kecamatan, and the public figures (with their suppression). */
+  outcomesReport: { p50: number; p99: number; dynamoRequests: number };
+  publicOutcomes: { p50: number; p99: number; dynamoRequests: number };
 }
 
 async function registerInVillages(year: number, count: number, perVillage: number) {
@@ -135,6 +138,8 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
     summary: { durations: [] as number[], wallMs: 0, requests: 0 },
     read: { durations: [] as number[], wallMs: 0, requests: 0 },
     followUp: { durations: [] as number[], wallMs: 0, requests: 0 },
+    outcomes: { durations: [] as number[], wallMs: 0, requests: 0 },
+    open: { durations: [] as number[], wallMs: 0, requests: 0 },
   }));
   const once = async (
     target: { durations: number[]; wallMs: number; requests: number },
@@ -162,6 +167,8 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
         run < 0 ? scratch : sample.followUp,
         `/reports/follow-up?year=${s.year}&district=${FOLLOW_UP_DISTRICT}`,
       );
+      await once(run < 0 ? scratch : sample.outcomes, `/reports/outcomes?year=${s.year}&by=district`);
+      await once(run < 0 ? scratch : sample.open, `/public/outcomes?year=${s.year}`);
     }
   }
   const figures: ScalingFigures[] = [];
@@ -177,6 +184,8 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
     const v = latency(sample.summary);
     const d = latency(sample.read);
     const u = latency(sample.followUp);
+    const o = latency(sample.outcomes);
+    const pub = latency(sample.open);
     figures.push({
       scenario: s.scenario,
       villages: s.villages,
@@ -187,6 +196,8 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
       reportRead: { p50: d.p50, p99: d.p99 },
       villageSummary: { p50: v.p50, p99: v.p99, dynamoRequests: sample.summary.requests / RUNS },
       followUpReport: { p50: u.p50, p99: u.p99, dynamoRequests: sample.followUp.requests / RUNS },
+      outcomesReport: { p50: o.p50, p99: o.p99, dynamoRequests: sample.outcomes.requests / RUNS },
+      publicOutcomes: { p50: pub.p50, p99: pub.p99, dynamoRequests: sample.open.requests / RUNS },
     });
   }
   return figures;

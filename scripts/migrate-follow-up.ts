@@ -9,7 +9,8 @@
  *   the due index (gsi3), written only if the record is still at the version read (else read
  *   again).
  * - Each village's follow-up counters of each cohort are counted again from its records and
- *   written whole. A visit or status change of that village between the count and the write
+ *   written whole, and so are the outcome counters of its aggregate (a record enrolled again
+ *   after dropping out is marked so from its history). A visit or status change of that village between the count and the write
  *   would be lost from the counters, hence the quiet hour; running it again counts again.
  *
  * Only counts are printed, never personal data. Against AWS it uses the default credential
@@ -25,6 +26,7 @@ import { dueIndexOf } from '../shared/db/follow-up.js';
 import { readHistory } from '../shared/db/history.js';
 import { keys, withoutKeys } from '../shared/db/table.js';
 import { followUpCounterChanges } from '../shared/domain/follow-up.js';
+import { outcomeContribution } from '../shared/domain/outcomes.js';
 import { runWhenInvoked } from './run-script.js';
 
 export interface FollowUpMigration {
@@ -54,10 +56,16 @@ async function scanCandidates(): Promise<CandidateItem[]> {
   return candidates;
 }
 
-/** When a record's status last changed: its latest history entry that moved it (else its registration). */
-async function lastStatusChange(c: CandidateItem): Promise<string> {
+/**
+ * From a record's history: when its status last changed (its latest entry that moved it,
+ * else its registration), and whether it was enrolled again after dropping out.
+ */
+async function fromHistory(c: CandidateItem): Promise<{ statusAt: string; reEnrolled: boolean }> {
   const moves = (await readHistory(c.id)).filter((h) => h.from !== h.to);
-  return moves.at(-1)?.at ?? c.createdAt;
+  return {
+    statusAt: moves.at(-1)?.at ?? c.createdAt,
+    reEnrolled: moves.some((h) => h.from === 'DROPPED_OUT' && h.to === 'ENROLLED'),
+  };
 }
 
 /**
@@ -69,19 +77,21 @@ async function addStatusAt(id: string): Promise<boolean> {
   for (;;) {
     const c = await readCandidate(id);
     if (!c || c.statusAt) return false;
-    const updated: CandidateItem = { ...c, statusAt: await lastStatusChange(c) };
+    const { statusAt, reEnrolled } = await fromHistory(c);
+    const updated: CandidateItem = { ...c, statusAt };
     const index = dueIndexOf(updated);
     try {
       await db().send(
         new UpdateCommand({
           TableName: tableName(),
           Key: keys.candidate(c.id),
-          UpdateExpression: `SET statusAt = :at${index.gsi3pk ? ', gsi3pk = :pk, gsi3sk = :sk' : ''}`,
+          UpdateExpression: `SET statusAt = :at${index.gsi3pk ? ', gsi3pk = :pk, gsi3sk = :sk' : ''}${reEnrolled ? ', reEnrolled = :re' : ''}`,
           ConditionExpression: 'version = :v',
           ExpressionAttributeValues: {
             ':at': updated.statusAt,
             ':v': c.version,
             ...(index.gsi3pk ? { ':pk': index.gsi3pk, ':sk': index.gsi3sk } : {}),
+            ...(reEnrolled ? { ':re': true } : {}),
           },
         }),
       );
@@ -96,18 +106,42 @@ export async function migrateFollowUp(): Promise<FollowUpMigration> {
   const report: FollowUpMigration = { candidatesUpdated: 0, countersWritten: 0 };
   for (const c of await scanCandidates())
     if (!c.statusAt && (await addStatusAt(c.id))) report.candidatesUpdated += 1;
-  // The counters of each village and cohort, counted from the records.
-  const counters = new Map<string, { year: number; villageCode: string; values: Record<string, number> }>();
+  // The follow-up and outcome counters of each village and cohort, counted from the records.
+  type Counts = {
+    year: number;
+    villageCode: string;
+    followUp: Record<string, number>;
+    outcomes: Record<string, number>;
+  };
+  const counters = new Map<string, Counts>();
   for (const c of await scanCandidates()) {
     const id = `${c.year}#${c.villageCode}`;
-    const entry = counters.get(id) ?? { year: c.year, villageCode: c.villageCode, values: {} };
+    const entry = counters.get(id) ?? {
+      year: c.year,
+      villageCode: c.villageCode,
+      followUp: {},
+      outcomes: {},
+    };
     for (const [name, n] of Object.entries(followUpCounterChanges(undefined, c)))
-      entry.values[name] = (entry.values[name] ?? 0) + n;
+      entry.followUp[name] = (entry.followUp[name] ?? 0) + n;
+    for (const [name, n] of Object.entries(outcomeContribution(c)))
+      entry.outcomes[name] = (entry.outcomes[name] ?? 0) + n;
     counters.set(id, entry);
   }
-  for (const { year, villageCode, values } of counters.values()) {
+  for (const { year, villageCode, followUp, outcomes } of counters.values()) {
     await db().send(
-      new PutCommand({ TableName: tableName(), Item: { ...keys.followUp(year, villageCode), ...values } }),
+      new PutCommand({ TableName: tableName(), Item: { ...keys.followUp(year, villageCode), ...followUp } }),
+    );
+    const names = Object.keys(outcomes);
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.villageAggregate(year, villageCode),
+        UpdateExpression: `SET ${names.map((_, i) => `#o${i} = :o${i}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#o${i}`, n])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:o${i}`, outcomes[n]])),
+      }),
     );
     report.countersWritten += 1;
   }

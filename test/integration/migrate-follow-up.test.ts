@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrateFollowUp } from '../../scripts/migrate-follow-up.js';
 import { setToday } from '../../shared/clock.js';
 import { db } from '../../shared/db/client.js';
+import { OUTCOME_COUNTERS } from '../../shared/domain/outcomes.js';
 import { DISTRICT, registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 
@@ -38,8 +39,23 @@ async function scan(filter: string, values: Record<string, unknown>) {
   return Items ?? [];
 }
 
-/** What the cohorts wave wrote: records without `statusAt` or due index, no follow-up counters. */
+/**
+ * What the cohorts wave wrote: records without `statusAt` or due index, no follow-up
+ * counters, aggregates without outcome counters.
+ */
 async function asTheCohortsWaveLeftIt() {
+  for (const item of await scan('begins_with(pk, :p) AND begins_with(sk, :v)', {
+    ':p': 'YEAR#',
+    ':v': 'VILLAGE#',
+  }))
+    await db().send(
+      new UpdateCommand({
+        TableName: sys.tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: `REMOVE ${OUTCOME_COUNTERS.map((_, i) => `#o${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(OUTCOME_COUNTERS.map((n, i) => [`#o${i}`, n])),
+      }),
+    );
   for (const item of await scan('begins_with(pk, :p)', { ':p': 'FOLLOWUP#' }))
     await db().send(new DeleteCommand({ TableName: sys.tableName, Key: { pk: item.pk, sk: item.sk } }));
   for (const item of await scan('sk = :s', { ':s': 'CANDIDATE' }))
@@ -93,7 +109,15 @@ describe('the follow-up migration', () => {
     expect(await overdue()).toEqual([]);
     expect(await report()).toMatchObject({ learners: 0, overdue: 0 });
 
+    const outcomes = async () =>
+      (
+        await sys.request<{
+          totals: { byTrack: { ATS: number }; everEnrolled: number; byPathway: { SMP: number } };
+        }>('GET', '/reports/outcomes?year=2026', { token: bappeda })
+      ).body.totals;
+    expect(await outcomes()).toMatchObject({ byTrack: { ATS: 0 }, everEnrolled: 0 });
     expect(await migrateFollowUp()).toEqual({ candidatesUpdated: 3, countersWritten: 1 });
+    expect(await outcomes()).toMatchObject({ byTrack: { ATS: 3 }, everEnrolled: 1, byPathway: { SMP: 1 } });
     const due = await overdue();
     expect(due.map((c) => [c.id, c.followUp?.nextDue])).toEqual([
       [identified.id, '2026-08-15'],

@@ -144,6 +144,18 @@ describe('DynamoDB requests per operation', () => {
     expect(report.requests).toEqual({ GetItemCommand: 1, QueryCommand: 1 });
   });
 
+  it('reports outcomes and the public figures with one Query of the year, whatever its people', async () => {
+    const outcomes = await counted('GET', '/reports/outcomes?year=2026&by=village', { token: bappeda });
+    expect(outcomes.status).toBe(200);
+    expect(outcomes.requests).toEqual({ QueryCommand: 1 });
+    const open = await counted('GET', '/public/outcomes?year=2026');
+    expect(open.status).toBe(200);
+    expect(open.requests).toEqual({ QueryCommand: 1 });
+    // One row per cohort: a Query of the years, then one of each year.
+    const byYear = await counted('GET', '/reports/outcomes?year=2026&by=year', { token: bappeda });
+    expect(byYear.requests).toEqual({ QueryCommand: 1 + 2 });
+  });
+
   it('registers with one read and one transaction', async () => {
     const res = await counted('POST', '/candidates', { token: official, body: registration(serial++) });
     expect(res.status).toBe(201);
