@@ -40,7 +40,7 @@ export interface OutcomeReport {
 const zeros = <K extends string | number>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export const emptyFigures = (): OutcomeFigures => ({
+const emptyFigures = (): OutcomeFigures => ({
   registered: 0,
   byTrack: zeros(TRACKS),
   bySex: zeros(SEXES),
@@ -66,7 +66,7 @@ function addAggregate(f: OutcomeFigures, a: VillageAggregate | undefined): void 
 }
 
 /** Adds one group's figures into another's (totals, a year's row). */
-export function addFigures(into: OutcomeFigures, f: OutcomeFigures): void {
+function addFigures(into: OutcomeFigures, f: OutcomeFigures): void {
   into.registered += f.registered;
   into.everEnrolled += f.everEnrolled;
   into.reEnrolled += f.reEnrolled;
