@@ -26,6 +26,7 @@
  * | import record     | IMPORTS#2026               | <time>#<id>             |                                     |
  * | import budget     | IMPORTRATE#<sub>           | <hour> (TTL expiresAt)  |                                     |
  * | local account     | ACCOUNTS                   | USER#<username>         |                                     |
+ * | audit entry       | AUDIT#2026                 | <time>#<id>             |                                     |
  */
 export const tableDefinition = {
   partitionKey: 'pk',
@@ -137,6 +138,8 @@ export const keys = {
   session: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
   /** An import (survey list or payment sheet) as Bappeda sees it, newest last. */
   importRecord: (year: number, at: string, id: string) => ({ pk: `IMPORTS#${year}`, sk: `${at}#${id}` }),
+  /** What was done in a programme year (shared/db/audit.ts), newest last. */
+  audit: (year: number, at: string, id: string) => ({ pk: `AUDIT#${year}`, sk: `${at}#${id}` }),
   /** Rows an account checked in one clock hour (`2026-12-02T14`), against its import budget. */
   importRate: (sub: string, hour: string) => ({ pk: `IMPORTRATE#${sub}`, sk: hour }),
   /** An account of the local identity provider (Cognito keeps them in AWS). */
