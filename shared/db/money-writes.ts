@@ -1,5 +1,6 @@
 import { counterChanges } from '../domain/budget.js';
 import { type ApbdPool, takePlace } from './apbd.js';
+import { type AuditEntry, auditPut } from './audit.js';
 import type { CandidateItem, Disbursement } from './candidate-item.js';
 import { putCandidate } from './candidates.js';
 import { tableName } from './client.js';
@@ -45,12 +46,13 @@ export async function writeApbdAssignment(
 /**
  * Records a payment in one transaction: the candidate's paid total (at its version, so two
  * payments cannot both fit under the same commitment), the payment, its reference (once per
- * candidate and source) and the village aggregate's disbursed money.
+ * candidate and source), the village aggregate's disbursed money and the audit entry.
  */
 export async function writeDisbursement(
   current: CandidateItem,
   updated: CandidateItem,
   payment: Disbursement,
+  audit: AuditEntry,
 ): Promise<'ok' | 'versionMismatch' | 'duplicateReference'> {
   const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
   return transactOr(
@@ -80,6 +82,7 @@ export async function writeDisbursement(
           ...aggregate.build(),
         },
       },
+      auditPut(audit),
     ],
     (failed) => (failed(0) ? 'versionMismatch' : failed(1) ? 'duplicateReference' : undefined),
   );

@@ -162,7 +162,14 @@ export async function recordDisbursement(
     recordedAt: at,
     recordedBy: principal.sub,
   };
-  const outcome = await writeDisbursement(current, updated, disbursement);
+  const outcome = await writeDisbursement(current, updated, disbursement, {
+    at,
+    actor: { id: principal.sub, role: principal.role },
+    action: 'PAYMENT_RECORDED',
+    year: current.year,
+    target: current.id,
+    details: { disbursementId: disbursement.id, source: input.source, amount: input.amount, reference },
+  });
   if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   if (outcome === 'duplicateReference') {
     throw validationFailed([{ field: 'reference', key: 'disbursement.duplicateReference' }]);
