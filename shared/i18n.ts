@@ -42,6 +42,7 @@ const catalogue = {
     'Orang ini masih ikut program pada tahun lain.',
     'This person is still in the programme in another year.',
   ],
+  'error.ALREADY_VOIDED': ['Pembayaran ini sudah dibatalkan sebelumnya.', 'This payment was voided before.'],
   'error.PROGRAM_NOT_CONFIGURED': [
     (p) => `Tahun program ${p.year} belum diatur oleh Bappeda.`,
     (p) => `Programme year ${p.year} has not been configured by Bappeda.`,
@@ -280,6 +281,10 @@ const catalogue = {
   'disbursement.reference': [
     'Referensi 1 sampai 64 karakter: huruf, angka, spasi, titik, garis miring, tanda hubung.',
     'A reference has 1 to 64 characters: letters, digits, spaces, dots, slashes, hyphens.',
+  ],
+  'disbursement.voidReason': [
+    'Tuliskan alasan pembatalan (3 sampai 500 huruf), misalnya: jumlah salah ketik.',
+    'Give the reason for voiding (3 to 500 characters), for example: the amount was mistyped.',
   ],
   'disbursement.paidAt': [
     'Tanggal bayar harus di antara awal tahun program dan hari ini.',

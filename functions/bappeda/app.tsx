@@ -5,7 +5,7 @@ import { validationFailed } from '../../shared/errors.js';
 import { reportFile } from '../../shared/report-formats/file.js';
 import { budgetTable, outcomesTable } from '../../shared/report-formats/table.js';
 import { parseWith } from '../../shared/schema-problems.js';
-import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
+import { assignApbdPlace, recordDisbursement, voidDisbursement } from '../../shared/services/budget.js';
 import { followUpByDistrict, followUpReport } from '../../shared/services/follow-up.js';
 import { importRecords } from '../../shared/services/import-records.js';
 import { outcomesReport } from '../../shared/services/outcomes.js';
@@ -19,7 +19,7 @@ import { dateText } from '../web/format.js';
 import { page, tOf, versionOf, viewer, webOptions } from '../web/shell.js';
 import { yearOfPage } from '../web/year-switch.js';
 import { BudgetPage } from './budget-page.js';
-import { anonymiseConfirmation, apbdConfirmation } from './confirmations.js';
+import { anonymiseConfirmation, apbdConfirmation, voidConfirmation } from './confirmations.js';
 import { ImportHistory } from './import-history.js';
 import { OutcomesPage } from './outcomes-page.js';
 import { QuotaPage } from './quota-page.js';
@@ -80,6 +80,20 @@ export const app = createApp(
           await recordDisbursement(p, c.req.param('id') ?? '', versionOf(v), input.data);
         },
         (_, id) => `/calon/${id}?selesai=bayar`,
+      ),
+    voidSubmit: (c) =>
+      candidateAction(
+        c,
+        (v, p) =>
+          voidDisbursement(
+            p,
+            c.req.param('id') ?? '',
+            c.req.param('disbursementId') ?? '',
+            versionOf(v),
+            v.reason ?? '',
+          ),
+        (_, id) => `/calon/${id}?selesai=batal-bayar`,
+        voidConfirmation(tOf(c), viewer(c), c.req.param('disbursementId') ?? ''),
       ),
     exportDownload: async (c) => {
       const id = c.req.param('id') ?? '';

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { Principal } from '../../shared/principal.js';
-import { apbdPlacePreview } from '../../shared/services/budget.js';
+import { apbdPlacePreview, listDisbursements } from '../../shared/services/budget.js';
 import type { StoredCandidate } from '../../shared/services/candidates.js';
 import { lookAlikesOf } from '../../shared/services/consequences.js';
 import type { Confirmation } from '../web/candidate-actions.js';
@@ -92,4 +92,45 @@ export const anonymiseConfirmation = (t: T) => ({
       hint: t('Misalnya: permintaan yang bersangkutan tanggal …', 'For example: the person asked on …'),
     },
   }),
+});
+
+/** Voiding a payment: which one, what the paid total becomes, that the payment stays on record. */
+export const voidConfirmation = (t: T, p: Principal, disbursementId: string) => ({
+  needed: () => true,
+  refuse: bappedaOnly,
+  requiredNote: () => 'reason',
+  step: async (_: Record<string, string>, stored: StoredCandidate): Promise<Confirmation> => {
+    const c = stored.candidate;
+    const payment = (await listDisbursements(p, c.id)).find((d) => d.id === disbursementId);
+    if (!payment) throw new DomainError('NOT_FOUND');
+    if (payment.voided) throw new DomainError('ALREADY_VOIDED');
+    const source = payment.source === 'APBD' ? 'APBD' : 'APBDes';
+    const after = c.disbursed[payment.source] - payment.amount;
+    return {
+      title: t(
+        `Batalkan pembayaran ${rupiah(payment.amount)} (ref. ${payment.reference})`,
+        `Void the payment of ${rupiah(payment.amount)} (ref. ${payment.reference})`,
+      ),
+      consequences: [
+        t(
+          `Yang sudah dibayar dari ${source} kepada ${nameOf(t, stored)} turun dari ${rupiah(c.disbursed[payment.source])} menjadi ${rupiah(after)}.`,
+          `What ${nameOf(t, stored)} has been paid from ${source} drops from ${rupiah(c.disbursed[payment.source])} to ${rupiah(after)}.`,
+        ),
+        t(
+          'Pembayaran ini tetap tercatat, dengan tanda dibatalkan dan alasannya. Nomor referensinya boleh dipakai lagi untuk pembayaran yang benar.',
+          'The payment stays on record, marked voided with the reason. Its reference may be used again for the right payment.',
+        ),
+      ],
+      submit: t('Ya, batalkan pembayaran', 'Yes, void the payment'),
+      destructive: true,
+      hidden: ['version'],
+      note: {
+        label: t('Alasan pembatalan (wajib, tercatat)', 'Reason for voiding (required, kept)'),
+        hint: t(
+          'Misalnya: jumlah salah ketik, seharusnya 1.500.000',
+          'For example: amount mistyped, should be 1,500,000',
+        ),
+      },
+    };
+  },
 });

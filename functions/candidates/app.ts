@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { disbursementSchema } from '../../shared/domain/budget.js';
+import { disbursementSchema, voidSchema } from '../../shared/domain/budget.js';
 import {
   anonymiseSchema,
   correctionSchema,
@@ -10,7 +10,12 @@ import {
 import { DROP_OUT_DECISION } from '../../shared/domain/follow-up.js';
 import { carryOverSchema, schoolChangeSchema, transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
-import { assignApbdPlace, recordDisbursement } from '../../shared/services/budget.js';
+import {
+  assignApbdPlace,
+  listDisbursements,
+  recordDisbursement,
+  voidDisbursement,
+} from '../../shared/services/budget.js';
 import { candidateRecord, candidateSummary } from '../../shared/services/candidate-view.js';
 import {
   correctCandidate,
@@ -151,6 +156,30 @@ export const app = createApp('candidates', {
     const result = await recordDisbursement(principal, c.req.param('id') ?? '', version, input);
     c.header('ETag', `"${result.candidateVersion}"`);
     return c.json(result.disbursement, 201);
+  },
+  listDisbursements: async (c) =>
+    c.json(
+      (await listDisbursements(principalOf(c), c.req.param('id') ?? '')).map(
+        ({ id, source, amount, paidAt, reference, voided }) => ({
+          id,
+          source,
+          amount,
+          paidAt,
+          reference,
+          voided,
+        }),
+      ),
+    ),
+  voidDisbursement: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const version = ifMatchVersion(c);
+    const { reason } = await jsonBody(c, voidSchema);
+    const id = c.req.param('id') ?? '';
+    return respondWithCandidate(
+      c,
+      await voidDisbursement(principal, id, c.req.param('disbursementId') ?? '', version, reason),
+    );
   },
   candidateHistory: async (c) => c.json(await candidateHistory(principalOf(c), c.req.param('id') ?? '')),
   exportCandidate: async (c) =>

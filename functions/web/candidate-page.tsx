@@ -1,4 +1,4 @@
-import type { CandidateItem, Disbursement } from '../../shared/db/candidate-item.js';
+import type { CandidateItem, PaymentRecord } from '../../shared/db/candidate-item.js';
 import type { HistoryEntry } from '../../shared/db/history.js';
 import { committedTo, RESERVED_STATUSES } from '../../shared/domain/budget.js';
 import { EDITABLE_STATUSES, STATUSES, type Status } from '../../shared/domain/candidate.js';
@@ -48,7 +48,7 @@ export function CandidatePage(props: {
   csrf: string;
   stored: StoredCandidate;
   history: HistoryEntry[];
-  payments: Disbursement[];
+  payments: PaymentRecord[];
   visits: Visit[];
   lookAlikes: LookAlike[];
   message?: PageMessage | undefined;
@@ -242,7 +242,15 @@ export function CandidatePage(props: {
 
       <Visits t={t} lang={lang} viewer={viewer} candidate={c} visits={props.visits} />
 
-      {props.payments.length > 0 ? <Payments t={t} lang={lang} payments={props.payments} /> : null}
+      {props.payments.length > 0 ? (
+        <Payments
+          t={t}
+          lang={lang}
+          payments={props.payments}
+          candidate={c}
+          csrf={viewer.role === 'bappeda_staff' ? csrf : undefined}
+        />
+      ) : null}
 
       <h2>{t('Riwayat', 'History')}</h2>
       <ol>
@@ -309,21 +317,55 @@ function Visits(props: { t: T; lang: Lang; viewer: Principal; candidate: Candida
   );
 }
 
-/** The payments made to the person: date, amount, source, reference. */
-function Payments(props: { t: T; lang: Lang; payments: Disbursement[] }) {
-  const { t, lang } = props;
+/**
+ * The payments made to the person: date, amount, source, reference; a voided one struck
+ * through with when and why. Given a `csrf` (Bappeda), each payment still standing can be
+ * voided (after a confirmation step asking why).
+ */
+function Payments(props: {
+  t: T;
+  lang: Lang;
+  payments: PaymentRecord[];
+  candidate: CandidateItem;
+  csrf: string | undefined;
+}) {
+  const { t, lang, candidate: c, csrf } = props;
   return (
     <section aria-labelledby="payments">
       <h2 id="payments">{t('Pembayaran', 'Payments')}</h2>
       <ul class="plain">
         {[...props.payments]
           .sort((a, b) => a.paidAt.localeCompare(b.paidAt))
-          .map((d) => (
-            <li>
-              {dateText(d.paidAt, lang)} · <strong>{rupiah(d.amount)}</strong> (
-              {d.source === 'APBD' ? 'APBD' : 'APBDes'}) · {t('ref.', 'ref.')} {d.reference}
-            </li>
-          ))}
+          .map((d) => {
+            const text = (
+              <>
+                {dateText(d.paidAt, lang)} · <strong>{rupiah(d.amount)}</strong> (
+                {d.source === 'APBD' ? 'APBD' : 'APBDes'}) · {t('ref.', 'ref.')} {d.reference}
+              </>
+            );
+            return d.voided ? (
+              <li>
+                <s>{text}</s> ·{' '}
+                <strong>
+                  {t('Dibatalkan', 'Voided')} {dateText(d.voided.at.slice(0, 10), lang)}
+                </strong>
+                : {d.voided.reason}
+              </li>
+            ) : (
+              <li>
+                {text}
+                {csrf ? (
+                  <form method="post" action={`/calon/${c.id}/pembayaran/${d.id}/batal`}>
+                    <input type="hidden" name="csrf" value={csrf} />
+                    <input type="hidden" name="version" value={String(c.version)} />
+                    <button type="submit" class="danger">
+                      {t('Batalkan pembayaran ini…', 'Void this payment…')}
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            );
+          })}
       </ul>
     </section>
   );

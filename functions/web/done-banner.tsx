@@ -91,6 +91,14 @@ export async function doneBanner(
           `Payment recorded. Paid so far: APBDes ${rupiah(x.disbursed.APBDES)}, APBD ${rupiah(x.disbursed.APBD)}.`,
         ),
       };
+    case 'batal-bayar':
+      return {
+        kind: 'done',
+        text: t(
+          `Pembayaran dibatalkan. Sudah dibayar sekarang: APBDes ${rupiah(x.disbursed.APBDES)}, APBD ${rupiah(x.disbursed.APBD)}.`,
+          `Payment voided. Paid so far now: APBDes ${rupiah(x.disbursed.APBDES)}, APBD ${rupiah(x.disbursed.APBD)}.`,
+        ),
+      };
     case 'anonim':
       return {
         kind: 'done',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { disbursementSchema } from '../domain/budget.js';
+import { disbursementSchema, voidSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { visitSchema } from '../domain/follow-up.js';
 import { programInputSchema } from '../domain/program.js';
@@ -24,6 +24,7 @@ const requestBodies: Record<string, z.ZodMiniType> = {
   carryCohort: cohortCarryOverSchema,
   changeSchool: schoolChangeSchema,
   recordVisit: visitSchema,
+  voidDisbursement: voidSchema,
 };
 
 const errorSchema = {
@@ -63,6 +64,7 @@ function parametersOf(route: RouteDef) {
     transitionCandidate: ['If-Match'],
     assignApbdPlace: ['If-Match'],
     recordDisbursement: ['If-Match'],
+    voidDisbursement: ['If-Match'],
     anonymiseCandidate: ['If-Match'],
     carryOverCandidate: ['If-Match'],
     changeSchool: ['If-Match'],

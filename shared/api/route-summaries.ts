@@ -37,6 +37,9 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
     'Per village: learners (ENROLLED or ACTIVE), monitored (visited in the last 30 days), overdue; and totals (volunteer: own kecamatan; Bappeda)',
   assignApbdPlace: 'Give a waitlisted candidate an APBD place (Bappeda; If-Match required)',
   recordDisbursement: 'Record a payment to the learner (Bappeda; If-Match required)',
+  listDisbursements: "A candidate's payments, each with its reversal if voided (Bappeda)",
+  voidDisbursement:
+    'Void a mistaken payment by a reversal with a reason; disbursed totals drop by it (Bappeda; If-Match required; a second void is 409 ALREADY_VOIDED)',
   importSurveyList:
     'Check (dryRun=true) or register a CSV or XLSX survey list, row by row (village official)',
   importTemplate: 'The empty survey list with an example row (format=csv|xlsx)',
@@ -70,6 +73,7 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   followUpPage: 'Web: learners, monitored and overdue per village (volunteer: own kecamatan; Bappeda)',
   apbdSubmit: 'Web: give an APBD place',
   disbursementSubmit: 'Web: record a payment',
+  voidSubmit: 'Web: void a payment (confirmation step with a reason)',
   exportDownload: 'Download everything held about the person as JSON (Bappeda)',
   anonymiseSubmit: "Anonymise the person's data (Bappeda, with a reason)",
   programPage: 'Web: programme settings',

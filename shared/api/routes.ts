@@ -246,6 +246,20 @@ export const routes = [
     operation: 'recordDisbursement',
   },
   {
+    method: 'GET',
+    path: '/candidates/{id}/disbursements',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'listDisbursements',
+  },
+  {
+    method: 'POST',
+    path: '/candidates/{id}/disbursements/{disbursementId}/void',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'voidDisbursement',
+  },
+  {
     method: 'POST',
     path: '/imports',
     fn: 'imports',
@@ -440,6 +454,13 @@ export const routes = [
     fn: 'bappeda',
     auth: 'session',
     operation: 'disbursementSubmit',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/pembayaran/{disbursementId}/batal',
+    fn: 'bappeda',
+    auth: 'session',
+    operation: 'voidSubmit',
   },
   {
     method: 'GET',

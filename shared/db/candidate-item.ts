@@ -70,3 +70,14 @@ export interface Disbursement {
   recordedAt: string;
   recordedBy: string;
 }
+
+/** The reversal of a payment (`VOID#<payment id>`): the payment itself is never changed or deleted. */
+export interface PaymentVoid {
+  disbursementId: string;
+  at: string;
+  actor: string;
+  reason: string;
+}
+
+/** A payment as it is read: with its reversal, if it was voided. */
+export type PaymentRecord = Disbursement & { voided: Omit<PaymentVoid, 'disbursementId'> | null };

@@ -2,7 +2,7 @@ import type { Status } from '../domain/candidate.js';
 import type { Visit } from '../domain/follow-up.js';
 import type { School } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
-import type { CandidateItem, Disbursement } from './candidate-item.js';
+import type { CandidateItem, Disbursement, PaymentRecord, PaymentVoid } from './candidate-item.js';
 import { tableName } from './client.js';
 import { queryAll } from './query-all.js';
 import { keys, withoutKeys } from './table.js';
@@ -42,30 +42,55 @@ export async function readHistory(candidateId: string): Promise<HistoryEntry[]> 
   return items.map((item) => withoutKeys<HistoryEntry>(item));
 }
 
+/** Each payment with its reversal, if any, in the order given. */
+function withVoids(payments: Disbursement[], voids: PaymentVoid[]): PaymentRecord[] {
+  const byPayment = new Map(voids.map(({ disbursementId, ...v }) => [disbursementId, v]));
+  return payments.map((p) => ({ ...p, voided: byPayment.get(p.id) ?? null }));
+}
+
 /**
- * The whole history, every payment and every visit of a candidate in one Query of its
- * partition (`DISBURSEMENT#…` < `HISTORY#…` < `REFERENCE#…` < `VISIT#…`; the payment
- * references between them are small and skipped). Visits newest first.
+ * The whole history, every payment (with its reversal) and every visit of a candidate in one
+ * Query of its partition (`DISBURSEMENT#…` < `HISTORY#…` < `REFERENCE#…` < `VISIT#…` <
+ * `VOID#…`; the payment references between them are small and skipped). Visits newest first.
  */
 export async function readHistoryAndPayments(
   candidateId: string,
-): Promise<{ history: HistoryEntry[]; payments: Disbursement[]; visits: Visit[] }> {
+): Promise<{ history: HistoryEntry[]; payments: PaymentRecord[]; visits: Visit[] }> {
   const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :payments AND :afterVisits',
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :payments AND :afterVoids',
     ExpressionAttributeValues: {
       ':pk': keys.candidate(candidateId).pk,
       ':payments': 'DISBURSEMENT#',
-      ':afterVisits': 'VISIT$',
+      ':afterVoids': 'VOID$',
     },
   });
   const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
   return {
     history: of('HISTORY#').map((i) => withoutKeys<HistoryEntry>(i)),
-    payments: of('DISBURSEMENT#').map((i) => withoutKeys<Disbursement>(i)),
+    payments: withVoids(
+      of('DISBURSEMENT#').map((i) => withoutKeys<Disbursement>(i)),
+      of('VOID#').map((i) => withoutKeys<PaymentVoid>(i)),
+    ),
     visits: of('VISIT#')
       .map((i) => withoutKeys<Visit>(i))
       .reverse(),
   };
+}
+
+/** A candidate's payments with their reversals, oldest first: two ranges of its partition. */
+export async function readPayments(candidateId: string): Promise<PaymentRecord[]> {
+  const [payments, voids] = await Promise.all(
+    ['DISBURSEMENT#', 'VOID#'].map((prefix) =>
+      queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.candidate(candidateId).pk, ':prefix': prefix },
+      }),
+    ),
+  );
+  return withVoids(
+    (payments ?? []).map((i) => withoutKeys<Disbursement>(i)),
+    (voids ?? []).map((i) => withoutKeys<PaymentVoid>(i)),
+  ).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
 }
 
 /**

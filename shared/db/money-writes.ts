@@ -1,7 +1,7 @@
 import { counterChanges } from '../domain/budget.js';
 import { type ApbdPool, takePlace } from './apbd.js';
 import { type AuditEntry, auditPut } from './audit.js';
-import type { CandidateItem, Disbursement } from './candidate-item.js';
+import type { CandidateItem, Disbursement, PaymentVoid } from './candidate-item.js';
 import { putCandidate } from './candidates.js';
 import { tableName } from './client.js';
 import { programUnchanged } from './programs.js';
@@ -85,5 +85,58 @@ export async function writeDisbursement(
       auditPut(audit),
     ],
     (failed) => (failed(0) ? 'versionMismatch' : failed(1) ? 'duplicateReference' : undefined),
+  );
+}
+
+/**
+ * Voids a payment in one transaction: the candidate's paid total lowered (at its version),
+ * the reversal (at most one per payment: a second is `alreadyVoided`), the payment still
+ * there, its reference released (the right payment may then be recorded under it), the
+ * village aggregate's disbursed money and the audit entry.
+ */
+export async function writePaymentVoid(
+  current: CandidateItem,
+  updated: CandidateItem,
+  payment: Disbursement,
+  reversal: PaymentVoid,
+  audit: AuditEntry,
+): Promise<'ok' | 'versionMismatch' | 'alreadyVoided' | 'changed'> {
+  const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
+  return transactOr(
+    [
+      putCandidate(updated, current.version),
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.paymentVoid(current.id, payment.id), ...reversal },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: keys.disbursement(current.id, payment.id),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.paymentReference(current.id, payment.source, payment.reference),
+          ConditionExpression: 'disbursementId = :payment',
+          ExpressionAttributeValues: { ':payment': payment.id },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.villageAggregate(current.year, current.villageCode),
+          ...aggregate.build(),
+        },
+      },
+      auditPut(audit),
+    ],
+    (failed, anyFailed) =>
+      failed(1) ? 'alreadyVoided' : failed(0) ? 'versionMismatch' : anyFailed ? 'changed' : undefined,
   );
 }

@@ -17,6 +17,7 @@
  * | follow-up counters | FOLLOWUP#2026             | VILLAGE#33.29.01.2001   |                                     |
  * | disbursement      | CANDIDATE#<id>             | DISBURSEMENT#<id>       |                                     |
  * | payment reference | CANDIDATE#<id>             | REFERENCE#<source>#<ref> |                                    |
+ * | payment void      | CANDIDATE#<id>             | VOID#<disbursement id>  |                                     |
  * | processing record | CANDIDATE#<id>             | ACCESS#<time>#<id>      |                                     |
  * | look-alike index | FP#2026#<keyed hash>       | FP (ids: candidate ids) |                                     |
  * | import draft      | IMPORTDRAFT#<id>           | DRAFT (TTL expiresAt)   |                                     |
@@ -121,6 +122,11 @@ export const keys = {
   disbursement: (candidateId: string, id: string) => ({
     pk: `CANDIDATE#${candidateId}`,
     sk: `DISBURSEMENT#${id}`,
+  }),
+  /** A payment's reversal, after the visits in the candidate's partition; at most one per payment. */
+  paymentVoid: (candidateId: string, disbursementId: string) => ({
+    pk: `CANDIDATE#${candidateId}`,
+    sk: `VOID#${disbursementId}`,
   }),
   paymentReference: (candidateId: string, source: string, reference: string) => ({
     pk: `CANDIDATE#${candidateId}`,

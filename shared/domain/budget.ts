@@ -75,6 +75,9 @@ export const disbursementSchema = z.strictObject({
 });
 export type DisbursementInput = z.infer<typeof disbursementSchema>;
 
+/** Voiding a payment: why (3 to 500 characters once spaces are tidied, checked by the service). */
+export const voidSchema = z.strictObject({ reason: z.string().check(z.maxLength(2000)) });
+
 /** What is committed to a candidate from a source: the place's amount once enrolled, else 0. */
 export function committedTo(c: BudgetFacts, source: (typeof FUNDING_SOURCES)[number]): number {
   const contribution = contributionOf(c);

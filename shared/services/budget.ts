@@ -1,10 +1,11 @@
 import { now as clockNow } from '../clock.js';
 import { nextPlace, poolFromItem } from '../db/apbd.js';
 import { batchGet } from '../db/batch-get.js';
-import type { CandidateItem, Disbursement } from '../db/candidate-item.js';
+import type { CandidateItem, Disbursement, PaymentRecord } from '../db/candidate-item.js';
 import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
-import { writeApbdAssignment, writeDisbursement } from '../db/money-writes.js';
+import { readPayments } from '../db/history.js';
+import { writeApbdAssignment, writeDisbursement, writePaymentVoid } from '../db/money-writes.js';
 import { programNotConfigured, settingsOf } from '../db/programs.js';
 import { keys } from '../db/table.js';
 import { waitlistOf } from '../db/waitlists.js';
@@ -17,16 +18,21 @@ import { METRIC, putMetric } from '../metrics.js';
 import type { Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
 
-/** A candidate for Bappeda to act on, at the version the client read. */
+/**
+ * A candidate for Bappeda to act on, at the version the client read (`check`, between the
+ * precondition and the version, refuses what would be refused at any version).
+ */
 async function readForBappeda(
   principal: Principal,
   id: string,
   ifMatch: number | undefined,
+  check: (candidate: CandidateItem) => Promise<void> | void = () => {},
 ): Promise<CandidateItem> {
   if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
   const candidate = isId(id) ? await readCandidate(id) : undefined;
   if (!candidate) throw new DomainError('NOT_FOUND');
   if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
+  await check(candidate);
   if (ifMatch !== candidate.version) throw new DomainError('VERSION_MISMATCH');
   return candidate;
 }
@@ -175,4 +181,69 @@ export async function recordDisbursement(
     throw validationFailed([{ field: 'reference', key: 'disbursement.duplicateReference' }]);
   }
   return { disbursement, candidateVersion: updated.version };
+}
+
+/** A candidate's payments, oldest first, each with its reversal if it was voided (Bappeda). */
+export async function listDisbursements(principal: Principal, id: string): Promise<PaymentRecord[]> {
+  if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+  const candidate = isId(id) ? await readCandidate(id) : undefined;
+  if (!candidate) throw new DomainError('NOT_FOUND');
+  return readPayments(id);
+}
+
+/**
+ * Voids a mistaken payment by a reversal with a reason: the payment stays on record, the
+ * candidate's and the village's disbursed totals drop by its amount, and its reference may be
+ * used again. A second void is `409 ALREADY_VOIDED`.
+ */
+export async function voidDisbursement(
+  principal: Principal,
+  id: string,
+  disbursementId: string,
+  ifMatch: number | undefined,
+  reasonInput: string,
+  now: () => Date = clockNow,
+): Promise<StoredCandidate> {
+  let payment: PaymentRecord | undefined;
+  const current = await readForBappeda(principal, id, ifMatch, async () => {
+    payment = isId(disbursementId)
+      ? (await readPayments(id)).find((p) => p.id === disbursementId)
+      : undefined;
+    if (!payment) throw new DomainError('NOT_FOUND');
+    if (payment.voided) throw new DomainError('ALREADY_VOIDED');
+  });
+  if (!payment) throw new DomainError('NOT_FOUND');
+  const reason = reasonInput.trim().replace(/\s+/g, ' ');
+  if (reason.length < 3 || reason.length > 500)
+    throw validationFailed([{ field: 'reason', key: 'disbursement.voidReason' }]);
+  const at = now().toISOString();
+  const updated: CandidateItem = {
+    ...current,
+    disbursed: { ...current.disbursed, [payment.source]: current.disbursed[payment.source] - payment.amount },
+    version: current.version + 1,
+    updatedAt: at,
+  };
+  const { voided: _, ...recorded } = payment;
+  const outcome = await writePaymentVoid(
+    current,
+    updated,
+    recorded,
+    { disbursementId, at, actor: principal.sub, reason },
+    {
+      at,
+      actor: { id: principal.sub, role: principal.role },
+      action: 'PAYMENT_VOIDED',
+      year: current.year,
+      target: current.id,
+      details: {
+        disbursementId,
+        source: payment.source,
+        amount: payment.amount,
+        reference: payment.reference,
+      },
+    },
+  );
+  if (outcome === 'alreadyVoided') throw new DomainError('ALREADY_VOIDED');
+  if (outcome !== 'ok') throw new DomainError('VERSION_MISMATCH');
+  return withPosition(updated);
 }

@@ -17,7 +17,7 @@ import { csrfOf, registrationForm, signIn as signInAs } from '../support/web.js'
  */
 type Role = 'official' | 'volunteer' | 'bappeda';
 type Cell = [own: number, other: number];
-type Target = 'none' | 'identified' | 'waitlisted' | 'enrolled';
+type Target = 'none' | 'identified' | 'waitlisted' | 'enrolled' | 'paid';
 interface Entry {
   official: Cell;
   volunteer: Cell;
@@ -145,6 +145,19 @@ const MATRIX: Record<string, Entry> = {
     volunteer: [403, 403],
     bappeda: [201, 201],
     target: 'enrolled',
+    writes: true,
+  },
+  'GET /candidates/{id}/disbursements': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'paid',
+  },
+  'POST /candidates/{id}/disbursements/{disbursementId}/void': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'paid',
     writes: true,
   },
   'GET /candidates/{id}/export': {
@@ -284,6 +297,13 @@ const MATRIX: Record<string, Entry> = {
     target: 'enrolled',
     writes: true,
   },
+  'POST /calon/{id}/pembayaran/{disbursementId}/batal': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'paid',
+    writes: true,
+  },
   'GET /program': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'POST /program': {
     official: [403, 403],
@@ -364,9 +384,22 @@ async function registerIn(village: string): Promise<{ id: string; version: numbe
   return res.body;
 }
 
+type Made = { id: string; version: number; disbursementId?: string };
+
 /** A fresh candidate in the village, in the state the route acts on. */
-async function makeTarget(target: Target, village: string, district: string) {
+async function makeTarget(target: Target, village: string, district: string): Promise<Made | undefined> {
   if (target === 'none') return undefined;
+  if (target === 'paid') {
+    const enrolled = await makeTarget('enrolled', village, district);
+    if (!enrolled) throw new Error('no enrolled target');
+    const paid = await sys.request<{ id: string }>('POST', `/candidates/${enrolled.id}/disbursements`, {
+      token: tokens.bappeda,
+      body: { source: 'APBD', amount: 1000, paidAt: '2026-09-01', reference: `SP2D/${serial++}` },
+      headers: { 'if-match': `"${enrolled.version}"` },
+    });
+    expect(paid.status).toBe(201);
+    return { id: enrolled.id, version: enrolled.version + 1, disbursementId: paid.body.id };
+  }
   if (target === 'waitlisted') return registerIn(village);
   if (target === 'identified') return registerIn(village);
   // Enrolled with a place of its own: an APBD place, then verified and enrolled.
@@ -408,14 +441,10 @@ const snapshot = async () => {
   );
 };
 
-async function call(
-  route: Route,
-  role: Role,
-  scope: typeof OWN,
-  target: { id: string; version: number } | undefined,
-) {
+async function call(route: Route, role: Role, scope: typeof OWN, target: Made | undefined) {
   const path = route.path
     .replace('{id}', target?.id ?? '')
+    .replace('{disbursementId}', target?.disbursementId ?? '')
     .replace('{code}', scope.village)
     .replace('{year}', String(YEAR));
   const ifMatch: Record<string, string> = target ? { 'if-match': `"${target.version}"` } : {};
@@ -428,6 +457,7 @@ async function call(
     correctCandidate: { phone: '081234567890' },
     transitionCandidate: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
     anonymiseCandidate: { reason: 'Permintaan orang tua' },
+    voidDisbursement: { reason: 'Jumlah salah ketik' },
     carryOverCandidate: { year: YEAR + 1 },
     carryCohort: { fromYear: YEAR - 1 },
     recordVisit: { kind: 'HOME', outcome: 'ATTENDING' },
@@ -469,13 +499,7 @@ async function call(
   return res.status;
 }
 
-async function callPage(
-  route: Route,
-  role: Role,
-  scope: typeof OWN,
-  path: string,
-  target: { id: string; version: number } | undefined,
-) {
+async function callPage(route: Route, role: Role, scope: typeof OWN, path: string, target: Made | undefined) {
   const { cookie, csrf } = sessions[role];
   const form: Record<string, Record<string, string>> = {
     signIn: { user: DEMO_USER[role] },
@@ -489,6 +513,7 @@ async function callPage(
     transitionSubmit: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED', confirmed: '1', note: 'Pindah' },
     apbdSubmit: { confirmed: '1' },
     anonymiseSubmit: { reason: 'Permintaan orang tua', confirmed: '1' },
+    voidSubmit: { reason: 'Jumlah salah ketik', confirmed: '1' },
     disbursementSubmit: {
       source: 'APBD',
       amount: '1000',

@@ -255,6 +255,65 @@ describe('commitments and disbursements', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 412]);
   });
 
+  it('voids a payment by a reversal: totals drop, the reference is free again, a second void is 409', async () => {
+    let c = await register(year, code);
+    c = await move(await move(c, 'VERIFIED'), 'ENROLLED', { school: SCHOOL });
+    const before = (await report(year, 'village')).rows.find((r) => r.code === code)?.apbdes.disbursed ?? 0;
+    const paid = await act<{ id: string }>(c, '/disbursements', {
+      source: 'APBDES',
+      amount: 1_200_000,
+      paidAt: '2025-08-01',
+      reference: 'SP2D/VOID-1',
+    });
+    expect(paid.status).toBe(201);
+    c = { ...c, version: Number(paid.headers.etag?.replaceAll('"', '')) };
+    const voidIt = (reason: string, at = c) => act(at, `/disbursements/${paid.body.id}/void`, { reason });
+
+    expect((await voidIt('  ')).body.error.details.map((d) => d.field)).toEqual(['reason']);
+    const stale = await voidIt('Jumlah salah ketik', { ...c, version: c.version - 1 });
+    expect(stale.status).toBe(412);
+    const voided = await voidIt('Jumlah salah ketik');
+    expect(voided.status).toBe(200);
+    expect(voided.body.funding.apbdes).toEqual({ amount: 1_500_000, disbursed: 0 });
+    expect(voided.headers.etag).toBe(`"${c.version + 1}"`);
+    const row = (await report(year, 'village')).rows.find((r) => r.code === code);
+    expect(row?.apbdes.disbursed).toBe(before);
+
+    const again = await voidIt('lagi', voided.body);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('ALREADY_VOIDED');
+    // The payment stays, with its reversal; the right payment goes in under the same reference.
+    const listed = await sys.request<{ id: string; amount: number; voided: { reason: string } | null }[]>(
+      'GET',
+      `/candidates/${c.id}/disbursements`,
+      { token: bappeda },
+    );
+    expect(listed.body).toEqual([
+      {
+        id: paid.body.id,
+        source: 'APBDES',
+        amount: 1_200_000,
+        paidAt: '2025-08-01',
+        reference: 'SP2D/VOID-1',
+        voided: { at: expect.any(String), actor: expect.any(String), reason: 'Jumlah salah ketik' },
+      },
+    ]);
+    const repaid = await act(voided.body, '/disbursements', {
+      source: 'APBDES',
+      amount: 1_500_000,
+      paidAt: '2025-08-02',
+      reference: 'SP2D/VOID-1',
+    });
+    expect(repaid.status).toBe(201);
+    expect(
+      (await act(voided.body, `/disbursements/01ARZ3NDEKTSV4RRFFQ69G5FAV/void`, { reason: 'x y z' })).status,
+    ).toBe(404);
+    const official = await sys.request('GET', `/candidates/${c.id}/disbursements`, {
+      token: await sys.token('village_official', code),
+    });
+    expect(official.status).toBe(403);
+  });
+
   it.each([
     ['amount', { amount: 0 }],
     ['amount', { amount: 1.5 }],

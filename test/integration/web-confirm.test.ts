@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { setToday } from '../../shared/clock.js';
 import { registration, VILLAGE } from '../support/candidates.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
@@ -86,6 +86,55 @@ describe('withdrawing on the web', () => {
     expect(res.status).toBe(303);
     const page = (await getPage(sys, res.headers.location ?? '', cookie)).body.toString();
     expect(page).toContain('Tersimpan: status sekarang «Terverifikasi».');
+  });
+});
+
+describe('voiding a payment on the web', () => {
+  it('names the payment and the new total, asks why, then shows it struck through', async () => {
+    const c = await registered('Siti Payung');
+    const volunteer = await sys.token('fmpp_volunteer', '33.29.01');
+    let version = c.version;
+    for (const [to, extra] of [
+      ['VERIFIED', {}],
+      ['ENROLLED', { school: { npsn: '20325671', name: 'SMP Negeri 1 Salem', level: 'SMP' } }],
+    ] as const) {
+      const moved = await sys.request<Candidate>('POST', `/candidates/${c.id}/transitions`, {
+        token: volunteer,
+        body: { to, ...extra },
+        headers: { 'if-match': `"${version}"` },
+      });
+      expect(moved.status).toBe(200);
+      version = moved.body.version;
+    }
+    setToday(`${YEAR}-02-01`); // a payment of the cohort's year is dated in it, up to today
+    onTestFinished(() => setToday(undefined));
+    const paid = await sys.request<{ id: string }>('POST', `/candidates/${c.id}/disbursements`, {
+      token: bappeda,
+      body: { source: 'APBDES', amount: 1_500_000, paidAt: `${YEAR}-01-02`, reference: 'SP2D/77' },
+      headers: { 'if-match': `"${version}"` },
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    const cookie = await signIn(sys, 'bappeda');
+    const csrf = await csrfOf(sys, cookie);
+    const page = (await getPage(sys, `/calon/${c.id}`, cookie)).body.toString();
+    expect(page).toContain(`action="/calon/${c.id}/pembayaran/${paid.body.id}/batal"`);
+    const post = (extra: Record<string, string>) =>
+      postForm(sys, `/calon/${c.id}/pembayaran/${paid.body.id}/batal`, cookie, {
+        csrf,
+        version: String(version + 1),
+        ...extra,
+      });
+    const step = (await post({})).body.toString();
+    expect(step).toContain('Batalkan pembayaran Rp 1.500.000 (ref. SP2D/77)');
+    expect(step).toContain('turun dari Rp 1.500.000 menjadi Rp 0.');
+    expect((await post({ confirmed: '1', reason: '' })).status).toBe(400);
+    const done = await post({ confirmed: '1', reason: 'Salah orang' });
+    expect(done.status).toBe(303);
+    const after = (await getPage(sys, done.headers.location ?? '', cookie)).body.toString();
+    expect(after).toContain('Pembayaran dibatalkan. Sudah dibayar sekarang: APBDes Rp 0');
+    expect(after).toMatch(/<s>.*SP2D\/77<\/s> · <strong>Dibatalkan/s);
+    expect(after).toContain(': Salah orang');
+    expect(after).not.toContain(`/pembayaran/${paid.body.id}/batal`);
   });
 });
 
