@@ -37,7 +37,7 @@ export interface FollowUpMigration {
 }
 
 /** Every candidate item of the table. */
-async function scanCandidates(): Promise<CandidateItem[]> {
+export async function scanCandidates(): Promise<CandidateItem[]> {
   const candidates: CandidateItem[] = [];
   let start: Record<string, unknown> | undefined;
   do {

@@ -282,6 +282,14 @@ const catalogue = {
     'Referensi 1 sampai 64 karakter: huruf, angka, spasi, titik, garis miring, tanda hubung.',
     'A reference has 1 to 64 characters: letters, digits, spaces, dots, slashes, hyphens.',
   ],
+  'search.query': [
+    'Cari dengan kata dari nama (misalnya "siti am"), 4 angka terakhir NIK, atau NIK lengkap 16 angka; paling panjang 100 huruf.',
+    'Search by words of the name (e.g. "siti am"), the last 4 NIK digits, or the whole 16-digit NIK; at most 100 characters.',
+  ],
+  'search.withDue': [
+    'Pencarian tidak bisa digabung dengan daftar jatuh tempo kunjungan; pilih salah satu.',
+    'A search cannot be combined with the due-visit list; choose one.',
+  ],
   'disbursement.voidReason': [
     'Tuliskan alasan pembatalan (3 sampai 500 huruf), misalnya: jumlah salah ketik.',
     'Give the reason for voiding (3 to 500 characters), for example: the amount was mistyped.',

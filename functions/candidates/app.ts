@@ -27,6 +27,7 @@ import {
 import { carryOverRecord } from '../../shared/services/carry-over.js';
 import { listDue } from '../../shared/services/follow-up.js';
 import { anonymiseCandidate, exportCandidate, viewCandidate } from '../../shared/services/personal-data.js';
+import { searchCandidates } from '../../shared/services/search.js';
 import { candidateHistory, changeSchool, transitionCandidate } from '../../shared/services/transitions.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { ifMatchVersion, jsonBody, queryParam } from '../http/input.js';
@@ -84,18 +85,23 @@ export const app = createApp('candidates', {
     };
     const flag = queryParam(c, 'flag', z.optional(z.enum(['possibleDuplicate', 'dropOutDecision'])));
     const due = queryParam(c, 'due', z.optional(z.enum(['overdue', 'week'])));
-    const page = due
-      ? // Due lists read the due index, in due order (shared/services/follow-up.ts).
-        await listDue(principal, {
-          ...query,
-          due,
-          ...(flag ? { flag: flag === 'possibleDuplicate' ? POSSIBLE_DUPLICATE : DROP_OUT_DECISION } : {}),
-        })
-      : await listCandidates(principal, {
-          ...query,
-          possibleDuplicates: flag === 'possibleDuplicate',
-          ...(flag === 'dropOutDecision' ? { flag: DROP_OUT_DECISION } : {}),
-        });
+    const q = queryParam(c, 'q', z.optional(z.string().check(z.maxLength(400))));
+    if (q !== undefined && due) throw validationFailed([{ field: 'q', key: 'search.withDue' }]);
+    const flagged = flag
+      ? { flag: flag === 'possibleDuplicate' ? POSSIBLE_DUPLICATE : DROP_OUT_DECISION }
+      : {};
+    const page =
+      q !== undefined
+        ? // A search reads the search index (shared/services/search.ts).
+          await searchCandidates(principal, { ...query, q, ...flagged })
+        : due
+          ? // Due lists read the due index, in due order (shared/services/follow-up.ts).
+            await listDue(principal, { ...query, due, ...flagged })
+          : await listCandidates(principal, {
+              ...query,
+              possibleDuplicates: flag === 'possibleDuplicate',
+              ...(flag === 'dropOutDecision' ? { flag: DROP_OUT_DECISION } : {}),
+            });
     return c.json({
       items: page.items.map((s) => candidateSummary(s.candidate, s.waitlistPosition, c.get('lang'))),
       nextCursor: page.nextCursor,

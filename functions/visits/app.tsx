@@ -9,6 +9,7 @@ import { createApp, principalOf } from '../http/app.js';
 import { jsonBody } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';
 import { candidateAction } from '../web/candidate-actions.js';
+import { listRoutes } from '../web/candidate-list.js';
 import { versionOf, webOptions } from '../web/shell.js';
 import { followUpPage } from './follow-up-page.js';
 import { visitPage, visitSave } from './visit-page.js';
@@ -16,8 +17,9 @@ import { worklistPage } from './worklist-page.js';
 
 /**
  * Follow-up (pendampingan): visits, the follow-up report, and the volunteers' pages for them
- * (the worklist in due order, the visit form, the report, a learner's school change), apart
- * from `web` and `candidates` so that neither carries this code.
+ * (the worklist in due order, the visit form, the report, a learner's school change), and the
+ * candidates list with its search, apart from `web` and `candidates` so that neither carries
+ * this code.
  */
 export const app = createApp(
   'visits',
@@ -60,6 +62,7 @@ export const app = createApp(
         (_, id) => `/calon/${id}?selesai=sekolah`,
       ),
     worklistPage,
+    ...listRoutes,
     followUpPage,
   },
   { pages: webOptions },

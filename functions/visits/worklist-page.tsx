@@ -2,6 +2,7 @@ import { todayInBrebes } from '../../shared/domain/dates.js';
 import { DROP_OUT_DECISION } from '../../shared/domain/follow-up.js';
 import { type DueWindow, dueCounts, listDue } from '../../shared/services/follow-up.js';
 import type { GkbContext } from '../http/app.js';
+import { SearchBox } from '../web/candidate-list.js';
 import { addressText, DueText, nameOf } from '../web/follow-up-parts.js';
 import { countText, districtName, villageName, villageText } from '../web/format.js';
 import { page, tOf, viewer } from '../web/shell.js';
@@ -54,6 +55,7 @@ export async function worklistPage(c: GkbContext) {
     title,
     <>
       <h1 id="judul-kerja">{title}</h1>
+      <SearchBox t={t} />
       {counts ? (
         <div class="card">
           <p class="big" data-testid="overdue">

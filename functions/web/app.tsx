@@ -1,5 +1,4 @@
 import { createApp } from '../http/app.js';
-import { listRoutes } from './candidate-list.js';
 import { candidateRoutes } from './candidate-routes.js';
 import { homeRoutes } from './home.js';
 import { registrationRoutes } from './registration.js';
@@ -8,12 +7,12 @@ import { signInRoutes } from './sign-in-routes.js';
 
 /**
  * The web app for signing in and the daily work, one module per journey: officials register,
- * correct and withdraw; volunteers follow their kecamatan's worklist. Bappeda's pages are
- * served by the `bappeda` function (its home is the budget page there), the upload pages by
- * `imports`.
+ * correct and withdraw. Bappeda's pages are served by the `bappeda` function (its home is
+ * the budget page there), the upload pages by `imports`, the lists (candidates, search, the
+ * volunteers' worklist) by `visits`.
  */
 export const app = createApp(
   'web',
-  { ...signInRoutes, ...homeRoutes, ...listRoutes, ...registrationRoutes, ...candidateRoutes },
+  { ...signInRoutes, ...homeRoutes, ...registrationRoutes, ...candidateRoutes },
   { pages: webOptions },
 );

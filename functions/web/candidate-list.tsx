@@ -1,13 +1,17 @@
 import type { Child } from 'hono/jsx';
 import { STATUSES, type Status } from '../../shared/domain/candidate.js';
+import { DomainError } from '../../shared/errors.js';
+import { render } from '../../shared/i18n.js';
 import { countCandidates, listCandidates, type StoredCandidate } from '../../shared/services/candidates.js';
 import { programYears } from '../../shared/services/programs.js';
+import { searchCandidates } from '../../shared/services/search.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { optionalYearParam } from '../http/params.js';
 import { fundingText } from './candidate-page.js';
 import { countText, villageName, villageText } from './format.js';
+import { Field } from './forms.js';
 import { page, tOf, viewer, withYear } from './shell.js';
-import { statusLabel, trackLabel } from './ui.js';
+import { statusLabel, type T, trackLabel } from './ui.js';
 import { YearSwitch } from './year-switch.js';
 
 /** Rows on a page of the candidates list. */
@@ -69,6 +73,32 @@ export function CandidateTable(props: {
   );
 }
 
+/**
+ * The search box of every list page: a GET to the candidates list with `q`, its rule under
+ * its label, the words typed kept, and the problem with them beside it.
+ */
+export function SearchBox(props: { t: T; q?: string | undefined; problem?: string | undefined }) {
+  const { t } = props;
+  return (
+    <search>
+      <form method="get" action="/calon" class="search">
+        <Field
+          name="q"
+          label={t('Cari orang', 'Find a person')}
+          hint={t(
+            'Kata dari nama (misalnya "siti am"), 4 angka terakhir NIK, atau NIK lengkap. Semua tahun program.',
+            'Words of the name (e.g. "siti am"), the last 4 NIK digits, or the whole NIK. Every programme year.',
+          )}
+          problems={props.problem ? { q: props.problem } : {}}
+        >
+          {(a) => <input type="search" value={props.q ?? ''} autocomplete="off" {...a} />}
+        </Field>
+        <button type="submit">{t('Cari', 'Search')}</button>
+      </form>
+    </search>
+  );
+}
+
 /** Why the candidates list is empty, and what to do about it. */
 function emptyList(c: GkbContext, filtered: boolean, waitlisted: boolean): Child {
   const t = tOf(c);
@@ -109,6 +139,8 @@ export const listRoutes = {
     const statuses = STATUSES.filter((s) => c.req.queries('status')?.includes(s));
     const waitlisted = c.req.query('funding') === 'WAITLISTED';
     const cursor = c.req.query('cursor');
+    const q = c.req.query('q');
+    if (q !== undefined) return searchPage(c, q, cursor);
     const from = /^\d{1,6}$/.test(c.req.query('dari') ?? '') ? Number(c.req.query('dari')) : 1;
     const filter = {
       ...(year === undefined ? {} : { year }),
@@ -137,6 +169,7 @@ export const listRoutes = {
           {waitlisted ? t('Daftar tunggu', 'Waitlist') : t('Daftar calon', 'Candidates')}
         </h1>
         <YearSwitch t={t} years={years} current={year} href={(y) => withYear(c, y)} allYears />
+        <SearchBox t={t} />
         <p role="status">
           {result.items.length > 0
             ? t(
@@ -163,3 +196,59 @@ export const listRoutes = {
     );
   },
 } satisfies Record<string, OperationHandler>;
+
+/** The people a search finds, a page at a time (no total: the search reads only what it shows). */
+async function searchPage(c: GkbContext, q: string, cursor: string | undefined) {
+  const t = tOf(c);
+  let result: { items: StoredCandidate[]; nextCursor: string | null } = { items: [], nextCursor: null };
+  let problem: string | undefined;
+  try {
+    result = await searchCandidates(viewer(c), { q, limit: LIST_PAGE, ...(cursor ? { cursor } : {}) });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
+    problem = render(error.details[0] ?? error.userMessage, c.get('lang'));
+  }
+  const title = t(`Hasil pencarian "${q}"`, `Search results for "${q}"`);
+  return page(
+    c,
+    title,
+    <>
+      <h1 id="judul-cari">{title}</h1>
+      <SearchBox t={t} q={q} problem={problem} />
+      {problem ? null : (
+        <>
+          <p role="status">
+            {result.items.length > 0
+              ? t(
+                  `${countText(result.items.length)} orang ditemukan${result.nextCursor ? ' di halaman ini' : ''}.`,
+                  `${countText(result.items.length)} found${result.nextCursor ? ' on this page' : ''}.`,
+                )
+              : ''}
+          </p>
+          <CandidateTable
+            c={c}
+            items={result.items}
+            labelledBy="judul-cari"
+            empty={
+              <>
+                {t(
+                  'Tidak ada orang yang cocok di wilayah Anda. Periksa ejaan, coba satu kata saja, atau cari dengan 4 angka terakhir NIK.',
+                  'No one in your area matches. Check the spelling, try one word, or search by the last 4 NIK digits.',
+                )}{' '}
+                <a href="/calon">{t('Lihat semua calon', 'See every candidate')}</a>
+              </>
+            }
+          />
+          {result.nextCursor ? (
+            <p>
+              <a href={`/calon?${new URLSearchParams({ q, cursor: result.nextCursor })}`}>
+                {t('Hasil berikutnya →', 'More results →')}
+              </a>
+            </p>
+          ) : null}
+        </>
+      )}
+    </>,
+    problem ? 400 : 200,
+  );
+}

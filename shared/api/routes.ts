@@ -9,7 +9,7 @@
  * `opendata` (the public figures and their page, without signing in, reading year
  * partitions only) apart from everything personal,
  * and `visits` (follow-up: visits, the due lists, the follow-up report, by the API and the
- * volunteers' worklist and visit pages) apart from both,
+ * volunteers' worklist and visit pages; and the candidates list with its search) apart from both,
  * so that no function starts with code its requests never run.
  */
 export const FUNCTIONS = [
@@ -151,7 +151,7 @@ export const routes = [
     fn: 'candidates',
     auth: 'jwt',
     operation: 'listCandidates',
-    query: ['year', 'village', 'district', 'status', 'flag', 'due', 'limit', 'cursor'],
+    query: ['year', 'village', 'district', 'status', 'flag', 'due', 'q', 'limit', 'cursor'],
   },
   {
     method: 'GET',
@@ -353,7 +353,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/calon',
-    fn: 'web',
+    fn: 'visits',
     auth: 'session',
     operation: 'candidatesPage',
   },

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { counterChanges } from '../domain/budget.js';
 import type { Status } from '../domain/candidate.js';
+import { MAX_SEARCH_ENTRIES } from '../domain/search.js';
 import { batchGet } from './batch-get.js';
 import type { CandidateItem, VillageFunding } from './candidate-item.js';
 import { db, tableName } from './client.js';
@@ -8,8 +9,9 @@ import { dueIndexOf, followUpWrite } from './follow-up.js';
 import { appendHistory, type HistoryEntry } from './history.js';
 import { candidateFilter } from './list-filter.js';
 import { openRecord, type PersonRecord, releaseRecord } from './people.js';
+import { searchWrites } from './search.js';
 import { keys, withoutKeys } from './table.js';
-import { type TransactItem, transactOr } from './transact.js';
+import { MAX_TRANSACTION_ITEMS, type TransactItem, transactOr } from './transact.js';
 import { UpdateBuilder } from './update-expression.js';
 import { aggregateChange } from './villages.js';
 import { appendToWaitlist, waitlistLengthIs } from './waitlists.js';
@@ -153,6 +155,7 @@ const newCandidateWrites = (
     to: item.status,
   }),
   personWrite,
+  ...searchWrites(undefined, item),
 ];
 
 /** Adds (or removes) a candidate in the look-alike index. */
@@ -184,10 +187,10 @@ const takeNikGuard = (item: CandidateItem) => ({
 
 /**
  * Rows of a file written in one transaction: 4 items each (NIK guard, candidate, history,
- * person), with the look-alike index (2 fingerprints a row at most), the aggregate, the
- * waitlist and the follow-up counters within DynamoDB's 100.
+ * person) and its search entries, with the look-alike index (2 fingerprints a row at most),
+ * the aggregate, the waitlist and the follow-up counters within DynamoDB's 100.
  */
-export const ROWS_PER_BATCH = 16;
+export const ROWS_PER_BATCH = Math.floor((MAX_TRANSACTION_ITEMS - 3) / (4 + MAX_SEARCH_ENTRIES + 2));
 
 /**
  * Writes several new candidates of one village in one transaction (a committed import): their
@@ -322,6 +325,8 @@ export async function replaceCandidate(
     ...gone.map((hash) => removeFromFingerprint(item.year, hash, item.id)),
     ...added.map((hash) => addToFingerprint(item.year, hash, item.id)),
     ...(entry ? [appendHistory(item.id, item.version, entry)] : []),
+    // A corrected name or NIK moves the record in the search index.
+    ...searchWrites(previous, item),
     // A corrected track, sex or reason moves the village's outcome figures.
     ...aggregateChange(previous, item),
   ];

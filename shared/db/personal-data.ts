@@ -8,8 +8,9 @@ import { db, tableName } from './client.js';
 import type { HistoryEntry } from './history.js';
 import { forgetRecord } from './people.js';
 import { queryAll } from './query-all.js';
+import { searchWrites } from './search.js';
 import { keys, withoutKeys } from './table.js';
-import { transact, transactOr } from './transact.js';
+import { MAX_TRANSACTION_ITEMS, transact, transactOr } from './transact.js';
 
 /** Who acted: a person with a role, or the system's retention run. */
 export interface Actor {
@@ -72,7 +73,6 @@ export async function recordAccess(candidateId: string, entry: AccessEntry): Pro
 }
 
 /** A transaction holds at most 100 items; the notes beyond that are cleared first. */
-const MAX_TRANSACTION_ITEMS = 100;
 
 /**
  * Writes an anonymisation: the stripped candidate (at the version read), the NIK guard
@@ -100,6 +100,8 @@ export async function writeAnonymisation(
     }));
   const main = [
     putCandidate(stripped, candidate.version),
+    // Its search entries go: the name and NIK digits they are keyed by are personal data.
+    ...searchWrites(candidate, stripped),
     {
       Update: {
         TableName: tableName(),

@@ -27,6 +27,7 @@
  * | import record     | IMPORTS#2026               | <time>#<id>             |                                     |
  * | import budget     | IMPORTRATE#<sub>           | <hour> (TTL expiresAt)  |                                     |
  * | local account     | ACCOUNTS                   | USER#<username>         |                                     |
+ * | search entry      | SEARCH#<kecamatan>         | W#<word>#<village>#<year>#<id>, L#<last 4 NIK>#… |            |
  * | audit entry       | AUDIT#2026                 | <time>#<id>             |                                     |
  */
 export const tableDefinition = {
@@ -144,6 +145,11 @@ export const keys = {
   session: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
   /** An import (survey list or payment sheet) as Bappeda sees it, newest last. */
   importRecord: (year: number, at: string, id: string) => ({ pk: `IMPORTS#${year}`, sk: `${at}#${id}` }),
+  /** A search index entry (shared/db/search.ts): by kecamatan, then the word or digits searched by. */
+  searchEntry: (districtCode: string, token: string, villageCode: string, year: number, id: string) => ({
+    pk: `SEARCH#${districtCode}`,
+    sk: `${token}#${villageCode}#${year}#${id}`,
+  }),
   /** What was done in a programme year (shared/db/audit.ts), newest last. */
   audit: (year: number, at: string, id: string) => ({ pk: `AUDIT#${year}`, sk: `${at}#${id}` }),
   /** Rows an account checked in one clock hour (`2026-12-02T14`), against its import budget. */

@@ -5,6 +5,9 @@ import { cancellationCodes } from './failures.js';
 /** One write of a transaction. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/** The most items DynamoDB takes in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
 const ATTEMPTS = 4;
 const BASE_DELAY_MS = 20;
 const MAX_DELAY_MS = 250;

@@ -32,7 +32,7 @@ import { isId, newId } from '../domain/ids.js';
 import { normaliseName } from '../domain/names.js';
 import { normaliseIdNumber } from '../domain/nik.js';
 import { isProgramYear } from '../domain/program.js';
-import { findDistrict, findVillage, villagesOf } from '../domain/regions.js';
+import { districts, findDistrict, findVillage, villagesOf } from '../domain/regions.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
 import { STATUS_LABELS } from '../labels.js';
 import { METRIC, putMetric } from '../metrics.js';
@@ -451,6 +451,18 @@ export function listPrefix(principal: Principal, query: Pick<ListQuery, 'village
     throw new DomainError('NOT_FOUND');
   }
   return `${district}.`;
+}
+
+/**
+ * What a list prefix (listPrefix) covers in kecamatan: its village (one of a kecamatan), or
+ * its kecamatan, or every kecamatan of the regency, for lists read a kecamatan at a time.
+ */
+export function scopeOf(prefix: string): { villageCode?: string; districtCodes: string[] } {
+  if (prefix.endsWith('#')) {
+    const villageCode = prefix.slice(0, -1);
+    return { villageCode, districtCodes: [findVillage(villageCode)?.districtCode ?? ''] };
+  }
+  return { districtCodes: prefix ? [prefix.slice(0, -1)] : districts.map((d) => d.code) };
 }
 
 const encodeCursor = (key: Record<string, string>): string =>

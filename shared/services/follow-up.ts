@@ -28,7 +28,7 @@ import { isOpen } from '../domain/workflow.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { addMessages } from '../i18n.js';
 import type { Principal } from '../principal.js';
-import { listPrefix, type StoredCandidate, withPosition, withPositions } from './candidates.js';
+import { listPrefix, type StoredCandidate, scopeOf, withPosition, withPositions } from './candidates.js';
 import { readInScope } from './transitions.js';
 import { visitMessages } from './visit-messages.js';
 
@@ -130,12 +130,7 @@ export async function listDue(
   now: () => Date = clockNow,
 ): Promise<{ items: StoredCandidate[]; nextCursor: string | null }> {
   const prefix = listPrefix(principal, query);
-  const villageCode = prefix.endsWith('#') ? prefix.slice(0, -1) : undefined;
-  const districtCodes = villageCode
-    ? [findVillage(villageCode)?.districtCode ?? '']
-    : prefix
-      ? [prefix.slice(0, -1)]
-      : allDistricts.map((d) => d.code);
+  const { villageCode, districtCodes } = scopeOf(prefix);
   const range = dueRange(query.due, todayInBrebes(now()));
   const after = query.cursor ? decodeDueCursor(query.cursor, prefix) : undefined;
   // Past the cursor: the smallest key above it.
