@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { openLookAlikes } from '../../shared/db/look-alikes.js';
 import { disbursementSchema, voidSchema } from '../../shared/domain/budget.js';
 import {
   anonymiseSchema,
@@ -7,6 +8,7 @@ import {
   STATUSES,
   type Status,
 } from '../../shared/domain/candidate.js';
+import { duplicateReviewSchema } from '../../shared/domain/duplicates.js';
 import { DROP_OUT_DECISION } from '../../shared/domain/follow-up.js';
 import { carryOverSchema, schoolChangeSchema, transitionSchema } from '../../shared/domain/workflow.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
@@ -25,6 +27,7 @@ import {
   type StoredCandidate,
 } from '../../shared/services/candidates.js';
 import { carryOverRecord } from '../../shared/services/carry-over.js';
+import { reviewDuplicate } from '../../shared/services/duplicates.js';
 import { listDue } from '../../shared/services/follow-up.js';
 import { anonymiseCandidate, exportCandidate, viewCandidate } from '../../shared/services/personal-data.js';
 import { searchCandidates } from '../../shared/services/search.js';
@@ -44,10 +47,14 @@ function respondWithCandidate(
   stored: StoredCandidate,
   status: 200 | 201 = 200,
   identity: 'full' | 'masked' = 'masked',
+  extra: Record<string, unknown> = {},
 ): Response {
   c.header('ETag', `"${stored.candidate.version}"`);
   return c.json(
-    candidateRecord(stored.candidate, stored.waitlistPosition, principalOf(c), c.get('lang'), identity),
+    {
+      ...candidateRecord(stored.candidate, stored.waitlistPosition, principalOf(c), c.get('lang'), identity),
+      ...extra,
+    },
     status,
   );
 }
@@ -107,8 +114,12 @@ export const app = createApp('candidates', {
       nextCursor: page.nextCursor,
     });
   },
-  getCandidate: async (c) =>
-    respondWithCandidate(c, await viewCandidate(principalOf(c), c.req.param('id') ?? '', 'api'), 200, 'full'),
+  getCandidate: async (c) => {
+    const stored = await viewCandidate(principalOf(c), c.req.param('id') ?? '', 'api');
+    // Both sides of a possible duplicate name each other: the look-alike index, read here only.
+    const possibleDuplicateOf = (await openLookAlikes([stored.candidate])).get(stored.candidate.id) ?? [];
+    return respondWithCandidate(c, stored, 200, 'full', { possibleDuplicateOf });
+  },
   correctCandidate: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');
@@ -162,6 +173,13 @@ export const app = createApp('candidates', {
     const result = await recordDisbursement(principal, c.req.param('id') ?? '', version, input);
     c.header('ETag', `"${result.candidateVersion}"`);
     return c.json(result.disbursement, 201);
+  },
+  reviewDuplicate: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const version = ifMatchVersion(c);
+    const input = await jsonBody(c, duplicateReviewSchema);
+    return respondWithCandidate(c, await reviewDuplicate(principal, c.req.param('id') ?? '', version, input));
   },
   listDisbursements: async (c) =>
     c.json(

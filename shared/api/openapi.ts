@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { disbursementSchema, voidSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
+import { duplicateReviewSchema } from '../domain/duplicates.js';
 import { visitSchema } from '../domain/follow-up.js';
 import { programInputSchema } from '../domain/program.js';
 import {
@@ -25,6 +26,7 @@ const requestBodies: Record<string, z.ZodMiniType> = {
   changeSchool: schoolChangeSchema,
   recordVisit: visitSchema,
   voidDisbursement: voidSchema,
+  reviewDuplicate: duplicateReviewSchema,
 };
 
 const errorSchema = {
@@ -65,6 +67,7 @@ function parametersOf(route: RouteDef) {
     assignApbdPlace: ['If-Match'],
     recordDisbursement: ['If-Match'],
     voidDisbursement: ['If-Match'],
+    reviewDuplicate: ['If-Match'],
     anonymiseCandidate: ['If-Match'],
     carryOverCandidate: ['If-Match'],
     changeSchool: ['If-Match'],

@@ -37,6 +37,8 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
     'Per village: learners (ENROLLED or ACTIVE), monitored (visited in the last 30 days), overdue; and totals (volunteer: own kecamatan; Bappeda)',
   assignApbdPlace: 'Give a waitlisted candidate an APBD place (Bappeda; If-Match required)',
   recordDisbursement: 'Record a payment to the learner (Bappeda; If-Match required)',
+  reviewDuplicate:
+    'Decide a possible duplicate: DIFFERENT_PERSON clears the pair on both sides, SAME_PERSON withdraws this (later) record and releases its place (Bappeda; If-Match required)',
   listDisbursements: "A candidate's payments, each with its reversal if voided (Bappeda)",
   voidDisbursement:
     'Void a mistaken payment by a reversal with a reason; disbursed totals drop by it (Bappeda; If-Match required; a second void is 409 ALREADY_VOIDED)',

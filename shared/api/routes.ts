@@ -246,6 +246,13 @@ export const routes = [
     operation: 'recordDisbursement',
   },
   {
+    method: 'POST',
+    path: '/candidates/{id}/duplicate-review',
+    fn: 'candidates',
+    auth: 'jwt',
+    operation: 'reviewDuplicate',
+  },
+  {
     method: 'GET',
     path: '/candidates/{id}/disbursements',
     fn: 'candidates',

@@ -1,4 +1,5 @@
 import type { Status } from '../domain/candidate.js';
+import type { DuplicateDecision } from '../domain/duplicates.js';
 import type { Visit } from '../domain/follow-up.js';
 import type { School } from '../domain/workflow.js';
 import type { Role } from '../principal.js';
@@ -19,6 +20,8 @@ export interface HistoryEntry {
   previousSchool?: School;
   /** A correction (from and to the same status): the fields changed, by name (never values). */
   corrected?: string[];
+  /** A duplicate review: the decision and the records it was made against. */
+  duplicateReview?: { decision: DuplicateDecision; with: string[] };
 }
 
 /**

@@ -81,12 +81,15 @@ export async function writeTransition(
   entry: HistoryEntry,
   waitlist: WaitlistChange,
   personOpen = true,
+  /** Writes of the same change elsewhere (a duplicate review's other records and audit entry). */
+  alongside: TransactItem[] = [],
 ): Promise<'ok' | 'versionMismatch' | 'personChanged' | 'placesChanged'> {
   const writes = transitionWrites(current, updated, entry, waitlist);
   const closes = !isOpen(updated.status) && isOpen(current.status) && Boolean(updated.nikHash);
   const transactItems = [
     ...writes,
     ...(closes ? [closeRecord(updated.nikHash, personRecordOf(updated), personOpen)] : []),
+    ...alongside,
   ];
   return transactOr(transactItems, (failed, anyFailed) => {
     if (failed(0)) return 'versionMismatch';

@@ -1,11 +1,9 @@
 import { now as clockNow } from '../clock.js';
-import { batchGet } from '../db/batch-get.js';
 import type { CandidateItem } from '../db/candidate-item.js';
 import { readCandidates } from '../db/candidates.js';
-import { keys } from '../db/table.js';
+import { openLookAlikes } from '../db/look-alikes.js';
 import type { Status } from '../domain/candidate.js';
 import { canSeeVillage, type Principal } from '../principal.js';
-import { POSSIBLE_DUPLICATE } from './candidates.js';
 import { waitlistChangeFor } from './transitions.js';
 
 /**
@@ -51,16 +49,14 @@ export interface LookAlike {
 }
 
 /**
- * The records a flagged candidate looks like, in its cohort, as far as the viewer may see
- * them: one BatchGetItem of its fingerprints and one of the records (none when unflagged).
+ * The records a candidate looks like, in its cohort, whose pair with it is not decided (on
+ * both sides: the earlier record names the later too), as far as the viewer may see them:
+ * one BatchGetItem of its fingerprints and one of the records (none without look-alikes).
  */
 export async function lookAlikesOf(principal: Principal, candidate: CandidateItem): Promise<LookAlike[]> {
-  if (!candidate.flags.includes(POSSIBLE_DUPLICATE) || candidate.fingerprints.length === 0) return [];
-  const entries = await batchGet(candidate.fingerprints.map((h) => keys.fingerprint(candidate.year, h)));
-  const ids = new Set(entries.flatMap((e) => [...((e.ids as Set<string> | undefined) ?? [])]));
-  ids.delete(candidate.id);
-  if (ids.size === 0) return [];
-  const others = await readCandidates([...ids].slice(0, 20));
+  const ids = (await openLookAlikes([candidate])).get(candidate.id) ?? [];
+  if (ids.length === 0) return [];
+  const others = await readCandidates(ids.slice(0, 20));
   return others
     .filter((o) => canSeeVillage(principal, o.villageCode))
     .map((o) => ({

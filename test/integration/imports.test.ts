@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROWS_PER_BATCH } from '../../shared/db/candidates.js';
 import { db } from '../../shared/db/client.js';
 import { parseCsv } from '../../shared/imports/csv.js';
 import { IMPORT_LIMITS } from '../../shared/imports/read-file.js';
@@ -413,7 +414,8 @@ describe('commits under pressure', () => {
         }),
       ),
     );
-    // An outage after two writes (two batches of 16 rows): DynamoDB Local has none, so it is injected.
+    // An outage after two writes (two batches of rows): DynamoDB Local has none, so it is injected.
+    const written = 2 * ROWS_PER_BATCH;
     let writes = 0;
     db().middlewareStack.add(
       (next) => async (args) => {
@@ -431,16 +433,16 @@ describe('commits under pressure', () => {
       db().middlewareStack.remove('outage');
     }
     expect(first.status).toBe(200);
-    expect(first.body.summary.registered).toBe(32);
+    expect(first.body.summary.registered).toBe(written);
     for (const r of first.body.rows) {
-      if (r.row <= 33) expect(r.candidateId).not.toBeNull();
+      if (r.row <= written + 1) expect(r.candidateId).not.toBeNull();
       else {
         expect(r.candidateId).toBeNull();
         expect(r.messages.map((m) => m.message).join(' ')).toContain('Belum didaftarkan');
       }
     }
     const again = await upload(file, 'year=2024');
-    expect(again.body.summary).toMatchObject({ registered: 8, duplicates: 32 });
+    expect(again.body.summary).toMatchObject({ registered: 40 - written, duplicates: written });
     const list = await sys.request<{ items: unknown[] }>('GET', '/candidates?year=2024&limit=100', {
       token: official,
     });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setToday } from '../../shared/clock.js';
+import { ROWS_PER_BATCH } from '../../shared/db/candidates.js';
 import { districts } from '../../shared/domain/regions.js';
 import { DISTRICT, OTHER_VILLAGE_SAME_DISTRICT, registration, VILLAGE } from '../support/candidates.js';
 import { countDynamoRequests } from '../support/request-counter.js';
@@ -166,11 +167,12 @@ describe('DynamoDB requests per operation', () => {
     const c = await register();
     const get = await counted('GET', `/candidates/${c.id}`, { token: volunteer });
     expect(get.status).toBe(200);
-    expect(get.requests).toEqual({ GetItemCommand: 1 });
+    // The record, and its look-alikes from the look-alike index (possibleDuplicateOf).
+    expect(get.requests).toEqual({ GetItemCommand: 1, BatchGetItemCommand: 1 });
     // Showing the full NIK/KK appends to the processing record first: one write more.
     const full = await counted('GET', `/candidates/${c.id}`, { token: official });
     expect(full.status).toBe(200);
-    expect(full.requests).toEqual({ GetItemCommand: 1, PutItemCommand: 1 });
+    expect(full.requests).toEqual({ GetItemCommand: 1, BatchGetItemCommand: 1, PutItemCommand: 1 });
 
     const list = await counted('GET', `/candidates?year=2026&village=${VILLAGE}&limit=50`, {
       token: official,
@@ -336,7 +338,7 @@ describe('DynamoDB requests per operation', () => {
     expect(measured).toEqual(expected);
   });
 
-  it('imports 20 rows: the dry run reads, the commit writes 16 rows a transaction; each charges its rows and is recorded', async () => {
+  it('imports 20 rows: the dry run reads, the commit writes ROWS_PER_BATCH rows a transaction; each charges its rows and is recorded', async () => {
     const options = {
       token: official,
       rawBody: surveyCsv(Array.from({ length: 20 }, (_, i) => surveyRow(5000 + i))),
@@ -355,10 +357,13 @@ describe('DynamoDB requests per operation', () => {
     const commit = await counted('POST', '/imports?year=2026', options);
     expect(commit.status).toBe(200);
     expect((commit.body as { summary: { registered: number } }).summary.registered).toBe(20);
+    // Each batch reads its village's places (BatchGetItem) and writes one transaction.
+    const batches = Math.ceil(20 / ROWS_PER_BATCH);
+    expect(batches).toBe(3);
     expect(commit.requests).toEqual({
       GetItemCommand: 1,
-      BatchGetItemCommand: 5,
-      TransactWriteItemsCommand: 2,
+      BatchGetItemCommand: 3 + batches,
+      TransactWriteItemsCommand: batches,
       UpdateItemCommand: 1,
       PutItemCommand: 1,
     });
