@@ -11,6 +11,7 @@ import { optionalText, yearParam } from '../http/params.js';
 import { candidateAction } from '../web/candidate-actions.js';
 import { listRoutes } from '../web/candidate-list.js';
 import { versionOf, webOptions } from '../web/shell.js';
+import { duplicateSubmit, duplicatesPage } from './duplicates-page.js';
 import { followUpPage } from './follow-up-page.js';
 import { visitPage, visitSave } from './visit-page.js';
 import { worklistPage } from './worklist-page.js';
@@ -63,6 +64,8 @@ export const app = createApp(
       ),
     worklistPage,
     ...listRoutes,
+    duplicatesPage,
+    duplicateSubmit,
     followUpPage,
   },
   { pages: webOptions },

@@ -12,6 +12,7 @@ header a,header button{color:#fff}header .brand{font-weight:700;text-decoration:
 nav{display:flex;flex-wrap:wrap;gap:0 1rem}main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .card{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:1rem;margin:0 0 1rem}
+.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.75rem}.pair dd{margin:0 0 .5rem}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}.hint{font-weight:400;color:#4a5261;font-size:.9rem}label .hint{display:block}
 input,select,textarea{font:inherit;width:100%;max-width:28rem;min-height:44px;padding:.5rem;border:1px solid #6b7280;border-radius:4px;background:#fff}
 input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;vertical-align:middle;margin:0 .5rem 0 0}
@@ -86,6 +87,7 @@ export function Layout(props: {
                   <a href="/capaian">{t('Capaian', 'Outcomes')}</a>
                   <a href="/kuota">{t('Desa di bawah kuota', 'Below quota')}</a>
                   <a href="/calon?funding=WAITLISTED">{t('Daftar tunggu', 'Waitlist')}</a>
+                  <a href="/ganda">{t('Data ganda', 'Duplicates')}</a>
                   <a href="/impor/riwayat">{t('Riwayat unggahan', 'Uploads')}</a>
                   <a href="/program">{t('Pengaturan', 'Settings')}</a>
                 </>

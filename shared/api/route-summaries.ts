@@ -75,6 +75,8 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   followUpPage: 'Web: learners, monitored and overdue per village (volunteer: own kecamatan; Bappeda)',
   apbdSubmit: 'Web: give an APBD place',
   disbursementSubmit: 'Web: record a payment',
+  duplicatesPage: 'Web: possible duplicates still open, each pair side by side (Bappeda)',
+  duplicateSubmit: 'Web: decide a possible duplicate (same person asks first)',
   voidSubmit: 'Web: void a payment (confirmation step with a reason)',
   exportDownload: 'Download everything held about the person as JSON (Bappeda)',
   anonymiseSubmit: "Anonymise the person's data (Bappeda, with a reason)",

@@ -449,6 +449,20 @@ export const routes = [
     operation: 'followUpPage',
   },
   {
+    method: 'GET',
+    path: '/ganda',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'duplicatesPage',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/ganda',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'duplicateSubmit',
+  },
+  {
     method: 'POST',
     path: '/calon/{id}/apbd',
     fn: 'bappeda',

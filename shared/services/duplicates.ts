@@ -14,8 +14,11 @@ import { isId } from '../domain/ids.js';
 import { NEXT_STATUSES } from '../domain/workflow.js';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
-import { POSSIBLE_DUPLICATE, type StoredCandidate, withPosition } from './candidates.js';
+import { listCandidates, POSSIBLE_DUPLICATE, type StoredCandidate, withPosition } from './candidates.js';
 import { waitlistChangeFor } from './transitions.js';
+
+/** Look-alikes one decision is about at most (two writes each in its transaction). */
+const MAX_DECIDED = 20;
 
 /** A record after a review: its next version, without the flag when none of its pairs stays open. */
 function reviewed(c: CandidateItem, stillOpen: boolean, at: string): CandidateItem {
@@ -48,8 +51,11 @@ export async function reviewDuplicate(
     if (!current) throw new DomainError('NOT_FOUND');
     if (ifMatch === undefined) throw new DomainError('PRECONDITION_REQUIRED');
     if (ifMatch !== current.version) throw new DomainError('VERSION_MISMATCH');
-    const open = await openLookAlikes([current]);
-    const others = await readCandidates(open.get(current.id) ?? []);
+    const open = (await openLookAlikes([current])).get(current.id) ?? [];
+    // The earliest first, as many as one transaction holds: a record with more keeps its flag.
+    const others = (await readCandidates(open))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .slice(0, MAX_DECIDED);
     if (others.length === 0)
       throw new DomainError('INVALID_TRANSITION', { message: { key: 'duplicate.nothingToReview' } });
     const same = input.decision === 'SAME_PERSON';
@@ -110,7 +116,7 @@ export async function reviewDuplicate(
       );
       if (outcome === 'personChanged') personOpen = (await readPerson(current.nikHash)).open === current.id;
     } else {
-      updated = reviewed(current, false, at);
+      updated = reviewed(current, open.length > others.length, at);
       outcome = await transactOr(
         [
           putCandidate(updated, current.version),
@@ -127,7 +133,30 @@ export async function reviewDuplicate(
 }
 
 /** A record flagged for review with the records it looks like, as Bappeda's page shows them. */
-export interface DuplicatePair {
+export interface DuplicateGroup {
   later: CandidateItem;
   earlier: CandidateItem[];
+}
+
+/** Flagged records a page of the review shows at most. */
+const GROUPS_SHOWN = 30;
+
+/**
+ * What is left to review (Bappeda): the flagged records of every cohort, each with the
+ * records it looks like and whose pair is still open, oldest first. Reads the flagged records
+ * (a filtered list of the regency), their look-alike entries and the other records.
+ */
+export async function openDuplicates(principal: Principal): Promise<DuplicateGroup[]> {
+  if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+  const flagged = (
+    await listCandidates(principal, { possibleDuplicates: true, limit: GROUPS_SHOWN })
+  ).items.map((s) => s.candidate);
+  const open = await openLookAlikes(flagged);
+  const others = new Map(
+    (await readCandidates([...new Set([...open.values()].flat())])).map((c) => [c.id, c]),
+  );
+  return flagged
+    .map((later) => ({ later, earlier: (open.get(later.id) ?? []).flatMap((id) => others.get(id) ?? []) }))
+    .filter((g) => g.earlier.length > 0)
+    .sort((a, b) => a.later.createdAt.localeCompare(b.later.createdAt));
 }

@@ -78,3 +78,29 @@ describe('search at 360 px', () => {
     expect(await page.locator('main').textContent()).toContain('Tidak ada orang yang cocok di wilayah Anda');
   });
 });
+
+describe('duplicate review at 360 px', () => {
+  it('shows a pair side by side, decides "same person" after a confirmation, and the pair is gone', async () => {
+    const earlier = await register('Kartini Ganda Sari', VILLAGE, { birthDate: '2011-04-21' });
+    const later = await register('Kartini Ganda Sari', VILLAGE, { birthDate: '2011-04-21' });
+    const page = await signedIn(/Staf Bappeda/);
+    await page.getByRole('link', { name: 'Data ganda' }).click();
+    expect(new URL(page.url()).pathname).toBe('/ganda');
+    await check(page, 'duplicate-review');
+    const group = page.locator('section.card', { hasText: 'Kartini Ganda Sari' });
+    expect(await group.locator('.pair .card').count()).toBe(2);
+    expect(await group.textContent()).toMatch(/\*{12}\d{4}/);
+    await group.getByLabel('Catatan (masuk riwayat)').fill('Dicek dengan KK');
+    await group.getByRole('button', { name: 'Orang yang sama…' }).click();
+    expect(await page.locator('h1').textContent()).toContain('Orang yang sama: Kartini Ganda Sari');
+    await page.getByRole('button', { name: 'Ya, orang yang sama' }).click();
+    expect(new URL(page.url()).pathname).toBe('/ganda');
+    expect(await page.getByRole('status').first().textContent()).toContain('data yang belakangan dibatalkan');
+    expect(await page.locator('section.card', { hasText: 'Kartini Ganda Sari' }).count()).toBe(0);
+    const bappeda = await sys.token('bappeda_staff');
+    const got = async (id: string) =>
+      (await sys.request<{ status: string }>('GET', `/candidates/${id}`, { token: bappeda })).body.status;
+    expect(await got(later.id)).toBe('WITHDRAWN');
+    expect(await got(earlier.id)).toBe('IDENTIFIED');
+  });
+});

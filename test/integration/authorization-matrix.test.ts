@@ -147,6 +147,14 @@ const MATRIX: Record<string, Entry> = {
     target: 'enrolled',
     writes: true,
   },
+  // Every test registration shares a name and birth date: a fresh record looks like the earlier ones.
+  'POST /candidates/{id}/duplicate-review': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'identified',
+    writes: true,
+  },
   'GET /candidates/{id}/disbursements': {
     official: [403, 403],
     volunteer: [403, 403],
@@ -295,6 +303,14 @@ const MATRIX: Record<string, Entry> = {
     volunteer: [403, 403],
     bappeda: [303, 303],
     target: 'enrolled',
+    writes: true,
+  },
+  'GET /ganda': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /calon/{id}/ganda': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'identified',
     writes: true,
   },
   'POST /calon/{id}/pembayaran/{disbursementId}/batal': {
@@ -458,6 +474,7 @@ async function call(route: Route, role: Role, scope: typeof OWN, target: Made | 
     transitionCandidate: { to: role === 'official' ? 'WITHDRAWN' : 'VERIFIED' },
     anonymiseCandidate: { reason: 'Permintaan orang tua' },
     voidDisbursement: { reason: 'Jumlah salah ketik' },
+    reviewDuplicate: { decision: 'DIFFERENT_PERSON', note: 'Kembar' },
     carryOverCandidate: { year: YEAR + 1 },
     carryCohort: { fromYear: YEAR - 1 },
     recordVisit: { kind: 'HOME', outcome: 'ATTENDING' },
@@ -514,6 +531,7 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
     apbdSubmit: { confirmed: '1' },
     anonymiseSubmit: { reason: 'Permintaan orang tua', confirmed: '1' },
     voidSubmit: { reason: 'Jumlah salah ketik', confirmed: '1' },
+    duplicateSubmit: { decision: 'DIFFERENT_PERSON', note: 'Kembar' },
     disbursementSubmit: {
       source: 'APBD',
       amount: '1000',
