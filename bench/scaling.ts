@@ -26,6 +26,7 @@ import { type BenchSystem, TABLE, villageList } from './system.js';
 
 const RUNS = 30;
 /** The kecamatan whose follow-up report is measured (Salem: its villages come first in the list). */
+const BAPPEDA: Principal = { sub: 'bench-bappeda', role: 'bappeda_staff' };
 const FOLLOW_UP_DISTRICT = '33.29.01';
 
 export interface ScalingFigures {
@@ -121,7 +122,7 @@ export async function measureScaling(sys: BenchSystem): Promise<ScalingFigures[]
     { scenario: '3,000 villages × 10 (2,703 copied aggregates)', year: 2024, villages: 3000, perVillage: 10 },
     { scenario: '297 villages × 50', year: 2022, villages: 297, perVillage: 50 },
   ];
-  for (const s of scenarios) if (s.villages <= villageList.length) await saveProgram(s.year, {});
+  for (const s of scenarios) if (s.villages <= villageList.length) await saveProgram(BAPPEDA, s.year, {});
   for (const s of scenarios) {
     if (s.villages <= villageList.length) await registerInVillages(s.year, s.villages, s.perVillage);
   }

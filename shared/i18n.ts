@@ -1,6 +1,7 @@
 import { MONTH_NAMES } from './domain/dates.js';
 import type { importMessages } from './imports/messages.js';
 import type { carryOverMessages } from './services/carry-over-messages.js';
+import type { findingMessages } from './services/finding-messages.js';
 import type { visitMessages } from './services/visit-messages.js';
 
 /**
@@ -282,26 +283,6 @@ const catalogue = {
     'Referensi 1 sampai 64 karakter: huruf, angka, spasi, titik, garis miring, tanda hubung.',
     'A reference has 1 to 64 characters: letters, digits, spaces, dots, slashes, hyphens.',
   ],
-  'duplicate.nothingToReview': [
-    'Data ini tidak (lagi) ditandai mirip data lain; tidak ada yang perlu diputuskan.',
-    'This record is not (or no longer) flagged as looking like another; there is nothing to decide.',
-  ],
-  'duplicate.notLater': [
-    '"Orang yang sama" diputuskan pada data yang didaftarkan belakangan: data itu yang dibatalkan, yang lebih dulu tetap.',
-    '"Same person" is decided on the record registered later: that one is withdrawn, the earlier one stays.',
-  ],
-  'duplicate.cannotWithdraw': [
-    'Data ini sudah masuk sekolah atau sudah selesai, jadi tidak bisa dibatalkan sebagai data ganda. Hubungi relawan FMPP.',
-    'This record is already enrolled or closed, so it cannot be withdrawn as a duplicate. Contact the FMPP volunteer.',
-  ],
-  'search.query': [
-    'Cari dengan kata dari nama (misalnya "siti am"), 4 angka terakhir NIK, atau NIK lengkap 16 angka; paling panjang 100 huruf.',
-    'Search by words of the name (e.g. "siti am"), the last 4 NIK digits, or the whole 16-digit NIK; at most 100 characters.',
-  ],
-  'search.withDue': [
-    'Pencarian tidak bisa digabung dengan daftar jatuh tempo kunjungan; pilih salah satu.',
-    'A search cannot be combined with the due-visit list; choose one.',
-  ],
   'disbursement.voidReason': [
     'Tuliskan alasan pembatalan (3 sampai 500 huruf), misalnya: jumlah salah ketik.',
     'Give the reason for voiding (3 to 500 characters), for example: the amount was mistyped.',
@@ -364,7 +345,8 @@ export type MessageKey =
   | keyof typeof catalogue
   | keyof typeof importMessages
   | keyof typeof visitMessages
-  | keyof typeof carryOverMessages;
+  | keyof typeof carryOverMessages
+  | keyof typeof findingMessages;
 
 /** Messages of a part only some functions carry, added when its code loads. */
 const added = new Map<string, Entry>();

@@ -49,7 +49,7 @@ export const app = createApp(
     putProgram: async (c) => {
       if (principalOf(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
       const year = yearParam(c, 'path');
-      return c.json(await saveProgram(year, await jsonBody(c, programInputSchema)));
+      return c.json(await saveProgram(principalOf(c), year, await jsonBody(c, programInputSchema)));
     },
     carryCohort: async (c) => {
       const principal = principalOf(c);

@@ -205,7 +205,7 @@ export const settingsRoutes = {
         const step = await quotaChangeStep(c, year, quota, values);
         if (step) return step;
       }
-      await saveProgram(year, parsed.data);
+      await saveProgram(viewer(c), year, parsed.data);
       return programForm(c, year, {}, true);
     } catch (error) {
       if (!(error instanceof DomainError) || !['VALIDATION_FAILED', 'CEILING_EXCEEDED'].includes(error.code))

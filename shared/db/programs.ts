@@ -2,8 +2,10 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { now as clockNow } from '../clock.js';
 import { DEFAULT_RETENTION_YEARS, defaultProgram, type ProgramSettings } from '../domain/program.js';
 import { DomainError } from '../errors.js';
+import { type AuditEntry, auditPut } from './audit.js';
 import { db, tableName } from './client.js';
 import { keys } from './table.js';
+import { transactOr } from './transact.js';
 
 /** The settings part of a stored programme item (without keys and bookkeeping). */
 export function settingsOf(item: Record<string, unknown>): ProgramSettings {
@@ -58,22 +60,30 @@ export async function putProgram(
   settings: ProgramSettings,
   expectedVersion: number,
   now = clockNow(),
+  /** The change as the audit keeps it, written in the same transaction. */
+  audit?: AuditEntry,
 ): Promise<void> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.program(settings.year),
-          ...keys.programIndex(settings.year),
-          ...settings,
-          version: expectedVersion + 1,
-          updatedAt: now.toISOString(),
-        },
-        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-        ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
-      }),
+  const put = {
+    TableName: tableName(),
+    Item: {
+      ...keys.program(settings.year),
+      ...keys.programIndex(settings.year),
+      ...settings,
+      version: expectedVersion + 1,
+      updatedAt: now.toISOString(),
+    },
+    ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+    ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+  };
+  if (audit) {
+    const outcome = await transactOr([{ Put: put }, auditPut(audit)], (failed) =>
+      failed(0) ? 'versionMismatch' : undefined,
     );
+    if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
+    return;
+  }
+  try {
+    await db().send(new PutCommand(put));
   } catch (error) {
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
       throw new DomainError('VERSION_MISMATCH');

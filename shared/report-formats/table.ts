@@ -2,6 +2,7 @@ import { PATHWAYS, STATUSES } from '../domain/candidate.js';
 import { REASON_CODES } from '../domain/outcomes.js';
 import { inLang, PATHWAY_LABELS, REASON_LABELS, STATUS_LABELS } from '../labels.js';
 import type { OutcomeFigures, OutcomeReport } from '../services/outcomes.js';
+import type { RecipientList } from '../services/recipients.js';
 import type { BudgetReport, BudgetRow, QuotaRow } from '../services/reports.js';
 
 /** A report as a spreadsheet sees it: typed columns, rows and (optionally) a totals row. */
@@ -178,6 +179,60 @@ export function outcomesTable(report: OutcomeReport, made: string): ReportTable 
     columns: [...lead, ...outcomeColumns],
     rows: report.rows.map((r) => [String(r.code), r.name, ...outcomeCells(r)]),
     totals: ['TOTAL', '', ...outcomeCells(report.totals)],
+    handOn: { made },
+  };
+}
+
+/** A recipient list as a workbook to hand on (the decree annex, the bank): one row a person. */
+export function recipientsTable(list: RecipientList, made: string): ReportTable {
+  const source = list.source === 'APBD' ? 'APBD' : 'APBDes';
+  return {
+    title: `Penerima bantuan GKB ${list.year} dari ${source}`,
+    fileName: `penerima-gkb-${list.year}-${list.source.toLowerCase()}`,
+    columns: [
+      { header: 'No', kind: 'count', explain: 'Nomor urut.' },
+      { header: 'Nama', kind: 'text', explain: 'Nama lengkap penerima (kosong bila dianonimkan).' },
+      { header: 'NIK', kind: 'text', explain: 'NIK disamarkan: hanya 4 angka terakhir.' },
+      { header: 'Kecamatan', kind: 'text', explain: 'Kecamatan tempat penerima didaftarkan.' },
+      { header: 'Desa', kind: 'text', explain: 'Desa tempat penerima didaftarkan.' },
+      { header: 'Status', kind: 'text', explain: 'Status penerima dalam program.' },
+      { header: 'Sekolah', kind: 'text', explain: 'Sekolah atau lembaga tempat belajar.' },
+      { header: 'Jenjang', kind: 'text', explain: 'Jenjang sekolah atau kursus.' },
+      {
+        header: `Dialokasikan ${source} (Rp)`,
+        kind: 'money',
+        explain: 'Dana yang dialokasikan sejak masuk sekolah.',
+      },
+      {
+        header: `Dicairkan ${source} (Rp)`,
+        kind: 'money',
+        explain: 'Dana yang sudah dibayarkan (pembayaran yang dibatalkan tidak dihitung).',
+      },
+    ],
+    rows: list.rows.map((r, i) => [
+      i + 1,
+      r.fullName ?? '(dianonimkan)',
+      r.nikMasked,
+      r.district,
+      r.village,
+      inLang(STATUS_LABELS[r.status], 'id'),
+      r.school ?? '',
+      r.level ? inLang(PATHWAY_LABELS[r.level as keyof typeof PATHWAY_LABELS], 'id') : '',
+      r.committed,
+      r.disbursed,
+    ]),
+    totals: [
+      'TOTAL',
+      `${list.totals.people} orang`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      list.totals.committed,
+      list.totals.disbursed,
+    ],
     handOn: { made },
   };
 }

@@ -13,9 +13,13 @@ import { afterStatusChange } from '../domain/follow-up.js';
 import { isId } from '../domain/ids.js';
 import { NEXT_STATUSES } from '../domain/workflow.js';
 import { DomainError } from '../errors.js';
+import { addMessages } from '../i18n.js';
 import type { Principal } from '../principal.js';
 import { listCandidates, POSSIBLE_DUPLICATE, type StoredCandidate, withPosition } from './candidates.js';
+import { findingMessages } from './finding-messages.js';
 import { waitlistChangeFor } from './transitions.js';
+
+addMessages(findingMessages);
 
 /** Look-alikes one decision is about at most (two writes each in its transaction). */
 const MAX_DECIDED = 20;

@@ -1,4 +1,5 @@
 import { now as clockNow } from '../clock.js';
+import type { AuditValue } from '../db/audit.js';
 import { readCandidate } from '../db/candidates.js';
 import { getProgram, listPrograms, putProgram } from '../db/programs.js';
 import { writePromotion } from '../db/transitions.js';
@@ -13,6 +14,7 @@ import {
   type ProgramSettings,
 } from '../domain/program.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+import type { Principal } from '../principal.js';
 
 /** Every configured programme year's settings, newest first. */
 export const programYears = (): Promise<ProgramSettings[]> => listPrograms();
@@ -34,14 +36,34 @@ export const programSettings = (year: number): Promise<ProgramSettings | undefin
  * holds, APBD places below those already handed out, a ceiling below the money they carry.
  * A raised quota gives the new places to waitlisted candidates at once.
  */
-export async function saveProgram(year: number, input: ProgramInput): Promise<ProgramSettings> {
+export async function saveProgram(
+  principal: Principal,
+  year: number,
+  input: ProgramInput,
+  now: () => Date = clockNow,
+): Promise<ProgramSettings> {
   const before = await readYear(year);
-  const { settings, problems } = applyProgramInput(before.program ?? defaultProgram(year), input);
+  const old = before.program ?? defaultProgram(year);
+  const { settings, problems } = applyProgramInput(old, input);
   if (problems.length > 0) throw validationFailed(problems);
   const overUse = limitsBelowUse(settings, before);
   if (overUse.length > 0) throw new DomainError('CEILING_EXCEEDED', { details: overUse });
 
-  await putProgram(settings, before.programVersion);
+  // The audit keeps each setting that changed, old and new (a new year: every setting, old null).
+  const details: Record<string, AuditValue> = {};
+  for (const key of Object.keys(settings) as (keyof ProgramSettings)[]) {
+    const [was, is] = [JSON.stringify(before.program?.[key] ?? null), JSON.stringify(settings[key])];
+    if (key !== 'year' && was !== is) details[key] = `${before.program ? was : '-'} → ${is}`;
+  }
+  const at = now();
+  await putProgram(settings, before.programVersion, at, {
+    at: at.toISOString(),
+    actor: { id: principal.sub, role: principal.role },
+    action: 'SETTINGS_CHANGED',
+    year,
+    target: String(year),
+    details,
+  });
   if (before.program && settings.villageQuota < before.program.villageQuota) {
     // A registration that read the old quota may have taken a place meanwhile: if so, undo.
     const after = await readYear(year);

@@ -8,8 +8,12 @@ import { isProgramYear } from '../domain/program.js';
 import { findVillage } from '../domain/regions.js';
 import { answers, leadingWord, parseSearch } from '../domain/search.js';
 import { validationFailed } from '../errors.js';
+import { addMessages } from '../i18n.js';
 import type { Principal } from '../principal.js';
 import { type ListQuery, listPrefix, type StoredCandidate, scopeOf, withPositions } from './candidates.js';
+import { findingMessages } from './finding-messages.js';
+
+addMessages(findingMessages);
 
 /** Index entries one request reads at most in each kecamatan; past them, the page ends early. */
 const MAX_READ_PER_DISTRICT = 2_000;

@@ -14,7 +14,7 @@ const YEAR = 2026;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  await saveProgram(YEAR, {});
+  await saveProgram({ sub: 'test-bappeda', role: 'bappeda_staff' }, YEAR, {});
 });
 
 async function registerInEveryVillage(perVillage: number, firstSerial: number) {
