@@ -273,6 +273,12 @@ const catalogue = {
     (p) => `Pembayaran melebihi komitmen: sisa yang bisa dibayar dari sumber ini ${p.left}.`,
     (p) => `The payment exceeds the commitment: what is left to pay from this source is ${p.left}.`,
   ],
+  'disbursement.noCommitment': [
+    (p) =>
+      `Belum ada komitmen ${p.source === 'APBD' ? 'APBD' : 'APBDes'} untuk calon ini: pembayaran dari sumber ini baru bisa dicatat setelah ia masuk sekolah dengan tempat dari sumber itu.`,
+    (p) =>
+      `Nothing is committed to this candidate from ${p.source === 'APBD' ? 'APBD' : 'APBDes'}: payments from this source can be recorded once they are enrolled with a place from it.`,
+  ],
   'disbursement.duplicateReference': [
     'Nomor referensi ini sudah dicatat untuk calon ini dari sumber yang sama.',
     'This reference is already recorded for this candidate from the same source.',
