@@ -33,8 +33,9 @@ export function PaymentSheetForm(props: {
           'To record many payments at once from Excel or CSV, up to 2,000 rows: one row a payment (ID Calon or NIK, Sumber, Jumlah, Tanggal Bayar, Referensi). The file is checked row by row first; nothing is recorded until you press "Record the payments".',
         )}
       </p>
-      <p>
-        {t('Templat', 'Template')}: <a href="/anggaran/pembayaran/templat?format=xlsx">Excel</a> ·{' '}
+      <p class="actions">
+        {t('Templat', 'Template')}:&nbsp;<a href="/anggaran/pembayaran/templat?format=xlsx">Excel</a>
+        &nbsp;·&nbsp;
         <a href="/anggaran/pembayaran/templat?format=csv">CSV</a>
       </p>
       {props.error ? (
@@ -139,7 +140,7 @@ function SheetReport(props: { t: T; report: PaymentSheetReport; committed: boole
                 ))}
               </ul>
               {r.candidateId ? (
-                <p>
+                <p class="actions">
                   <a href={`/calon/${r.candidateId}`}>
                     {t(`Lihat calon baris ${r.row}`, `See the candidate of row ${r.row}`)}
                   </a>
@@ -204,8 +205,10 @@ export async function paymentSheetCheck(
                   `${countText(report.summary.ok)} payments, ${rupiah(report.summary.okAmount)} in all, will be recorded for ${year}. Wrong or duplicate rows are not recorded.`,
                 )}
               </p>
-              <button type="submit">{t('Catat pembayaran', 'Record the payments')}</button>{' '}
-              <a href="/anggaran/pembayaran">{t('Batal', 'Cancel')}</a>
+              <p class="actions">
+                <button type="submit">{t('Catat pembayaran', 'Record the payments')}</button>
+                <a href="/anggaran/pembayaran">{t('Batal', 'Cancel')}</a>
+              </p>
             </form>
           ) : (
             <p>
@@ -253,7 +256,7 @@ export async function paymentSheetCommit(c: GkbContext, t: T, values: Record<str
     <>
       <h1>{t('Hasil pencatatan pembayaran', 'Payments recorded')}</h1>
       <SheetReport t={t} report={report} committed={true} />
-      <p>
+      <p class="actions">
         <a class="button" href={`/anggaran?year=${draft.year}`}>
           {t('Lihat anggaran', 'See the budget')}
         </a>{' '}
