@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../shared/db/audit.js';
+import { db } from '../../shared/db/client.js';
 import { listImports } from '../../shared/db/import-log.js';
 import { type Enrolled, enrolledLearner, paymentCsv, type SheetRow } from '../support/payment-sheet.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
@@ -475,6 +476,61 @@ describe('a payment sheet', () => {
       expect(res.status).toBe(403);
     }
     expect(await paid(a.id)).toBe(1_000_000);
+  });
+
+  it('leaves every row recorded or reported "send again" when the database fails half way', async () => {
+    const village = '33.29.05.2001';
+    const learners = [
+      await enrolledLearner(caller(), YEAR, village, serial++),
+      await enrolledLearner(caller(), YEAR, village, serial++),
+    ];
+    const csv = paymentCsv(
+      Array.from({ length: 6 }, (_, i) => ({
+        'ID Calon': learners[i % 2]?.id ?? '',
+        Sumber: 'APBDES',
+        Jumlah: '250000',
+        'Tanggal Bayar': '2026-08-01',
+        Referensi: `SP2D/G${i}`,
+      })),
+    );
+    // An outage after three payments: DynamoDB Local has none, so it is injected.
+    let writes = 0;
+    db().middlewareStack.add(
+      (next) => async (args) => {
+        if ('TransactItems' in (args.input as object) && ++writes > 3)
+          throw Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' });
+        return next(args);
+      },
+      { step: 'initialize', name: 'outage' },
+    );
+    let first: Awaited<ReturnType<typeof upload>>;
+    try {
+      first = await upload(csv, `year=${YEAR}`);
+    } finally {
+      db().middlewareStack.remove('outage');
+    }
+    expect(first.status).toBe(200);
+    expect(first.body.summary).toMatchObject({ ok: 6, recorded: 3, recordedAmount: 750_000 });
+    expect(first.body.rows.map((r) => r.disbursementId !== null)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    for (const r of first.body.rows.slice(3))
+      expect(r.messages.map((m) => m.message).join(' ')).toContain('Kirim ulang berkas yang sama');
+    expect([await paid(learners[0]?.id ?? ''), await paid(learners[1]?.id ?? '')]).toEqual([
+      500_000, 250_000,
+    ]);
+
+    const again = await upload(csv, `year=${YEAR}`);
+    expect(again.body.summary).toMatchObject({ recorded: 3, duplicates: 3, recordedAmount: 750_000 });
+    expect([await paid(learners[0]?.id ?? ''), await paid(learners[1]?.id ?? '')]).toEqual([
+      750_000, 750_000,
+    ]);
+    expect((await villageMoney(village)).apbdes.disbursed).toBe(1_500_000);
   });
 
   it('gives the template with an example row and an instructions sheet', async () => {
