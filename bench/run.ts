@@ -5,13 +5,14 @@
  * also writes its tables into docs/performance.md, between `<!-- bench:start -->` and
  * `<!-- bench:end -->`, so that the figures there are always those of a real run. Every timing is a median
  * over repeated runs (latencies also p99), compared as a ratio with a baseline measured in the
- * same run. `BENCH_ONLY=cold,latency,counts,scaling,import` runs some parts only.
+ * same run. `BENCH_ONLY=cold,latency,counts,scaling,import,sheets` runs some parts only.
  *
  * 1. cold start of each bundle as CDK builds it, against a minimal handler;
  * 2. warm latency of six operations at concurrency 1 and 16, against their DynamoDB floor;
  * 3. DynamoDB requests per operation;
  * 4. budget report and village summary for 30, 297 and 3,000 villages, 10 or 50 candidates each;
- * 5. import of 2,000 rows, dry run and commit.
+ * 5. import of 2,000 rows, dry run and commit;
+ * 6. a payment sheet of 500 rows, dry run and commit.
  * Nothing personal is printed: the people are made up, and only statuses and figures are shown.
  */
 
@@ -21,6 +22,7 @@ import { dirname } from 'node:path';
 import { type BundleFigures, measureColdStarts } from './cold-start.js';
 import { type ImportFigures, measureImport } from './import.js';
 import { type LatencyFigures, measureLatency, SINGLE_ITEM } from './latency.js';
+import { measurePaymentSheet, type PaymentSheetFigures } from './payment-sheet.js';
 import { PERFORMANCE_DOC, writePerformanceDoc } from './performance-doc.js';
 import { countRequests } from './request-counts.js';
 import { candidatesRatio, followUpRatio, measureScaling, type ScalingFigures } from './scaling.js';
@@ -28,7 +30,7 @@ import { startBenchSystem } from './system.js';
 
 // Node 20 is supported by the pinned SDK; its notice about future versions is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const parts = new Set((process.env.BENCH_ONLY ?? 'cold,latency,counts,scaling,import').split(','));
+const parts = new Set((process.env.BENCH_ONLY ?? 'cold,latency,counts,scaling,import,sheets').split(','));
 const KB = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const table = (header: string[], rows: (string | number)[][]) =>
   [
@@ -50,6 +52,7 @@ const result: {
   requestsPerOperation?: Record<string, Record<string, number>>;
   scaling?: ScalingFigures[];
   import?: ImportFigures;
+  paymentSheet?: PaymentSheetFigures;
   budgets: { budget: string; measured: string; met: boolean }[];
 } = {
   machine: `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, DynamoDB Local in memory`,
@@ -109,7 +112,7 @@ if (parts.has('cold')) {
   }
 }
 
-const needsSystem = ['latency', 'counts', 'scaling', 'import'].some((p) => parts.has(p));
+const needsSystem = ['latency', 'counts', 'scaling', 'import', 'sheets'].some((p) => parts.has(p));
 if (needsSystem) {
   const sys = await startBenchSystem();
   try {
@@ -292,6 +295,38 @@ if (needsSystem) {
           ],
         ),
       );
+    }
+    if (parts.has('sheets')) {
+      const f = await measurePaymentSheet(sys);
+      result.paymentSheet = f;
+      print(`\n**Payment sheet** (${f.rows} rows, CSV, ${f.learners} learners in 10 villages, one run)\n`);
+      print(
+        table(
+          ['measure', 'time', 'rows/s', 'DynamoDB requests'],
+          [
+            [
+              'dry run',
+              `${(f.dryRunMs / 1000).toFixed(1)} s`,
+              Math.round(f.rows / (f.dryRunMs / 1000)),
+              calls(f.dynamoRequests.dryRun),
+            ],
+            [
+              'commit',
+              `${(f.commitMs / 1000).toFixed(1)} s`,
+              Math.round(f.rows / (f.commitMs / 1000)),
+              calls(f.dynamoRequests.commit),
+            ],
+          ],
+        ),
+      );
+      result.budgets.push({
+        budget: `payment sheet of ${f.rows} rows: every payment recorded, one transaction each, within 20 s`,
+        measured: `${f.recorded} in ${(f.commitMs / 1000).toFixed(1)} s, ${f.dynamoRequests.commit.TransactWriteItems ?? 0} transactions`,
+        met:
+          f.recorded === f.rows &&
+          f.dynamoRequests.commit.TransactWriteItems === f.rows &&
+          f.commitMs < 20_000,
+      });
     }
   } finally {
     await sys.stop();

@@ -1,5 +1,6 @@
 import { MONTH_NAMES } from './domain/dates.js';
 import type { importMessages } from './imports/messages.js';
+import type { paymentSheetMessages } from './imports/payment-sheet-messages.js';
 import type { carryOverMessages } from './services/carry-over-messages.js';
 import type { findingMessages } from './services/finding-messages.js';
 import type { visitMessages } from './services/visit-messages.js';
@@ -8,7 +9,7 @@ import type { visitMessages } from './services/visit-messages.js';
  * Every text the system shows, in Indonesian (default) and English. Errors and warnings
  * carry a key and parameters, never rendered text, so the language is chosen per request.
  * Parameters never hold a NIK, KK, name or phone; a NIK warning names the birth date or sex it disagrees with, which whoever sees the record sees anyway. The survey-list checks'
- * messages live with them (shared/imports/messages.ts) and join this catalogue when that code
+ * messages live with them (shared/imports/messages.ts, payment-sheet-messages.ts) and join this catalogue when that code
  * loads, so that functions without imports do not carry them.
  */
 export type Lang = 'id' | 'en';
@@ -275,6 +276,12 @@ const catalogue = {
     (p) => `Pembayaran melebihi komitmen: sisa yang bisa dibayar dari sumber ini ${p.left}.`,
     (p) => `The payment exceeds the commitment: what is left to pay from this source is ${p.left}.`,
   ],
+  'disbursement.noCommitment': [
+    (p) =>
+      `Belum ada komitmen ${p.source === 'APBD' ? 'APBD' : 'APBDes'} untuk calon ini: pembayaran dari sumber ini baru bisa dicatat setelah ia masuk sekolah dengan tempat dari sumber itu.`,
+    (p) =>
+      `Nothing is committed to this candidate from ${p.source === 'APBD' ? 'APBD' : 'APBDes'}: payments from this source can be recorded once they are enrolled with a place from it.`,
+  ],
   'disbursement.duplicateReference': [
     'Nomor referensi ini sudah dicatat untuk calon ini dari sumber yang sama.',
     'This reference is already recorded for this candidate from the same source.',
@@ -344,6 +351,7 @@ function spelled(iso: string | number | undefined, lang: 0 | 1): string {
 export type MessageKey =
   | keyof typeof catalogue
   | keyof typeof importMessages
+  | keyof typeof paymentSheetMessages
   | keyof typeof visitMessages
   | keyof typeof carryOverMessages
   | keyof typeof findingMessages;

@@ -108,6 +108,14 @@ export function BudgetPage(props: {
             Excel {t('per desa', 'by village')}
           </a>
         </p>
+        <p>
+          <a class="button secondary" href={`/anggaran/pembayaran?year=${report.year}`}>
+            {t(
+              'Catat banyak pembayaran dari lembar Excel atau CSV',
+              'Record many payments from an Excel or CSV sheet',
+            )}
+          </a>
+        </p>
         <dl>
           <dt>{t('Calon tercatat', 'Candidates recorded')}</dt>
           <dd>{countText(totals.registered)}</dd>

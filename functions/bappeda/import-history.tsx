@@ -5,8 +5,8 @@ import { countText, timeText, villageText } from '../web/format.js';
 import { roleLabel, type T } from '../web/ui.js';
 
 /**
- * Every survey-list import of a year, newest first: who checked or recorded how many rows
- * for which village, through the web or the API, at what time in Brebes (WIB). A check tells
+ * Every survey-list import and payment sheet of a year, newest first: who checked or
+ * recorded how many rows for which village (a payment sheet: the regency's), through the web or the API, at what time in Brebes (WIB). A check tells
  * an official whether NIKs are already recorded elsewhere, so Bappeda can see who checks how much.
  */
 export function ImportHistory(props: { t: T; year: number; items: ImportRecord[]; yearSwitch: Child }) {
@@ -43,7 +43,7 @@ export function ImportHistory(props: { t: T; year: number; items: ImportRecord[]
                   {t('Baris', 'Rows')}
                 </th>
                 <th scope="col" class="n">
-                  {t('Calon dicatat', 'Candidates recorded')}
+                  {t('Calon atau pembayaran dicatat', 'Candidates or payments recorded')}
                 </th>
               </tr>
             </thead>
@@ -51,7 +51,11 @@ export function ImportHistory(props: { t: T; year: number; items: ImportRecord[]
               {items.map((r) => (
                 <tr>
                   <td>{timeText(r.at, lang)}</td>
-                  <td>{villageText(r.villageCode)}</td>
+                  <td>
+                    {r.kind === 'PAYMENT_SHEET'
+                      ? t('Lembar pembayaran (kabupaten)', 'Payment sheet (regency)')
+                      : villageText(r.villageCode)}
+                  </td>
                   <td>
                     {roleLabel(t, r.actor.role)} · {r.actor.id}
                   </td>

@@ -25,6 +25,13 @@ export function logCarryOverFailure(error: unknown, candidateId: string): void {
   else logUnexpected(error, { during: 'cohort carry-over', candidateId });
 }
 
+/** A payment sheet's commit stopped by the system at a row (that row and the rest not recorded). */
+export function logPaymentSheetFailure(error: unknown, candidateId: string): void {
+  const domain = domainErrorOf(error);
+  if (domain) logger.warn('payment sheet stopped', { code: domain.code, candidateId });
+  else logUnexpected(error, { during: 'payment sheet', candidateId });
+}
+
 /**
  * What an error means to the caller: a domain error as it is, DynamoDB throttling or an
  * outage as 503 RETRY_LATER, anything else undefined (a bug: 500, logged).

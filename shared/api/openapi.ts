@@ -29,6 +29,70 @@ const requestBodies: Record<string, z.ZodMiniType> = {
   reviewDuplicate: duplicateReviewSchema,
 };
 
+/** Routes whose body is a spreadsheet: CSV (comma or semicolon, UTF-8) or an XLSX workbook. */
+const fileBodies: Record<string, string> = {
+  importSurveyList: 'A survey list (docs/api.md, "Importing a survey list")',
+  importPaymentSheet:
+    'A payment sheet: columns ID Calon or NIK, Sumber (APBD/APBDES), Jumlah, Tanggal Bayar, Referensi (docs/api.md, "Payment sheets")',
+};
+const spreadsheet = (description: string) => ({
+  required: true,
+  description,
+  content: {
+    'text/csv': { schema: { type: 'string' } },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string', contentEncoding: 'binary' },
+    },
+  },
+});
+
+const messagesSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['column', 'message'],
+    properties: { column: { type: 'string' }, message: { type: 'string' } },
+  },
+};
+const count = { type: 'integer', minimum: 0 };
+
+/** What a route answers with, where the answer is a report of its own. */
+const responseBodies: Record<string, Record<string, unknown>> = {
+  importPaymentSheet: {
+    type: 'object',
+    required: ['summary', 'rows'],
+    properties: {
+      summary: {
+        type: 'object',
+        required: ['rows', 'ok', 'errors', 'duplicates', 'okAmount', 'recorded', 'recordedAmount'],
+        properties: {
+          rows: count,
+          ok: count,
+          errors: count,
+          duplicates: count,
+          okAmount: { ...count, description: 'rupiah of the OK rows' },
+          recorded: { ...count, description: 'payments recorded by this request (0 on a dry run)' },
+          recordedAmount: { ...count, description: 'rupiah recorded by this request' },
+        },
+      },
+      rows: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['row', 'status', 'candidateId', 'disbursementId', 'messages'],
+          properties: {
+            row: { type: 'integer', description: 'the line in the file (the header is line 1)' },
+            status: { type: 'string', enum: ['OK', 'ERROR', 'DUPLICATE'] },
+            candidateId: { type: ['string', 'null'] },
+            disbursementId: { type: ['string', 'null'] },
+            messages: messagesSchema,
+          },
+        },
+      },
+    },
+  },
+};
+
 const errorSchema = {
   type: 'object',
   required: ['error'],
@@ -95,6 +159,8 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes as readonly RouteDef[]) {
     const body = requestBodies[route.operation];
+    const file = fileBodies[route.operation];
+    const answer = responseBodies[route.operation];
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
       operationId: route.operation,
@@ -108,9 +174,14 @@ export function openApiDocument() {
               content: { 'application/json': { schema: z.toJSONSchema(body) } },
             },
           }
-        : {}),
+        : file
+          ? { requestBody: spreadsheet(file) }
+          : {}),
       responses: {
-        [successStatus(route)]: { description: 'OK' },
+        [successStatus(route)]: {
+          description: 'OK',
+          ...(answer ? { content: { 'application/json': { schema: answer } } } : {}),
+        },
         default: {
           description: 'Error',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

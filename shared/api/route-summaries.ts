@@ -45,6 +45,10 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   importSurveyList:
     'Check (dryRun=true) or register a CSV or XLSX survey list, row by row (village official)',
   importTemplate: 'The empty survey list with an example row (format=csv|xlsx)',
+  importPaymentSheet:
+    'Check (dryRun=true) or record a CSV or XLSX payment sheet, row by row: many payments at once, each with the rules of a single payment (Bappeda)',
+  paymentSheetTemplate:
+    'The empty payment sheet with an example row and its instructions (format=csv|xlsx) (Bappeda)',
   budgetReport: 'Places and money per kecamatan or village (Bappeda): JSON, CSV or XLSX',
   quotaReport: 'Villages whose village places are below quota (Bappeda)',
   publicOutcomes:
@@ -95,6 +99,11 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   importFailedRows:
     'Web: the rows of a checked list that are not registered, as CSV with their problems (its uploader)',
   importTemplateDownload: 'Web: the survey list template',
+  paymentSheetPage: 'Web: upload a payment sheet (Bappeda)',
+  paymentSheetCheck:
+    'Web: check an uploaded payment sheet: what would be recorded, and each row needing attention',
+  paymentSheetCommit: 'Web: record the payments of a checked payment sheet',
+  paymentSheetTemplateDownload: 'Web: the payment sheet template (format=csv|xlsx)',
 };
 
 /** A route's summary (every route has one: the record above is keyed by every operation). */

@@ -2,7 +2,8 @@
  * The route table, declared once. It drives the API Gateway routes in CDK, the local
  * server's routing and each function's Hono app (functions/http/app.ts), so they cannot
  * drift. `fn` names the Lambda (functions/<fn>/handler.ts) that serves the route.
- * `imports` (survey lists and their spreadsheet code, by the API and the web's upload pages)
+ * `imports` (survey lists and payment sheets with their spreadsheet code, by the API and the
+ * web's upload pages)
  * is apart from `candidates` and `web`, and
  * `bappeda` (Bappeda's web pages: budget, settings, APBD places, payments, export,
  * anonymisation) apart from `web` (sign-in and the daily work of officials and volunteers),
@@ -280,6 +281,22 @@ export const routes = [
     fn: 'imports',
     auth: 'jwt',
     operation: 'importTemplate',
+    query: ['format'],
+  },
+  {
+    method: 'POST',
+    path: '/disbursements/imports',
+    fn: 'imports',
+    auth: 'jwt',
+    operation: 'importPaymentSheet',
+    query: ['year', 'dryRun'],
+  },
+  {
+    method: 'GET',
+    path: '/disbursements/imports/template',
+    fn: 'imports',
+    auth: 'jwt',
+    operation: 'paymentSheetTemplate',
     query: ['format'],
   },
   {
@@ -602,6 +619,34 @@ export const routes = [
     fn: 'imports',
     auth: 'session',
     operation: 'importTemplateDownload',
+  },
+  {
+    method: 'GET',
+    path: '/anggaran/pembayaran',
+    fn: 'imports',
+    auth: 'session',
+    operation: 'paymentSheetPage',
+  },
+  {
+    method: 'POST',
+    path: '/anggaran/pembayaran',
+    fn: 'imports',
+    auth: 'session',
+    operation: 'paymentSheetCheck',
+  },
+  {
+    method: 'POST',
+    path: '/anggaran/pembayaran/kirim',
+    fn: 'imports',
+    auth: 'session',
+    operation: 'paymentSheetCommit',
+  },
+  {
+    method: 'GET',
+    path: '/anggaran/pembayaran/templat',
+    fn: 'imports',
+    auth: 'session',
+    operation: 'paymentSheetTemplateDownload',
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -3,7 +3,11 @@ import type { Role } from '../principal.js';
 import { db, tableName } from './client.js';
 import { keys } from './table.js';
 
-/** One import as Bappeda sees it: who, when, which village, how many rows, dry run or not. */
+/**
+ * One import as Bappeda sees it: who, when, which village, how many rows, dry run or not. A
+ * payment sheet (`kind`) is the regency's (`villageCode` 33.29); its `registered` counts the
+ * payments recorded.
+ */
 export interface ImportRecord {
   id: string;
   at: string;
@@ -14,6 +18,8 @@ export interface ImportRecord {
   dryRun: boolean;
   registered: number;
   channel: 'api' | 'web';
+  /** Absent: a survey list. */
+  kind?: 'PAYMENT_SHEET';
 }
 
 export async function recordImport(record: ImportRecord): Promise<void> {

@@ -1,4 +1,6 @@
-import { counterChanges } from '../domain/budget.js';
+import { counterChanges, type FUNDING_SOURCES } from '../domain/budget.js';
+import { newId } from '../domain/ids.js';
+import type { Principal } from '../principal.js';
 import { type ApbdPool, takePlace } from './apbd.js';
 import { type AuditEntry, auditPut } from './audit.js';
 import type { CandidateItem, Disbursement, PaymentVoid } from './candidate-item.js';
@@ -139,4 +141,52 @@ export async function writePaymentVoid(
     (failed, anyFailed) =>
       failed(1) ? 'alreadyVoided' : failed(0) ? 'versionMismatch' : anyFailed ? 'changed' : undefined,
   );
+}
+
+/**
+ * One payment to a candidate as read (`current`), by `principal`: the candidate's paid total
+ * one version on, the payment and its `PAYMENT_RECORDED` audit entry, written by
+ * writeDisbursement. Its rules (shared/domain/budget.ts, `paymentProblems`) are checked
+ * before; the transaction keeps them true against whatever happened since the read.
+ */
+export async function writePayment(
+  principal: Principal,
+  current: CandidateItem,
+  input: { source: (typeof FUNDING_SOURCES)[number]; amount: number; paidAt: string; reference: string },
+  at: string,
+): Promise<{
+  outcome: 'ok' | 'versionMismatch' | 'duplicateReference';
+  disbursement: Disbursement;
+  updated: CandidateItem;
+}> {
+  const updated: CandidateItem = {
+    ...current,
+    disbursed: { ...current.disbursed, [input.source]: current.disbursed[input.source] + input.amount },
+    version: current.version + 1,
+    updatedAt: at,
+  };
+  const disbursement: Disbursement = {
+    id: newId(),
+    candidateId: current.id,
+    source: input.source,
+    amount: input.amount,
+    paidAt: input.paidAt,
+    reference: input.reference,
+    recordedAt: at,
+    recordedBy: principal.sub,
+  };
+  const outcome = await writeDisbursement(current, updated, disbursement, {
+    at,
+    actor: { id: principal.sub, role: principal.role },
+    action: 'PAYMENT_RECORDED',
+    year: current.year,
+    target: current.id,
+    details: {
+      disbursementId: disbursement.id,
+      source: input.source,
+      amount: input.amount,
+      reference: input.reference,
+    },
+  });
+  return { outcome, disbursement, updated };
 }

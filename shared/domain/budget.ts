@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import type { FieldProblem } from '../errors.js';
 import { STATUSES, type Status } from './candidate.js';
+import { type CalendarDate, compareDates, parseIsoDate } from './dates.js';
+import { formatRupiah } from './money.js';
 import { OUTCOME_COUNTERS, type OutcomeFacts, outcomeContribution } from './outcomes.js';
 
 /** Holders in these statuses have their place reserved; in the others (but leaving) committed. */
@@ -82,4 +85,48 @@ export const voidSchema = z.strictObject({ reason: z.string().check(z.maxLength(
 export function committedTo(c: BudgetFacts, source: (typeof FUNDING_SOURCES)[number]): number {
   const contribution = contributionOf(c);
   return source === 'APBDES' ? contribution.apbdesCommitted : contribution.apbdCommitted;
+}
+
+/** A reference as stored: trimmed, runs of spaces folded into one. */
+export const normaliseReference = (raw: string): string => raw.trim().replace(/\s+/g, ' ');
+
+/** An SP2D number or the like, once normalised: 1–64 of letters, digits, spaces, `.`, `/`, `_`, `-`. */
+export const isReference = (reference: string): boolean => /^[A-Za-z0-9 ./_-]{1,64}$/.test(reference);
+
+/**
+ * The rules of one payment to a candidate of a programme year, shared by a single payment
+ * (`recordDisbursement`) and every row of a payment sheet: the reference's form, the paid date
+ * between the start of the candidate's year and `today`, and the amount within what is
+ * committed to the candidate from that source, less what was paid. `problems` are the form's
+ * (400); `ceiling` is the amount beyond the commitment (409 CEILING_EXCEEDED), checked only
+ * when the form is right. The reference must be normalised already.
+ */
+export function paymentProblems(
+  candidate: BudgetFacts & { year: number },
+  payment: { source: (typeof FUNDING_SOURCES)[number]; amount: number; paidAt: string; reference: string },
+  today: CalendarDate,
+): { problems: FieldProblem[]; ceiling?: FieldProblem } {
+  const problems: FieldProblem[] = [];
+  if (!isReference(payment.reference)) problems.push({ field: 'reference', key: 'disbursement.reference' });
+  const paidAt = parseIsoDate(payment.paidAt);
+  if (paidAt === 'format' || paidAt === 'invalid') {
+    problems.push({ field: 'paidAt', key: paidAt === 'format' ? 'date.format' : 'date.invalid' });
+  } else if (paidAt.year < candidate.year || compareDates(paidAt, today) > 0) {
+    problems.push({ field: 'paidAt', key: 'disbursement.paidAt' });
+  }
+  if (problems.length > 0) return { problems };
+  const committed = committedTo(candidate, payment.source);
+  const left = committed - candidate.disbursed[payment.source];
+  if (payment.amount <= left) return { problems };
+  return {
+    problems,
+    ceiling:
+      committed === 0
+        ? { field: 'amount', key: 'disbursement.noCommitment', params: { source: payment.source } }
+        : {
+            field: 'amount',
+            key: 'disbursement.overCommitment',
+            params: { left: formatRupiah(Math.max(0, left)) },
+          },
+  };
 }

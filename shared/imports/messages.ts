@@ -24,8 +24,10 @@ export const importMessages = {
     (p) => `The file is too large (at most ${p.max} MB). Split the list into several files.`,
   ],
   'import.noHeader': [
-    'Baris pertama harus berisi judul kolom (NIK, No KK, Nama Lengkap, …). Unduh templatnya untuk contoh.',
-    'The first row must hold the column headers (NIK, No KK, Nama Lengkap, …). Download the template for an example.',
+    (p) =>
+      `Baris pertama harus berisi judul kolom (${p.columns ?? 'NIK, No KK, Nama Lengkap'}, …). Unduh templatnya untuk contoh.`,
+    (p) =>
+      `The first row must hold the column headers (${p.columns ?? 'NIK, No KK, Nama Lengkap'}, …). Download the template for an example.`,
   ],
   'import.missingColumns': [
     (p) => `Kolom wajib tidak ada: ${p.columns}. Tambahkan kolom itu (lihat templat).`,

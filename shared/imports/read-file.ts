@@ -59,10 +59,15 @@ export interface ImportRow {
   cells: Record<string, Cell>;
 }
 
-/** A column of a list to import: the survey list's (IMPORT_COLUMNS) or another list's. */
+/**
+ * A column of a list to import: the survey list's (IMPORT_COLUMNS) or another list's (a
+ * payment sheet's). A required column with an `alternative` may be left out when that other
+ * column is there (a payment sheet names the candidate by `ID Calon` or by `NIK`).
+ */
 export interface FileColumn {
   header: string;
   required: boolean;
+  alternative?: string;
 }
 
 type FileProblemKey = Parameters<typeof validationFailed>[0][number]['key'];
@@ -139,10 +144,17 @@ export async function readImportFile(
   const [header, ...data] = readTable(bytes, contentType);
   const headers = (header?.cells ?? []).map((h) => headerKey(String(h ?? '')));
   const known = new Map(columns.map((c) => [headerKey(c.header), c.header]));
-  if (!headers.some((h) => known.has(h))) throw fileProblem('import.noHeader');
+  if (!headers.some((h) => known.has(h)))
+    throw fileProblem('import.noHeader', {
+      columns: columns
+        .slice(0, 3)
+        .map((c) => c.header)
+        .join(', '),
+    });
+  const has = (header: string | undefined) => header !== undefined && headers.includes(headerKey(header));
   const missing = columns
-    .filter((c) => c.required && !headers.includes(headerKey(c.header)))
-    .map((c) => c.header);
+    .filter((c) => c.required && !has(c.header) && !has(c.alternative))
+    .map((c) => (c.alternative ? `${c.header} / ${c.alternative}` : c.header));
   if (missing.length > 0) throw fileProblem('import.missingColumns', { columns: missing.join(', ') });
   // No count of rows here: the readers stopped at the first row past MAX_IMPORT_ROWS.
   return data.map(({ line, cells }) => ({

@@ -5,14 +5,18 @@ import type { CandidateItem, Disbursement, PaymentRecord } from '../db/candidate
 import { readCandidate } from '../db/candidates.js';
 import { CONTENDED, untilSettled } from '../db/contention.js';
 import { readPayments } from '../db/history.js';
-import { writeApbdAssignment, writeDisbursement, writePaymentVoid } from '../db/money-writes.js';
+import { writeApbdAssignment, writePayment, writePaymentVoid } from '../db/money-writes.js';
 import { programNotConfigured, settingsOf } from '../db/programs.js';
 import { keys } from '../db/table.js';
 import { waitlistOf } from '../db/waitlists.js';
-import { committedTo, type DisbursementInput, RESERVED_STATUSES } from '../domain/budget.js';
-import { compareDates, parseIsoDate, todayInBrebes } from '../domain/dates.js';
-import { isId, newId } from '../domain/ids.js';
-import { formatRupiah } from '../domain/money.js';
+import {
+  type DisbursementInput,
+  normaliseReference,
+  paymentProblems,
+  RESERVED_STATUSES,
+} from '../domain/budget.js';
+import { todayInBrebes } from '../domain/dates.js';
+import { isId } from '../domain/ids.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { METRIC, putMetric } from '../metrics.js';
 import type { Principal } from '../principal.js';
@@ -127,55 +131,16 @@ export async function recordDisbursement(
   now: () => Date = clockNow,
 ): Promise<{ disbursement: Disbursement; candidateVersion: number }> {
   const current = await readForBappeda(principal, id, ifMatch);
-  const reference = input.reference.trim().replace(/\s+/g, ' ');
-  const problems = [];
-  if (!/^[A-Za-z0-9 ./_-]{1,64}$/.test(reference))
-    problems.push({ field: 'reference', key: 'disbursement.reference' } as const);
-  const paidAt = parseIsoDate(input.paidAt);
-  if (paidAt === 'format' || paidAt === 'invalid') {
-    problems.push({ field: 'paidAt', key: paidAt === 'format' ? 'date.format' : 'date.invalid' } as const);
-  } else if (paidAt.year < current.year || compareDates(paidAt, todayInBrebes(now())) > 0) {
-    problems.push({ field: 'paidAt', key: 'disbursement.paidAt' } as const);
-  }
+  const reference = normaliseReference(input.reference);
+  const { problems, ceiling } = paymentProblems(current, { ...input, reference }, todayInBrebes(now()));
   if (problems.length > 0) throw validationFailed(problems);
-
-  const left = committedTo(current, input.source) - current.disbursed[input.source];
-  if (input.amount > left) {
-    throw new DomainError('CEILING_EXCEEDED', {
-      details: [
-        {
-          field: 'amount',
-          key: 'disbursement.overCommitment',
-          params: { left: formatRupiah(Math.max(0, left)) },
-        },
-      ],
-    });
-  }
-  const at = now().toISOString();
-  const updated: CandidateItem = {
-    ...current,
-    disbursed: { ...current.disbursed, [input.source]: current.disbursed[input.source] + input.amount },
-    version: current.version + 1,
-    updatedAt: at,
-  };
-  const disbursement: Disbursement = {
-    id: newId(),
-    candidateId: current.id,
-    source: input.source,
-    amount: input.amount,
-    paidAt: input.paidAt,
-    reference,
-    recordedAt: at,
-    recordedBy: principal.sub,
-  };
-  const outcome = await writeDisbursement(current, updated, disbursement, {
-    at,
-    actor: { id: principal.sub, role: principal.role },
-    action: 'PAYMENT_RECORDED',
-    year: current.year,
-    target: current.id,
-    details: { disbursementId: disbursement.id, source: input.source, amount: input.amount, reference },
-  });
+  if (ceiling) throw new DomainError('CEILING_EXCEEDED', { details: [ceiling] });
+  const { outcome, disbursement, updated } = await writePayment(
+    principal,
+    current,
+    { ...input, reference },
+    now().toISOString(),
+  );
   if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
   if (outcome === 'duplicateReference') {
     throw validationFailed([{ field: 'reference', key: 'disbursement.duplicateReference' }]);

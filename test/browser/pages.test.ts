@@ -107,6 +107,7 @@ describe('every page at 360 px', () => {
         [/Staf Bappeda/, '/pendampingan'],
         [/Staf Bappeda/, '/capaian'],
         [/Staf Bappeda/, '/pendampingan?district=33.29.01'],
+        [/Staf Bappeda/, '/anggaran/pembayaran'],
       ],
     };
     const visited = new Set<string>(['/masuk']);
@@ -134,6 +135,7 @@ describe('every page at 360 px', () => {
       '/capaian/unduh',
       '/impor/templat',
       '/impor/salah',
+      '/anggaran/pembayaran/templat',
     ];
     const pageRoutes = routes
       .filter((r) => r.auth === 'session' && r.method === 'GET' && !notPages.includes(r.path))

@@ -195,6 +195,20 @@ const MATRIX: Record<string, Entry> = {
     bappeda: [403, 403],
     target: 'none',
   },
+  // Bappeda's, regency-wide: the scope of the caller names nothing here.
+  'POST /disbursements/imports': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'enrolled',
+    writes: true,
+  },
+  'GET /disbursements/imports/template': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
   'GET /reports/budget': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /reports/quota': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /reports/outcomes': {
@@ -360,6 +374,33 @@ const MATRIX: Record<string, Entry> = {
   'GET /impor/salah': { official: [404, 404], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
   'GET /impor/riwayat': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /impor/templat': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
+  'GET /anggaran/pembayaran': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
+  'POST /anggaran/pembayaran': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'enrolled',
+    writes: true,
+  },
+  // Without a draft of the caller's own: the form's 400, as for a draft expired or another's.
+  'POST /anggaran/pembayaran/kirim': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [400, 400],
+    target: 'none',
+    writes: true,
+  },
+  'GET /anggaran/pembayaran/templat': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
 };
 
 const DEMO_USER: Record<Role, string> = {
@@ -498,6 +539,16 @@ async function call(route: Route, role: Role, scope: typeof OWN, target: Made | 
     getVillage: `?year=${YEAR}`,
     carryCohort: '?dryRun=true',
   };
+  if (route.operation === 'importPaymentSheet') {
+    // A committed sheet of one payment to the target (an enrolled learner of the scope).
+    const res = await sys.gateway.handle({
+      method: 'POST',
+      url: `${path}?year=${YEAR}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: `ID Calon,Sumber,Jumlah,Tanggal Bayar,Referensi\n${target?.id},APBD,1000,2026-09-01,SP2D/${serial++}\n`,
+    });
+    return res.status;
+  }
   if (route.operation === 'importSurveyList') {
     const res = await sys.gateway.handle({
       method: 'POST',
@@ -548,6 +599,7 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
     // The dry run (no `confirm`): the matrix checks who may see it, not a whole cohort carried.
     cohortCarryOverSubmit: { fromYear: String(YEAR) },
     importCommit: { draft: 'no-such-draft' },
+    paymentSheetCommit: { draft: 'no-such-draft' },
     visitSave: { kind: 'HOME', outcome: 'ATTENDING' },
   };
   const values = {
@@ -579,10 +631,12 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
     });
   }
   const headers: Record<string, string> = { host: 'localhost', cookie, origin: 'http://localhost' };
-  if (route.operation === 'importCheck') {
+  if (route.operation === 'importCheck' || route.operation === 'paymentSheetCheck') {
     const boundary = 'matrix';
     const csv =
-      'NIK,No KK,Nama Lengkap,Tanggal Lahir,Jenis Kelamin,Jalur,Status Sekolah,Pendidikan Terakhir,Kode Alasan,Persetujuan Oleh,Nama Pemberi Persetujuan\n';
+      route.operation === 'importCheck'
+        ? 'NIK,No KK,Nama Lengkap,Tanggal Lahir,Jenis Kelamin,Jalur,Status Sekolah,Pendidikan Terakhir,Kode Alasan,Persetujuan Oleh,Nama Pemberi Persetujuan\n'
+        : `ID Calon,Sumber,Jumlah,Tanggal Bayar,Referensi\n${target?.id},APBD,1000,2026-09-01,SP2D/${serial++}\n`;
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
     return (
       await sys.gateway.handle({

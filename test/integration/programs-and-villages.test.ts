@@ -27,14 +27,21 @@ describe('public routes', () => {
     expect(res.body.openapi).toBe('3.1.0');
     for (const route of routes)
       expect(res.body.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
-    // Every API write with a JSON body documents it (an APBD place takes none; an import is a file).
-    const bodyless = ['assignApbdPlace', 'importSurveyList'];
+    // Every API write documents its body (an APBD place takes none); an import's is a CSV or XLSX file.
+    const bodyless = ['assignApbdPlace'];
     for (const route of routes.filter((r) => r.auth === 'jwt' && r.method !== 'GET')) {
       const operation = res.body.paths[route.path]?.[route.method.toLowerCase()] as {
         requestBody?: unknown;
         responses: Record<string, unknown>;
       };
       expect(operation.requestBody !== undefined, route.operation).toBe(!bodyless.includes(route.operation));
+    }
+    for (const path of ['/imports', '/disbursements/imports']) {
+      const file = res.body.paths[path]?.post as { requestBody: { content: Record<string, unknown> } };
+      expect(Object.keys(file.requestBody.content), path).toEqual([
+        'text/csv',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ]);
     }
     const carryOver = res.body.paths['/candidates/{id}/carry-over']?.post as {
       responses: Record<string, unknown>;

@@ -3,6 +3,7 @@ import { setToday } from '../../shared/clock.js';
 import { ROWS_PER_BATCH } from '../../shared/db/candidates.js';
 import { districts } from '../../shared/domain/regions.js';
 import { DISTRICT, OTHER_VILLAGE_SAME_DISTRICT, registration, VILLAGE } from '../support/candidates.js';
+import { type Enrolled, enrolledLearner, paymentCsv } from '../support/payment-sheet.js';
 import { countDynamoRequests } from '../support/request-counter.js';
 import { surveyCsv, surveyRow } from '../support/survey-list.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
@@ -366,6 +367,70 @@ describe('DynamoDB requests per operation', () => {
       TransactWriteItemsCommand: batches,
       UpdateItemCommand: 1,
       PutItemCommand: 1,
+    });
+  });
+
+  it('checks a payment sheet with batched reads, and records each payment in one transaction', async () => {
+    // Four learners with Rp 1,500,000 committed each, in two villages of their own.
+    const learners: Enrolled[] = [];
+    for (const village of ['33.29.05.2001', '33.29.05.2002'])
+      for (let i = 0; i < 2; i++) learners.push(await enrolledLearner(sys, 2026, village, serial++));
+    const sheet = (rows: number, amount: string) =>
+      paymentCsv(
+        Array.from({ length: rows }, (_, i) => {
+          const l = learners[i % 4] ?? learners[0];
+          return {
+            // Half named by id, half by NIK.
+            'ID Calon': i % 2 === 0 ? (l?.id ?? '') : '',
+            NIK: i % 2 === 0 ? '' : (l?.nik ?? ''),
+            Sumber: 'APBDES',
+            Jumlah: amount,
+            'Tanggal Bayar': '2026-08-01',
+            Referensi: `SP2D/${rows}/${i}`,
+          };
+        }),
+      );
+    const options = (rawBody: string) => ({
+      token: bappeda,
+      rawBody,
+      headers: { 'content-type': 'text/csv' },
+    });
+    // 20 rows: the programme; the NIK guards; the 4 candidates and 40 references in one batch; the
+    // rows charged and the import recorded.
+    const dry = await counted(
+      'POST',
+      '/disbursements/imports?year=2026&dryRun=true',
+      options(sheet(20, '300000')),
+    );
+    expect(dry.status).toBe(200);
+    expect(dry.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 2,
+      UpdateItemCommand: 1,
+      PutItemCommand: 1,
+    });
+    // 60 rows: 4 candidates and 120 references take two batches of 100 keys.
+    const larger = await counted(
+      'POST',
+      '/disbursements/imports?year=2026&dryRun=true',
+      options(sheet(60, '100000')),
+    );
+    expect((larger.body as { summary: { ok: number } }).summary.ok).toBe(60);
+    expect(larger.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 3,
+      UpdateItemCommand: 1,
+      PutItemCommand: 1,
+    });
+    // The commit: the same reads, a transaction per payment, and the audit entry besides the record.
+    const commit = await counted('POST', '/disbursements/imports?year=2026', options(sheet(20, '300000')));
+    expect((commit.body as { summary: { recorded: number } }).summary.recorded).toBe(20);
+    expect(commit.requests).toEqual({
+      GetItemCommand: 1,
+      BatchGetItemCommand: 2,
+      TransactWriteItemsCommand: 20,
+      UpdateItemCommand: 1,
+      PutItemCommand: 2,
     });
   });
 });

@@ -251,7 +251,11 @@ describe('rows', () => {
     const more = Array.from({ length: 5000 }, (_, i) => `<row r="${7000 + i}"/>`).join('');
     const bytes = workbook(empty + more);
     expect(read(bytes)).toEqual([]);
-    expect(await refusal(bytes)).toEqual({ field: 'file', key: 'import.noHeader' });
+    expect(await refusal(bytes)).toEqual({
+      field: 'file',
+      key: 'import.noHeader',
+      params: { columns: 'NIK, No KK, Nama Lengkap' },
+    });
   });
 
   it('reads 2,000 data rows, and stops at the first row with a value past them', async () => {
