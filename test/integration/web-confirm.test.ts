@@ -91,7 +91,7 @@ describe('withdrawing on the web', () => {
 
 describe('voiding a payment on the web', () => {
   it('names the payment and the new total, asks why, then shows it struck through', async () => {
-    const c = await registered('Siti Payung');
+    const c = await registered('Siti Payung', '33.29.01.2005'); // a village of its own: it holds the place
     const volunteer = await sys.token('fmpp_volunteer', '33.29.01');
     let version = c.version;
     for (const [to, extra] of [
