@@ -1,3 +1,4 @@
+import type { accountMessages } from './accounts/messages.js';
 import { MONTH_NAMES } from './domain/dates.js';
 import type { importMessages } from './imports/messages.js';
 import type { carryOverMessages } from './services/carry-over-messages.js';
@@ -339,7 +340,8 @@ export type MessageKey =
   | keyof typeof catalogue
   | keyof typeof importMessages
   | keyof typeof visitMessages
-  | keyof typeof carryOverMessages;
+  | keyof typeof carryOverMessages
+  | keyof typeof accountMessages;
 
 /** Messages of a part only some functions carry, added when its code loads. */
 const added = new Map<string, Entry>();

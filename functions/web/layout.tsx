@@ -88,6 +88,7 @@ export function Layout(props: {
                   <a href="/calon?funding=WAITLISTED">{t('Daftar tunggu', 'Waitlist')}</a>
                   <a href="/impor/riwayat">{t('Riwayat unggahan', 'Uploads')}</a>
                   <a href="/program">{t('Pengaturan', 'Settings')}</a>
+                  <a href="/akun">{t('Akun', 'Accounts')}</a>
                 </>
               ) : null}
             </nav>

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { accountChangeSchema, accountInputSchema } from '../accounts/schemas.js';
 import { disbursementSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { visitSchema } from '../domain/follow-up.js';
@@ -24,6 +25,8 @@ const requestBodies: Record<string, z.ZodMiniType> = {
   carryCohort: cohortCarryOverSchema,
   changeSchool: schoolChangeSchema,
   recordVisit: visitSchema,
+  createUser: accountInputSchema,
+  changeUser: accountChangeSchema,
 };
 
 const errorSchema = {
@@ -46,7 +49,9 @@ const errorSchema = {
 };
 
 const successStatus = (route: RouteDef): string =>
-  ['registerCandidate', 'recordDisbursement', 'carryOverCandidate', 'recordVisit'].includes(route.operation)
+  ['registerCandidate', 'recordDisbursement', 'carryOverCandidate', 'recordVisit', 'createUser'].includes(
+    route.operation,
+  )
     ? '201'
     : '200';
 

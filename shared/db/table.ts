@@ -27,6 +27,8 @@
  * | import budget     | IMPORTRATE#<sub>           | <hour> (TTL expiresAt)  |                                     |
  * | local account     | ACCOUNTS                   | USER#<username>         |                                     |
  * | audit entry       | AUDIT#2026                 | <time>#<id>             |                                     |
+ * | user's session    | USERSESSIONS#<username>    | <sha256 of the id> (TTL expiresAt) |                          |
+ * | Bappeda lock      | ACCOUNTLOCK                | BAPPEDA (TTL expiresAt) |                                     |
  */
 export const tableDefinition = {
   partitionKey: 'pk',
@@ -144,6 +146,13 @@ export const keys = {
   importRate: (sub: string, hour: string) => ({ pk: `IMPORTRATE#${sub}`, sk: hour }),
   /** An account of the local identity provider (Cognito keeps them in AWS). */
   localAccount: (username: string) => ({ pk: 'ACCOUNTS', sk: `USER#${username}` }),
+  /**
+   * A web session listed under its user, written with the session: a move or a disable finds
+   * the user's sessions here (one Query) and rescopes or ends them at once, in AWS as locally.
+   */
+  userSession: (username: string, idHash: string) => ({ pk: `USERSESSIONS#${username}`, sk: idHash }),
+  /** Held while a change that may leave no enabled Bappeda account is checked and made. */
+  bappedaLock: () => ({ pk: 'ACCOUNTLOCK', sk: 'BAPPEDA' }),
 };
 
 /** An item as the code uses it: without the table's keys and index keys. */
