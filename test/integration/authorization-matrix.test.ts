@@ -324,7 +324,70 @@ const MATRIX: Record<string, Entry> = {
   'GET /impor/salah': { official: [404, 404], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
   'GET /impor/riwayat': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /impor/templat': { official: [200, 200], volunteer: [403, 403], bappeda: [403, 403], target: 'none' },
+  // Accounts: Bappeda only, whatever the scope (the target account is op-bentar).
+  'GET /users': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /users': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [201, 201],
+    target: 'none',
+    writes: true,
+  },
+  'PATCH /users/{username}': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'POST /users/imports': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'GET /akun': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /akun/baru': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /akun/baru': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'none',
+    writes: true,
+  },
+  'GET /akun/unggah': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /akun/unggah': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'POST /akun/unggah/kirim': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'GET /akun/{username}': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
+  'POST /akun/{username}': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'none',
+    writes: true,
+  },
 };
+
+/** An accounts sheet with its header and no row: enough to see who may send one. */
+const ACCOUNT_SHEET = 'Username,Email,Nama,Peran,Kode Desa,Kode Kecamatan\n';
 
 const DEMO_USER: Record<Role, string> = {
   official: 'op-banjaran',
@@ -417,6 +480,7 @@ async function call(
   const path = route.path
     .replace('{id}', target?.id ?? '')
     .replace('{code}', scope.village)
+    .replace('{username}', 'op-bentar')
     .replace('{year}', String(YEAR));
   const ifMatch: Record<string, string> = target ? { 'if-match': `"${target.version}"` } : {};
   if (route.auth === 'session') return callPage(route, role, scope, path, target);
@@ -431,6 +495,12 @@ async function call(
     carryOverCandidate: { year: YEAR + 1 },
     carryCohort: { fromYear: YEAR - 1 },
     recordVisit: { kind: 'HOME', outcome: 'ATTENDING' },
+    createUser: {
+      username: `akun-${serial++}`,
+      email: `akun${serial++}@contoh.go.id`,
+      role: 'bappeda_staff',
+    },
+    changeUser: { enabled: true },
     changeSchool: { school: { npsn: 'P9997333', name: 'PKBM Harapan Bangsa', level: 'PAKET_B' } },
     recordDisbursement: {
       source: 'APBD',
@@ -451,6 +521,15 @@ async function call(
     getVillage: `?year=${YEAR}`,
     carryCohort: '?dryRun=true',
   };
+  if (route.operation === 'importUsers') {
+    const res = await sys.gateway.handle({
+      method: 'POST',
+      url: `${path}?dryRun=true`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: ACCOUNT_SHEET,
+    });
+    return res.status;
+  }
   if (route.operation === 'importSurveyList') {
     const res = await sys.gateway.handle({
       method: 'POST',
@@ -506,6 +585,14 @@ async function callPage(
     cohortCarryOverSubmit: { fromYear: String(YEAR) },
     importCommit: { draft: 'no-such-draft' },
     visitSave: { kind: 'HOME', outcome: 'ATTENDING' },
+    accountCreateSubmit: {
+      username: `akun-web-${serial++}`,
+      email: `akun-web${serial++}@contoh.go.id`,
+      role: 'fmpp_volunteer',
+      districtCode: OWN.district,
+    },
+    accountUploadCommit: { rows: ACCOUNT_SHEET },
+    accountChangeSubmit: { action: 'enable' },
   };
   const values = {
     ...(form[route.operation] ?? {}),
@@ -536,10 +623,12 @@ async function callPage(
     });
   }
   const headers: Record<string, string> = { host: 'localhost', cookie, origin: 'http://localhost' };
-  if (route.operation === 'importCheck') {
+  if (route.operation === 'importCheck' || route.operation === 'accountUploadCheck') {
     const boundary = 'matrix';
     const csv =
-      'NIK,No KK,Nama Lengkap,Tanggal Lahir,Jenis Kelamin,Jalur,Status Sekolah,Pendidikan Terakhir,Kode Alasan,Persetujuan Oleh,Nama Pemberi Persetujuan\n';
+      route.operation === 'accountUploadCheck'
+        ? ACCOUNT_SHEET
+        : 'NIK,No KK,Nama Lengkap,Tanggal Lahir,Jenis Kelamin,Jalur,Status Sekolah,Pendidikan Terakhir,Kode Alasan,Persetujuan Oleh,Nama Pemberi Persetujuan\n';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
     return (
       await sys.gateway.handle({
