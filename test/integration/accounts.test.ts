@@ -308,6 +308,8 @@ describe('the last enabled Bappeda account', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     expect(await enabledBappeda()).toHaveLength(1);
+    // Whichever won, the demo Bappeda account is enabled again for the tests after this one.
+    expect((await api.change('bappeda', { enabled: true })).status).toBe(200);
   });
 });
 

@@ -28,7 +28,7 @@ describe('public routes', () => {
     for (const route of routes)
       expect(res.body.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
     // Every API write with a JSON body documents it (an APBD place takes none; an import is a file).
-    const bodyless = ['assignApbdPlace', 'importSurveyList'];
+    const bodyless = ['assignApbdPlace', 'importSurveyList', 'importUsers'];
     for (const route of routes.filter((r) => r.auth === 'jwt' && r.method !== 'GET')) {
       const operation = res.body.paths[route.path]?.[route.method.toLowerCase()] as {
         requestBody?: unknown;
