@@ -24,8 +24,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  * needs no data at all; only `candidates`, `imports` (whose rows register as POST
  * /candidates does) and `web` (whose registration form does too) hash NIKs, and only the
  * functions serving web pages (`web`, `bappeda`, `imports` for its upload pages,
- * `programs` for the programme year's pages and `visits` for the worklist and visit pages)
- * hold sessions. Widen here, in one place, when a function starts needing more.
+ * `programs` for the programme year's pages, `visits` for the worklist and visit pages and
+ * `accounts` for Bappeda's accounts pages) hold sessions; only `accounts` may change Cognito
+ * users (gkb-stack.ts). Widen here, in one place, when a function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
   FunctionName,
@@ -41,6 +42,7 @@ export const FUNCTION_ACCESS: Record<
   visits: { table: 'readWrite', nikHashKey: false, sessionKey: true },
   // Public, no sign-in: only the year partitions (programme, APBD pool, village aggregates).
   opendata: { table: 'yearPartitions', nikHashKey: false, sessionKey: false },
+  accounts: { table: 'readWrite', nikHashKey: false, sessionKey: true },
 };
 
 export interface GkbFunctionsProps {

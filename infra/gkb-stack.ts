@@ -11,6 +11,20 @@ import { GkbRetention } from './retention.js';
 /** The functions that serve web pages: they hold sessions (FUNCTION_ACCESS.sessionKey). */
 const PAGE_FUNCTIONS = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].sessionKey);
 
+/** What the accounts function does to the pool's users (shared/accounts/cognito-admin.ts), and nothing more. */
+export const ACCOUNT_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDeleteUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:ListUsers',
+  'cognito-idp:ListUsersInGroup',
+] as const;
+
 /** The context keys of the web app's Cognito URLs (`npx cdk deploy -c webCallbackUrls=…`). */
 export const WEB_CALLBACK_URLS = 'webCallbackUrls';
 export const WEB_LOGOUT_URLS = 'webLogoutUrls';
@@ -123,6 +137,9 @@ export class GkbStack extends Stack {
         'cognito-idp:AdminListGroupsForUser',
       );
     }
+    // Bappeda's accounts: only the accounts function may create, move, disable and enable
+    // users, list them and sign them out, on this pool alone.
+    this.auth.userPool.grant(this.functions.byName.accounts, ...ACCOUNT_ADMIN_ACTIONS);
     this.api = new GkbApi(this, 'Api', {
       functions: this.functions.byName,
       userPool: this.auth.userPool,

@@ -1,3 +1,4 @@
+import type { accountMessages } from './accounts/messages.js';
 import { MONTH_NAMES } from './domain/dates.js';
 import type { importMessages } from './imports/messages.js';
 import type { paymentSheetMessages } from './imports/payment-sheet-messages.js';
@@ -354,7 +355,8 @@ export type MessageKey =
   | keyof typeof paymentSheetMessages
   | keyof typeof visitMessages
   | keyof typeof carryOverMessages
-  | keyof typeof findingMessages;
+  | keyof typeof findingMessages
+  | keyof typeof accountMessages;
 
 /** Messages of a part only some functions carry, added when its code loads. */
 const added = new Map<string, Entry>();

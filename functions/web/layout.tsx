@@ -90,6 +90,7 @@ export function Layout(props: {
                   <a href="/ganda">{t('Data ganda', 'Duplicates')}</a>
                   <a href="/impor/riwayat">{t('Riwayat unggahan', 'Uploads')}</a>
                   <a href="/program">{t('Pengaturan', 'Settings')}</a>
+                  <a href="/akun">{t('Akun', 'Accounts')}</a>
                 </>
               ) : null}
             </nav>

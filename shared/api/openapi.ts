@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { accountChangeSchema, accountInputSchema } from '../accounts/schemas.js';
 import { disbursementSchema, voidSchema } from '../domain/budget.js';
 import { anonymiseSchema, correctionSchema, registrationSchema } from '../domain/candidate.js';
 import { duplicateReviewSchema } from '../domain/duplicates.js';
@@ -26,12 +27,16 @@ const requestBodies: Record<string, z.ZodMiniType> = {
   changeSchool: schoolChangeSchema,
   recordVisit: visitSchema,
   voidDisbursement: voidSchema,
+  createUser: accountInputSchema,
+  changeUser: accountChangeSchema,
   reviewDuplicate: duplicateReviewSchema,
 };
 
 /** Routes whose body is a spreadsheet: CSV (comma or semicolon, UTF-8) or an XLSX workbook. */
 const fileBodies: Record<string, string> = {
   importSurveyList: 'A survey list (docs/api.md, "Importing a survey list")',
+  importUsers:
+    'A sheet of accounts: columns Username, Email, Nama, Peran, Kode Desa, Kode Kecamatan (docs/api.md, "Accounts")',
   importPaymentSheet:
     'A payment sheet: columns ID Calon or NIK, Sumber (APBD/APBDES), Jumlah, Tanggal Bayar, Referensi (docs/api.md, "Payment sheets")',
 };
@@ -113,7 +118,9 @@ const errorSchema = {
 };
 
 const successStatus = (route: RouteDef): string =>
-  ['registerCandidate', 'recordDisbursement', 'carryOverCandidate', 'recordVisit'].includes(route.operation)
+  ['registerCandidate', 'recordDisbursement', 'carryOverCandidate', 'recordVisit', 'createUser'].includes(
+    route.operation,
+  )
     ? '201'
     : '200';
 

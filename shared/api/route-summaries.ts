@@ -59,6 +59,22 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
     'The public page of the same figures (Bahasa Indonesia), with a CSV download and how it is counted',
   outcomesReport:
     'What a cohort achieved per kecamatan or village, or one row per cohort (by=year) (Bappeda): JSON, CSV or XLSX with an explanation sheet',
+  listUsers:
+    'Accounts (Bappeda): {username, email, name, role, villageCode?, districtCode?, enabled}, optionally of one role or kecamatan',
+  createUser:
+    'Create an account in its role and scope (Bappeda): 201 with the account; in AWS a Cognito user who gets its invitation e-mail',
+  changeUser:
+    'Move an account (role, villageCode, districtCode) and/or disable or enable it (Bappeda); never the last enabled Bappeda account',
+  importUsers:
+    'Check (dryRun=true) or create a CSV or XLSX sheet of accounts, row by row (Bappeda): Username, Email, Nama, Peran, Kode Desa, Kode Kecamatan',
+  accountsPage: 'Web: the accounts, by role and kecamatan (Bappeda)',
+  accountFormPage: 'Web: the form for a new account (Bappeda)',
+  accountCreateSubmit: 'Web: create an account (Bappeda)',
+  accountUploadPage: 'Web: upload a sheet of accounts (Bappeda)',
+  accountUploadCheck: 'Web: check a sheet of accounts row by row (Bappeda)',
+  accountUploadCommit: 'Web: create the checked accounts of a sheet (Bappeda)',
+  accountPage: 'Web: one account, to move, disable or enable it (Bappeda)',
+  accountChangeSubmit: 'Web: move, disable (after a confirmation) or enable an account (Bappeda)',
   home: 'Web: home page for the signed-in role',
   signInPage: "Web: sign in (local demo users, or Cognito's hosted sign-in)",
   signIn: 'Web: sign in as a local demo user (local only)',

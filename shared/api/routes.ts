@@ -9,8 +9,10 @@
  * anonymisation) apart from `web` (sign-in and the daily work of officials and volunteers),
  * `opendata` (the public figures and their page, without signing in, reading year
  * partitions only) apart from everything personal,
- * and `visits` (follow-up: visits, the due lists, the follow-up report, by the API and the
+ * `visits` (follow-up: visits, the due lists, the follow-up report, by the API and the
  * volunteers' worklist and visit pages; and the candidates list with its search) apart from both,
+ * and `accounts` (Bappeda's accounts, by the API and its pages: the only function with the
+ * Cognito SDK client and the rights to change users),
  * so that no function starts with code its requests never run.
  */
 export const FUNCTIONS = [
@@ -23,6 +25,7 @@ export const FUNCTIONS = [
   'bappeda',
   'visits',
   'opendata',
+  'accounts',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -31,7 +34,8 @@ export type FunctionName = (typeof FUNCTIONS)[number];
  * rows run in the imports and web functions, so they get what API Gateway allows (30 s);
  * candidates kept the 29 s it had when it served imports too; bappeda's settings page may give
  * a raised quota's places to every village's waitlist, and programs carries whole cohorts
- * over (20 s of work, then "run again"), so they have the same.
+ * over (20 s of work, then "run again"), so they have the same; accounts creates a sheet's
+ * users in Cognito one by one (20 s of work, then "send it again").
  */
 export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   docs: 5,
@@ -43,6 +47,7 @@ export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   bappeda: 29,
   visits: 10,
   opendata: 5,
+  accounts: 29,
 };
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -647,6 +652,92 @@ export const routes = [
     fn: 'imports',
     auth: 'session',
     operation: 'paymentSheetTemplateDownload',
+  },
+  {
+    method: 'GET',
+    path: '/users',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'listUsers',
+    query: ['role', 'district'],
+  },
+  {
+    method: 'POST',
+    path: '/users',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'createUser',
+  },
+  {
+    method: 'PATCH',
+    path: '/users/{username}',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'changeUser',
+  },
+  {
+    method: 'POST',
+    path: '/users/imports',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'importUsers',
+    query: ['dryRun'],
+  },
+  {
+    method: 'GET',
+    path: '/akun',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountsPage',
+  },
+  {
+    method: 'GET',
+    path: '/akun/baru',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountFormPage',
+  },
+  {
+    method: 'POST',
+    path: '/akun/baru',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountCreateSubmit',
+  },
+  {
+    method: 'GET',
+    path: '/akun/unggah',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountUploadPage',
+  },
+  {
+    method: 'POST',
+    path: '/akun/unggah',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountUploadCheck',
+  },
+  {
+    method: 'POST',
+    path: '/akun/unggah/kirim',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountUploadCommit',
+  },
+  {
+    method: 'GET',
+    path: '/akun/{username}',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountPage',
+  },
+  {
+    method: 'POST',
+    path: '/akun/{username}',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountChangeSubmit',
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -1,5 +1,6 @@
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '../accounts/account.js';
+import { validationFailed } from '../errors.js';
 import { db, tableName } from './client.js';
 import { queryAll } from './query-all.js';
 import { keys } from './table.js';
@@ -35,6 +36,48 @@ export async function putLocalAccounts(accounts: Account[]): Promise<void> {
         },
       }),
     );
+  }
+}
+
+const conditionFailed = (error: unknown) =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/**
+ * A new local account, as AdminCreateUser makes one: refused when the username is taken (a
+ * conditional put) or, as the pool's e-mail alias does, when another account has the e-mail.
+ */
+export async function createLocalAccount(account: Account): Promise<void> {
+  const email = account.email.toLowerCase();
+  if ((await listLocalAccounts()).some((a) => a.email.toLowerCase() === email))
+    throw validationFailed([{ field: 'email', key: 'account.emailTaken' }]);
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.localAccount(account.username), ...account },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error)) throw validationFailed([{ field: 'username', key: 'account.usernameTaken' }]);
+    throw error;
+  }
+}
+
+/** An existing local account written as it is now (moved, disabled, enabled); false when it is gone. */
+export async function saveLocalAccount(account: Account): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.localAccount(account.username), ...account },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
   }
 }
 

@@ -29,6 +29,8 @@
  * | local account     | ACCOUNTS                   | USER#<username>         |                                     |
  * | search entry      | SEARCH#<kecamatan>         | W#<word>#<village>#<year>#<id>, L#<last 4 NIK>#… |            |
  * | audit entry       | AUDIT#2026                 | <time>#<id>             |                                     |
+ * | user's session    | USERSESSIONS#<username>    | <sha256 of the id> (TTL expiresAt) |                          |
+ * | Bappeda lock      | ACCOUNTLOCK                | BAPPEDA (TTL expiresAt) |                                     |
  */
 export const tableDefinition = {
   partitionKey: 'pk',
@@ -156,6 +158,13 @@ export const keys = {
   importRate: (sub: string, hour: string) => ({ pk: `IMPORTRATE#${sub}`, sk: hour }),
   /** An account of the local identity provider (Cognito keeps them in AWS). */
   localAccount: (username: string) => ({ pk: 'ACCOUNTS', sk: `USER#${username}` }),
+  /**
+   * A web session listed under its user, written with the session: a move or a disable finds
+   * the user's sessions here (one Query) and rescopes or ends them at once, in AWS as locally.
+   */
+  userSession: (username: string, idHash: string) => ({ pk: `USERSESSIONS#${username}`, sk: idHash }),
+  /** Held while a change that may leave no enabled Bappeda account is checked and made. */
+  bappedaLock: () => ({ pk: 'ACCOUNTLOCK', sk: 'BAPPEDA' }),
 };
 
 /** An item as the code uses it: without the table's keys and index keys. */

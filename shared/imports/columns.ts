@@ -150,9 +150,6 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   },
 ];
 
-/** Headers match ignoring case and spaces ("nama  lengkap", "NamaLengkap"). */
-export const headerKey = (header: string) => header.toLowerCase().replace(/[\s_]+/g, '');
-
 /** The column a field's problem belongs to (`consent.given` is given by "Persetujuan Oleh"). */
 export function columnOfField(field: string): string {
   const target = field === 'consent.given' ? 'consent.by' : field;

@@ -3,12 +3,14 @@ import { addMessages } from '../i18n.js';
 import { columnName } from '../xlsx/cell-ref.js';
 import { SheetLimitError, type SheetLimitProblem, type SheetLimits, type SheetRow } from '../xlsx/limits.js';
 import { type ReadCell, readFirstSheet } from '../xlsx/read.js';
-import { headerKey, IMPORT_COLUMNS } from './columns.js';
 import { parseCsv, UnclosedQuoteError } from './csv.js';
-import { importMessages } from './messages.js';
+import { importFileMessages } from './file-messages.js';
 
-// The messages this module gives join the catalogue (shared/imports/messages.ts).
-addMessages(importMessages);
+// The messages this module gives join the catalogue (shared/imports/file-messages.ts).
+addMessages(importFileMessages);
+
+/** Headers match ignoring case and spaces ("nama  lengkap", "NamaLengkap"). */
+export const headerKey = (header: string) => header.toLowerCase().replace(/[\s_]+/g, '');
 
 /*
  * The budgets of reading an uploaded file, decided before reading it: a reader stops at the first
@@ -136,7 +138,7 @@ function readTable(bytes: Uint8Array, contentType: string): SheetRow<Cell>[] {
 export async function readImportFile(
   bytes: Uint8Array,
   contentType: string,
-  columns: readonly FileColumn[] = IMPORT_COLUMNS,
+  columns: readonly FileColumn[],
 ): Promise<ImportRow[]> {
   if (bytes.length === 0) throw fileProblem('import.empty');
   if (bytes.length > MAX_IMPORT_BYTES)

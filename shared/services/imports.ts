@@ -11,7 +11,7 @@ import { findVillage } from '../domain/regions.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { type Lang, render } from '../i18n.js';
 import { type CheckedRow, checkRows } from '../imports/check-rows.js';
-import type { RowMessage } from '../imports/columns.js';
+import { IMPORT_COLUMNS, type RowMessage } from '../imports/columns.js';
 import { type ImportRow, readImportFile } from '../imports/read-file.js';
 import type { Principal } from '../principal.js';
 import {
@@ -93,7 +93,7 @@ export async function importSurveyList(
   const rows =
     'rows' in options.source
       ? options.source.rows
-      : await readImportFile(options.source.bytes, options.source.contentType);
+      : await readImportFile(options.source.bytes, options.source.contentType, IMPORT_COLUMNS);
   const charged = await chargeImportRows(principal.sub, rows.length, IMPORT_ROWS_PER_HOUR);
   if (charged !== 'ok') {
     throw new DomainError('RATE_LIMITED', {

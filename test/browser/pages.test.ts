@@ -108,6 +108,10 @@ describe('every page at 360 px', () => {
         [/Staf Bappeda/, '/capaian'],
         [/Staf Bappeda/, '/pendampingan?district=33.29.01'],
         [/Staf Bappeda/, '/anggaran/pembayaran'],
+        [/Staf Bappeda/, '/akun'],
+        [/Staf Bappeda/, '/akun/baru'],
+        [/Staf Bappeda/, '/akun/unggah'],
+        [/Staf Bappeda/, '/akun/op-bentar'],
       ],
     };
     const visited = new Set<string>(['/masuk']);
@@ -123,7 +127,12 @@ describe('every page at 360 px', () => {
       for (const [, path] of list) {
         await page.goto(`${base}${path}`);
         await checkPage(page, path);
-        visited.add(path.replace(/\/[0-9A-Z]{26}/, '/{id}').replace(/\?.*/, ''));
+        visited.add(
+          path
+            .replace(/\/[0-9A-Z]{26}/, '/{id}')
+            .replace(/^\/akun\/(?!baru$|unggah$)[^/?]+/, '/akun/{username}')
+            .replace(/\?.*/, ''),
+        );
       }
       await page.context().close();
     }

@@ -237,7 +237,7 @@ describe('functions', () => {
     }
   });
 
-  it('least privilege: only the functions serving pages (programs, imports, web, bappeda) can read the session key', () => {
+  it('least privilege: only the functions serving pages (programs, imports, web, bappeda, visits, accounts) can read the session key', () => {
     const sessionKeyFunctions = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].sessionKey);
     expect(sessionKeyFunctions).toEqual(PAGE_FUNCTIONS);
     const secretId = logicalId(stack.data.sessionSecret);
@@ -374,18 +374,38 @@ describe('identities', () => {
     ).not.toThrow();
   });
 
-  it('lets only the functions serving pages read accounts from the pool (to recheck sessions), and nothing more', () => {
+  it('lets only the functions serving pages read accounts from the pool (to recheck sessions), and only accounts change them', () => {
     const statements = ofType('AWS::IAM::Policy').flatMap(([id, p]) =>
       (
         (props(p).PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement ?? []
       ).map((s) => ({ id, ...s })),
     );
     const cognito = statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'));
-    expect(cognito.map((s) => s.Action)).toEqual(
-      PAGE_FUNCTIONS.map(() => ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser']),
+    const read = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'];
+    const actionsOfFunction = (fn: string) =>
+      cognito
+        .filter((s) => s.id.startsWith(`Functions${fn}`))
+        .flatMap((s) => [s.Action].flat() as string[])
+        .sort();
+    for (const fn of PAGE_FUNCTIONS.filter((f) => f !== 'accounts'))
+      expect(actionsOfFunction(fn), fn).toEqual(read);
+    expect(actionsOfFunction('accounts')).toEqual(
+      [
+        ...read,
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminDeleteUserAttributes',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminUserGlobalSignOut',
+        'cognito-idp:ListUsers',
+        'cognito-idp:ListUsersInGroup',
+      ].sort(),
     );
     for (const s of cognito) {
-      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda|visits)/);
+      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda|visits|accounts)/);
       expect(s.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });
     }
   });

@@ -401,7 +401,70 @@ const MATRIX: Record<string, Entry> = {
     bappeda: [200, 200],
     target: 'none',
   },
+  // Accounts: Bappeda only, whatever the scope (the target account is op-bentar).
+  'GET /users': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /users': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [201, 201],
+    target: 'none',
+    writes: true,
+  },
+  'PATCH /users/{username}': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'POST /users/imports': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'GET /akun': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'GET /akun/baru': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /akun/baru': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'none',
+    writes: true,
+  },
+  'GET /akun/unggah': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
+  'POST /akun/unggah': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'POST /akun/unggah/kirim': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+    writes: true,
+  },
+  'GET /akun/{username}': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
+  'POST /akun/{username}': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [303, 303],
+    target: 'none',
+    writes: true,
+  },
 };
+
+/** An accounts sheet with its header and no row: enough to see who may send one. */
+const ACCOUNT_SHEET = 'Username,Email,Nama,Peran,Kode Desa,Kode Kecamatan\n';
 
 const DEMO_USER: Record<Role, string> = {
   official: 'op-banjaran',
@@ -503,6 +566,7 @@ async function call(route: Route, role: Role, scope: typeof OWN, target: Made | 
     .replace('{id}', target?.id ?? '')
     .replace('{disbursementId}', target?.disbursementId ?? '')
     .replace('{code}', scope.village)
+    .replace('{username}', 'op-bentar')
     .replace('{year}', String(YEAR));
   const ifMatch: Record<string, string> = target ? { 'if-match': `"${target.version}"` } : {};
   if (route.auth === 'session') return callPage(route, role, scope, path, target);
@@ -519,6 +583,12 @@ async function call(route: Route, role: Role, scope: typeof OWN, target: Made | 
     carryOverCandidate: { year: YEAR + 1 },
     carryCohort: { fromYear: YEAR - 1 },
     recordVisit: { kind: 'HOME', outcome: 'ATTENDING' },
+    createUser: {
+      username: `akun-${serial++}`,
+      email: `akun${serial++}@contoh.go.id`,
+      role: 'bappeda_staff',
+    },
+    changeUser: { enabled: true },
     changeSchool: { school: { npsn: 'P9997333', name: 'PKBM Harapan Bangsa', level: 'PAKET_B' } },
     recordDisbursement: {
       source: 'APBD',
@@ -546,6 +616,15 @@ async function call(route: Route, role: Role, scope: typeof OWN, target: Made | 
       url: `${path}?year=${YEAR}`,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
       body: `ID Calon,Sumber,Jumlah,Tanggal Bayar,Referensi\n${target?.id},APBD,1000,2026-09-01,SP2D/${serial++}\n`,
+    });
+    return res.status;
+  }
+  if (route.operation === 'importUsers') {
+    const res = await sys.gateway.handle({
+      method: 'POST',
+      url: `${path}?dryRun=true`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: ACCOUNT_SHEET,
     });
     return res.status;
   }
@@ -601,6 +680,14 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
     importCommit: { draft: 'no-such-draft' },
     paymentSheetCommit: { draft: 'no-such-draft' },
     visitSave: { kind: 'HOME', outcome: 'ATTENDING' },
+    accountCreateSubmit: {
+      username: `akun-web-${serial++}`,
+      email: `akun-web${serial++}@contoh.go.id`,
+      role: 'fmpp_volunteer',
+      districtCode: OWN.district,
+    },
+    accountUploadCommit: { rows: ACCOUNT_SHEET },
+    accountChangeSubmit: { action: 'enable' },
   };
   const values = {
     ...(form[route.operation] ?? {}),
@@ -631,12 +718,14 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
     });
   }
   const headers: Record<string, string> = { host: 'localhost', cookie, origin: 'http://localhost' };
-  if (route.operation === 'importCheck' || route.operation === 'paymentSheetCheck') {
+  if (['importCheck', 'paymentSheetCheck', 'accountUploadCheck'].includes(route.operation)) {
     const boundary = 'matrix';
     const csv =
       route.operation === 'importCheck'
         ? 'NIK,No KK,Nama Lengkap,Tanggal Lahir,Jenis Kelamin,Jalur,Status Sekolah,Pendidikan Terakhir,Kode Alasan,Persetujuan Oleh,Nama Pemberi Persetujuan\n'
-        : `ID Calon,Sumber,Jumlah,Tanggal Bayar,Referensi\n${target?.id},APBD,1000,2026-09-01,SP2D/${serial++}\n`;
+        : route.operation === 'accountUploadCheck'
+          ? ACCOUNT_SHEET
+          : `ID Calon,Sumber,Jumlah,Tanggal Bayar,Referensi\n${target?.id},APBD,1000,2026-09-01,SP2D/${serial++}\n`;
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
     return (
       await sys.gateway.handle({

@@ -150,6 +150,25 @@ const routes = () => [
     token: tokens.bappeda,
     body: { fromYear: 2026 },
   },
+  {
+    name: 'POST /users',
+    method: 'POST',
+    url: '/users',
+    token: tokens.bappeda,
+    body: {
+      username: 'akun-fuzz',
+      email: 'fuzz@contoh.go.id',
+      role: 'fmpp_volunteer',
+      districtCode: '33.29.01',
+    },
+  },
+  {
+    name: 'PATCH /users/{username}',
+    method: 'PATCH',
+    url: '/users/op-bentar',
+    token: tokens.bappeda,
+    body: { enabled: true },
+  },
 ];
 
 async function send(route: ReturnType<typeof routes>[number], rawBody: string) {
@@ -185,8 +204,9 @@ describe('mass assignment and pollution', () => {
   it('refuses an extra field in every body with 400 naming it, and stores nothing', async () => {
     for (const route of routes()) {
       for (const [field, json] of extras) {
-        // POST /candidates legitimately carries villageCode; the others must not.
-        if (route.name === 'POST /candidates' && field === 'villageCode') continue;
+        // POST /candidates and the account routes legitimately carry villageCode; the others must not.
+        if (/^(POST \/candidates|POST \/users|PATCH \/users)/.test(route.name) && field === 'villageCode')
+          continue;
         const before = await snapshot();
         const valid = JSON.stringify(route.body);
         const polluted = valid === '{}' ? `{${json}}` : `${valid.slice(0, -1)},${json}}`;

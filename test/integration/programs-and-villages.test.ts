@@ -36,7 +36,7 @@ describe('public routes', () => {
       };
       expect(operation.requestBody !== undefined, route.operation).toBe(!bodyless.includes(route.operation));
     }
-    for (const path of ['/imports', '/disbursements/imports']) {
+    for (const path of ['/imports', '/disbursements/imports', '/users/imports']) {
       const file = res.body.paths[path]?.post as { requestBody: { content: Record<string, unknown> } };
       expect(Object.keys(file.requestBody.content), path).toEqual([
         'text/csv',

@@ -15,7 +15,16 @@ const sent = new Map<string, string>();
 const lines: string[] = [];
 
 /** JSON body keys and form fields that carry personal data. */
-const PERSONAL_KEYS = new Set(['nik', 'kk', 'fullName', 'guardianName', 'phone', 'consent.name', 'name']);
+const PERSONAL_KEYS = new Set([
+  'nik',
+  'kk',
+  'fullName',
+  'guardianName',
+  'phone',
+  'consent.name',
+  'name',
+  'email',
+]);
 /** Import columns that carry personal data (normalised: lower case, no spaces). */
 const PERSONAL_COLUMNS = new Set([
   'nik',
@@ -24,6 +33,9 @@ const PERSONAL_COLUMNS = new Set([
   'namawali',
   'nohp',
   'namapemberipersetujuan',
+  // the accounts sheet
+  'email',
+  'nama',
 ]);
 
 /**

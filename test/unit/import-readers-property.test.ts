@@ -95,7 +95,7 @@ function csvOutcome(
 /** readImportFile: rows within the limits by the known columns, or one 400 on `file`. */
 async function importOutcome(bytes: Uint8Array, contentType: string) {
   try {
-    const rows = await readImportFile(bytes, contentType);
+    const rows = await readImportFile(bytes, contentType, IMPORT_COLUMNS);
     expect(rows.length).toBeLessThanOrEqual(MAX_IMPORT_ROWS);
     const table = rows.map((row) => ({ line: row.line, cells: Object.values(row.cells) }));
     // A row's value may lie in a column not read, so emptiness is not checked here.
@@ -232,7 +232,7 @@ describe('CSV-like text', () => {
 
 /** The one problem of the 400 readImportFile answers for a CSV text. */
 async function problemOf(text: string): Promise<FieldProblem | undefined> {
-  const error = await readImportFile(new TextEncoder().encode(text), 'text/csv').then(
+  const error = await readImportFile(new TextEncoder().encode(text), 'text/csv', IMPORT_COLUMNS).then(
     () => undefined,
     (e: unknown) => e,
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, type FieldProblem } from '../../shared/errors.js';
+import { IMPORT_COLUMNS } from '../../shared/imports/columns.js';
 import {
   IMPORT_LIMITS,
   MAX_IMPORT_COLUMNS,
@@ -78,7 +79,7 @@ function damaged(run: () => unknown): string {
 
 /** The one problem of the 400 readImportFile answers, on the field `file`. */
 async function refusal(bytes: Uint8Array, contentType = XLSX_MEDIA_TYPE): Promise<FieldProblem> {
-  const error = await readImportFile(bytes, contentType).then(
+  const error = await readImportFile(bytes, contentType, IMPORT_COLUMNS).then(
     () => undefined,
     (e: unknown) => e,
   );
