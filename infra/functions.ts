@@ -22,10 +22,11 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * What each function may touch. `docs` serves health, OpenAPI, the docs page and 404s and
  * needs no data at all; only `candidates`, `imports` (whose rows register as POST
- * /candidates does) and `web` (whose registration form does too) hash NIKs, and only the
- * functions serving web pages (`web`, `bappeda`, `imports` for its upload pages,
- * `programs` for the programme year's pages, `visits` for the worklist and visit pages and
- * `accounts` for Bappeda's accounts pages) hold sessions; only `accounts` may change Cognito
+ * /candidates does), `web` (whose registration form does too) and `ledger` (whose payment
+ * sheets name people by NIK) hash NIKs, and only the functions serving web pages (`web`,
+ * `bappeda`, `imports` for its upload pages, `programs` for the programme year's pages,
+ * `visits` for the worklist and visit pages, `accounts` for Bappeda's accounts pages and
+ * `ledger` for payment sheets, recipients and the audit) hold sessions; only `accounts` may change Cognito
  * users (gkb-stack.ts). Widen here, in one place, when a function starts needing more.
  */
 export const FUNCTION_ACCESS: Record<
@@ -43,6 +44,7 @@ export const FUNCTION_ACCESS: Record<
   // Public, no sign-in: only the year partitions (programme, APBD pool, village aggregates).
   opendata: { table: 'yearPartitions', nikHashKey: false, sessionKey: false },
   accounts: { table: 'readWrite', nikHashKey: false, sessionKey: true },
+  ledger: { table: 'readWrite', nikHashKey: true, sessionKey: true },
 };
 
 export interface GkbFunctionsProps {

@@ -5,6 +5,7 @@ import type { paymentSheetMessages } from './imports/payment-sheet-messages.js';
 import type { carryOverMessages } from './services/carry-over-messages.js';
 import type { findingMessages } from './services/finding-messages.js';
 import type { visitMessages } from './services/visit-messages.js';
+import type { workMessages } from './services/work-messages.js';
 
 /**
  * Every text the system shows, in Indonesian (default) and English. Errors and warnings
@@ -223,55 +224,9 @@ const catalogue = {
     'Tahun program harus antara 2020 dan 2100.',
     'The programme year must be between 2020 and 2100.',
   ],
-  'program.ageRange': [
-    'Rentang umur harus [min, max] di antara 0 dan 100 dengan min ≤ max.',
-    'An age range must be [min, max] within 0 to 100 with min ≤ max.',
-  ],
-  'program.referenceDate': [
-    'Tanggal acuan harus berada di dalam tahun program.',
-    'The reference date must fall inside the programme year.',
-  ],
-  'program.quotaInUse': [
-    (p) =>
-      `Kuota desa tidak bisa diturunkan di bawah ${p.used}: sudah ada desa dengan ${p.used} tempat terisi.`,
-    (p) => `The village quota cannot go below ${p.used}: a village already holds ${p.used} places.`,
-  ],
-  'school.required': [
-    'Pendaftaran ke sekolah membutuhkan data sekolah: NPSN, nama dan jenjang.',
-    'Enrolment needs the school: NPSN, name and level.',
-  ],
-  'school.notAllowed': [
-    'Data sekolah hanya diisi saat status menjadi Terdaftar (ENROLLED).',
-    'A school is given only when moving to ENROLLED.',
-  ],
-  'school.npsn': [
-    'NPSN harus 8 angka untuk sekolah (misalnya 20325671), atau huruf P atau K diikuti 7 angka untuk PKBM, SKB atau lembaga kursus (misalnya P9997333).',
-    'An NPSN is 8 digits for a school (e.g. 20325671), or P or K and 7 digits for a PKBM, SKB or course provider (e.g. P9997333).',
-  ],
-  'school.name': ['Nama sekolah harus 1 sampai 200 huruf.', 'The school name must be 1 to 200 characters.'],
-  'program.apbdPlacesInUse': [
-    (p) => `Jumlah tempat APBD tidak bisa di bawah ${p.used}: sudah sebanyak itu tempat yang dibagikan.`,
-    (p) => `APBD places cannot go below ${p.used}: that many places have been handed out.`,
-  ],
-  'program.ceilingInUse': [
-    (p) => `Pagu APBD tidak bisa di bawah ${p.used}: sudah terpakai untuk tempat yang dibagikan.`,
-    (p) => `The APBD ceiling cannot go below ${p.used}: places already handed out carry that money.`,
-  ],
   'candidate.anonymised': [
     'Data pribadi calon ini sudah dianonimkan; datanya tidak bisa diubah lagi.',
     "This candidate's personal data has been anonymised; it can no longer be changed.",
-  ],
-  'anonymise.reason': [
-    'Tuliskan alasan anonimisasi (3 sampai 500 huruf).',
-    'Give the reason for anonymising (3 to 500 characters).',
-  ],
-  'apbd.notEligible': [
-    'Tempat APBD hanya untuk calon yang masih menunggu (daftar tunggu desa) dan belum didaftarkan ke sekolah.',
-    'An APBD place is only for a candidate still on the village waitlist and not yet enrolled.',
-  ],
-  'apbd.noneLeft': [
-    'Tempat atau dana APBD tahun ini sudah habis.',
-    'No APBD place or money is left this year.',
   ],
   'disbursement.overCommitment': [
     (p) => `Pembayaran melebihi komitmen: sisa yang bisa dibayar dari sumber ini ${p.left}.`,
@@ -327,18 +282,6 @@ const catalogue = {
     'Orang ini masih ikut program dalam catatan yang sudah dianonimkan; ia tidak bisa didaftarkan lagi.',
     'This person is still in the programme in a record that was anonymised; they cannot be registered again.',
   ],
-  'school.sameSchool': [
-    'Sekolah baru sama dengan sekolah sekarang.',
-    'The new school is the same as the current one.',
-  ],
-  'school.notEnrolled': [
-    'Pindah sekolah hanya untuk peserta berstatus Masuk sekolah atau Aktif belajar.',
-    'A school change is only for a learner who is Enrolled or Active.',
-  ],
-  'school.changeNote': [
-    (p) => `Pindah sekolah: dari ${p.from} ke ${p.to}.`,
-    (p) => `School change: from ${p.from} to ${p.to}.`,
-  ],
   'request.method': ['Metode HTTP ini tidak bisa dipakai.', 'This HTTP method cannot be used.'],
 } satisfies Record<string, Entry>;
 
@@ -356,6 +299,7 @@ export type MessageKey =
   | keyof typeof visitMessages
   | keyof typeof carryOverMessages
   | keyof typeof findingMessages
+  | keyof typeof workMessages
   | keyof typeof accountMessages;
 
 /** Messages of a part only some functions carry, added when its code loads. */

@@ -3,24 +3,20 @@ import { DomainError } from '../../shared/errors.js';
 import { failedRowsFile } from '../../shared/imports/failed-rows.js';
 import { importTemplateFile } from '../../shared/imports/template.js';
 import { importDraftOf, importSurveyList } from '../../shared/services/imports.js';
-import { importPaymentSheet, paymentSheetTemplateFile } from '../../shared/services/payment-sheets.js';
 import { programYears } from '../../shared/services/programs.js';
 import { createApp, principalOf } from '../http/app.js';
-import { logPaymentSheetFailure } from '../http/errors.js';
 import { queryParam } from '../http/input.js';
 import { optionalText, yearParam } from '../http/params.js';
 import { page, pageYear, postedForm, tOf, viewer, webOptions } from '../web/shell.js';
 import { importCheck, importCommit, UploadForm } from './pages.js';
-import { PaymentSheetForm, paymentSheetCheck, paymentSheetCommit } from './payment-sheet-pages.js';
 
 const templateFormat = (c: Parameters<typeof queryParam>[0]) =>
   queryParam(c, 'format', z._default(z.enum(['csv', 'xlsx']), 'xlsx'));
 
 /**
- * Survey lists and payment sheets: the row-by-row check and registration (or payment) of a
- * CSV or XLSX file, and their templates, by the API and by the web's upload pages. A function
- * of its own, so that the import and spreadsheet code stays out of `candidates`, `web` and
- * `bappeda`.
+ * Survey lists: the row-by-row check and registration of a CSV or XLSX file, and its
+ * template, by the API and by the web's upload pages. A function of its own, so that the
+ * import and spreadsheet code stays out of `candidates`, `web` and `bappeda`.
  */
 export const app = createApp(
   'imports',
@@ -44,60 +40,6 @@ export const app = createApp(
     importTemplate: async (c) => {
       if (principalOf(c).role !== 'village_official') throw new DomainError('FORBIDDEN');
       const file = importTemplateFile(templateFormat(c));
-      return c.body(file.body, 200, file.headers);
-    },
-    importPaymentSheet: async (c) => {
-      const principal = principalOf(c);
-      if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const { report } = await importPaymentSheet(principal, {
-        year: yearParam(c, 'query'),
-        dryRun: queryParam(c, 'dryRun', z.optional(z.enum(['true', 'false']))) === 'true',
-        source: {
-          bytes: new Uint8Array(await c.req.arrayBuffer()),
-          contentType: c.req.header('content-type') ?? '',
-        },
-        lang: c.get('lang'),
-        channel: 'api',
-        onFailure: logPaymentSheetFailure,
-      });
-      return c.json(report);
-    },
-    paymentSheetTemplate: async (c) => {
-      if (principalOf(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const file = paymentSheetTemplateFile(templateFormat(c));
-      return c.body(file.body, 200, file.headers);
-    },
-    paymentSheetPage: async (c) => {
-      if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
-      const [year, years] = await Promise.all([pageYear(c), programYears()]);
-      return page(
-        c,
-        t('Unggah lembar pembayaran', 'Upload a payment sheet'),
-        <PaymentSheetForm t={t} csrf={c.get('csrf') ?? ''} years={years.map((y) => y.year)} year={year} />,
-      );
-    },
-    paymentSheetCheck: async (c) => {
-      const p = viewer(c);
-      if (p.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
-      const years = (await programYears()).map((y) => y.year);
-      const checked = await paymentSheetCheck(c, t, c.get('csrf') ?? '', p, years);
-      return page(c, t('Hasil pemeriksaan', 'Check result'), checked.body, checked.status);
-    },
-    paymentSheetCommit: async (c) => {
-      const p = viewer(c);
-      if (p.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const t = tOf(c);
-      return page(
-        c,
-        t('Hasil pencatatan pembayaran', 'Payments recorded'),
-        await paymentSheetCommit(c, t, await postedForm(c), p),
-      );
-    },
-    paymentSheetTemplateDownload: async (c) => {
-      if (viewer(c).role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
-      const file = paymentSheetTemplateFile(c.req.query('format') === 'csv' ? 'csv' : 'xlsx');
       return c.body(file.body, 200, file.headers);
     },
     importPage: async (c) => {

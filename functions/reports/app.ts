@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FUNDING_SOURCES } from '../../shared/domain/budget.js';
 import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError } from '../../shared/errors.js';
 import { reportFile } from '../../shared/report-formats/file.js';
@@ -7,9 +8,12 @@ import {
   outcomesTable,
   quotaTable,
   type ReportTable,
+  recipientsTable,
 } from '../../shared/report-formats/table.js';
 import { XLSX_TYPE } from '../../shared/report-formats/xlsx.js';
+import { auditTrail } from '../../shared/services/audit.js';
 import { outcomesReport } from '../../shared/services/outcomes.js';
+import { recipientList } from '../../shared/services/recipients.js';
 import { budgetReport, quotaReport } from '../../shared/services/reports.js';
 import { createApp, type GkbContext, principalOf } from '../http/app.js';
 import { queryParam } from '../http/input.js';
@@ -58,6 +62,25 @@ export const app = createApp('reports', {
     return respond(c, format, report, () =>
       outcomesTable(report, dateText(formatIsoDate(todayInBrebes()), 'id')),
     );
+  },
+  recipientsReport: async (c) => {
+    const principal = principalOf(c);
+    if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');
+    const source = queryParam(c, 'source', z._default(z.enum(FUNDING_SOURCES), 'APBD'));
+    const format = formatOf(c);
+    const list = await recipientList(principal, yearParam(c, 'query'), source);
+    return respond(c, format, list, () =>
+      recipientsTable(list, dateText(formatIsoDate(todayInBrebes()), 'id')),
+    );
+  },
+  auditTrail: async (c) => {
+    const limit = queryParam(
+      c,
+      'limit',
+      z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(200))), 100),
+    );
+    const cursor = queryParam(c, 'cursor', z.optional(z.string().check(z.maxLength(200))));
+    return c.json(await auditTrail(principalOf(c), yearParam(c, 'query'), limit, cursor));
   },
   quotaReport: async (c) => {
     const principal = principalOf(c);

@@ -39,7 +39,7 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates, imports, reports, web, bappeda, visits, opendata, accounts] =
+  const [docs, programs, candidates, imports, reports, web, bappeda, visits, opendata, accounts, ledger] =
     await Promise.all([
       import('../../functions/docs/handler.js'),
       import('../../functions/programs/handler.js'),
@@ -51,6 +51,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
       import('../../functions/visits/handler.js'),
       import('../../functions/opendata/handler.js'),
       import('../../functions/accounts/handler.js'),
+      import('../../functions/ledger/handler.js'),
     ]);
   return {
     docs: docs.handler,
@@ -63,6 +64,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     visits: visits.handler,
     opendata: opendata.handler,
     accounts: accounts.handler,
+    ledger: ledger.handler,
   };
 }
 

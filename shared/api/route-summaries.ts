@@ -39,6 +39,10 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   recordDisbursement: 'Record a payment to the learner (Bappeda; If-Match required)',
   reviewDuplicate:
     'Decide a possible duplicate: DIFFERENT_PERSON clears the pair on both sides, SAME_PERSON withdraws this (later) record and releases its place (Bappeda; If-Match required)',
+  recipientsReport:
+    'Recipients of a year and source for the decree annex and the bank: one row per person with money committed, NIK masked (Bappeda; JSON, CSV, XLSX)',
+  auditTrail:
+    'What was done in a programme year, newest first: settings, APBD places, payments, voids, sheets, duplicate decisions, accounts (Bappeda)',
   listDisbursements: "A candidate's payments, each with its reversal if voided (Bappeda)",
   voidDisbursement:
     'Void a mistaken payment by a reversal with a reason; disbursed totals drop by it (Bappeda; If-Match required; a second void is 409 ALREADY_VOIDED)',

@@ -11,8 +11,9 @@
  * partitions only) apart from everything personal,
  * `visits` (follow-up: visits, the due lists, the follow-up report, by the API and the
  * volunteers' worklist and visit pages; and the candidates list with its search) apart from both,
- * and `accounts` (Bappeda's accounts, by the API and its pages: the only function with the
+ * `accounts` (Bappeda's accounts, by the API and its pages: the only function with the
  * Cognito SDK client and the rights to change users),
+ * and `ledger` (Bappeda's payment sheets, recipient lists and audit, by the API and pages),
  * so that no function starts with code its requests never run.
  */
 export const FUNCTIONS = [
@@ -26,6 +27,7 @@ export const FUNCTIONS = [
   'visits',
   'opendata',
   'accounts',
+  'ledger',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -35,7 +37,8 @@ export type FunctionName = (typeof FUNCTIONS)[number];
  * candidates kept the 29 s it had when it served imports too; bappeda's settings page may give
  * a raised quota's places to every village's waitlist, and programs carries whole cohorts
  * over (20 s of work, then "run again"), so they have the same; accounts creates a sheet's
- * users in Cognito one by one (20 s of work, then "send it again").
+ * users in Cognito one by one, and ledger records a payment sheet's payments (20 s of work,
+ * then "send it again").
  */
 export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   docs: 5,
@@ -48,6 +51,7 @@ export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   visits: 10,
   opendata: 5,
   accounts: 29,
+  ledger: 29,
 };
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -291,7 +295,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/disbursements/imports',
-    fn: 'imports',
+    fn: 'ledger',
     auth: 'jwt',
     operation: 'importPaymentSheet',
     query: ['year', 'dryRun'],
@@ -299,7 +303,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/disbursements/imports/template',
-    fn: 'imports',
+    fn: 'ledger',
     auth: 'jwt',
     operation: 'paymentSheetTemplate',
     query: ['format'],
@@ -327,6 +331,22 @@ export const routes = [
     auth: 'jwt',
     operation: 'outcomesReport',
     query: ['year', 'by', 'format'],
+  },
+  {
+    method: 'GET',
+    path: '/reports/recipients',
+    fn: 'reports',
+    auth: 'jwt',
+    operation: 'recipientsReport',
+    query: ['year', 'source', 'format'],
+  },
+  {
+    method: 'GET',
+    path: '/audit',
+    fn: 'reports',
+    auth: 'jwt',
+    operation: 'auditTrail',
+    query: ['year', 'limit', 'cursor'],
   },
   {
     method: 'GET',
@@ -628,28 +648,28 @@ export const routes = [
   {
     method: 'GET',
     path: '/anggaran/pembayaran',
-    fn: 'imports',
+    fn: 'ledger',
     auth: 'session',
     operation: 'paymentSheetPage',
   },
   {
     method: 'POST',
     path: '/anggaran/pembayaran',
-    fn: 'imports',
+    fn: 'ledger',
     auth: 'session',
     operation: 'paymentSheetCheck',
   },
   {
     method: 'POST',
     path: '/anggaran/pembayaran/kirim',
-    fn: 'imports',
+    fn: 'ledger',
     auth: 'session',
     operation: 'paymentSheetCommit',
   },
   {
     method: 'GET',
     path: '/anggaran/pembayaran/templat',
-    fn: 'imports',
+    fn: 'ledger',
     auth: 'session',
     operation: 'paymentSheetTemplateDownload',
   },

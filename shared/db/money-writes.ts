@@ -16,7 +16,7 @@ import { removeFromWaitlist } from './waitlists.js';
  * Gives a waitlisted candidate an APBD place in one transaction: the pool (the place still
  * free or still the next to create), the settings unchanged, the candidate at its version,
  * the village aggregate (money reserved) and the village waitlist, which the candidate leaves
- * from `waitlistIndex`, where it must still be.
+ * from `waitlistIndex`, where it must still be, and the audit entry.
  */
 export async function writeApbdAssignment(
   current: CandidateItem,
@@ -24,6 +24,7 @@ export async function writeApbdAssignment(
   pool: ApbdPool,
   programVersion: number,
   waitlistIndex: number,
+  audit: AuditEntry,
 ): Promise<'ok' | 'versionMismatch' | 'changed'> {
   const aggregate = new UpdateBuilder().addAll(counterChanges(current, updated)).when('attribute_exists(pk)');
   if (!updated.apbd) throw new Error('an APBD assignment must give a place');
@@ -40,6 +41,7 @@ export async function writeApbdAssignment(
         },
       },
       removeFromWaitlist(updated.year, updated.villageCode, waitlistIndex, current.id),
+      auditPut(audit),
     ],
     (failed, anyFailed) => (failed(0) ? 'versionMismatch' : anyFailed ? 'changed' : undefined),
   );

@@ -18,9 +18,13 @@ import {
 import { todayInBrebes } from '../domain/dates.js';
 import { isId } from '../domain/ids.js';
 import { DomainError, validationFailed } from '../errors.js';
+import { addMessages } from '../i18n.js';
 import { METRIC, putMetric } from '../metrics.js';
 import type { Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
+import { workMessages } from './work-messages.js';
+
+addMessages(workMessages);
 
 /**
  * A candidate for Bappeda to act on, at the version the client read (`check`, between the
@@ -108,6 +112,14 @@ export async function assignApbdPlace(
       pool,
       Number(programItem.version ?? 0),
       index,
+      {
+        at: updated.updatedAt,
+        actor: { id: principal.sub, role: principal.role },
+        action: 'APBD_PLACE_ASSIGNED',
+        year: current.year,
+        target: current.id,
+        details: { place: place.place, amount: place.amount, villageCode: current.villageCode },
+      },
     );
     if (outcome === 'versionMismatch') throw new DomainError('VERSION_MISMATCH');
     if (outcome !== 'ok') return CONTENDED;

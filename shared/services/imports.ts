@@ -1,4 +1,5 @@
 import { now as clockNow } from '../clock.js';
+import { writeAudit } from '../db/audit.js';
 import { insertCandidateBatch, ROWS_PER_BATCH } from '../db/candidates.js';
 import { readImportDraft, saveImportDraft } from '../db/import-drafts.js';
 import { chargeImportRows, recordImport } from '../db/import-log.js';
@@ -157,6 +158,15 @@ export async function importSurveyList(
     registered: ids.size,
     channel: options.channel,
   });
+  if (!options.dryRun)
+    await writeAudit({
+      at,
+      actor: { id: principal.sub, role: principal.role },
+      action: 'SURVEY_IMPORTED',
+      year: options.year,
+      target: villageCode,
+      details: { rows: rows.length, registered: ids.size, channel: options.channel },
+    });
   const failed = new Map(
     checked.filter((r) => r.status === 'ERROR' || r.status === 'DUPLICATE').map((r) => [r.line, r.messages]),
   );

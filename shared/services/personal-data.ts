@@ -18,9 +18,13 @@ import { isId } from '../domain/ids.js';
 import { isProgramYear, retentionEnded } from '../domain/program.js';
 import { DomainError, validationFailed } from '../errors.js';
 import type { Lang } from '../i18n.js';
+import { addMessages } from '../i18n.js';
 import { canSeeFullIdentity, type Principal } from '../principal.js';
 import { candidateRecord } from './candidate-view.js';
 import { getCandidate, type StoredCandidate, withPosition } from './candidates.js';
+import { workMessages } from './work-messages.js';
+
+addMessages(workMessages);
 
 const actorOf = (p: Principal): Actor => ({ id: p.sub, role: p.role });
 

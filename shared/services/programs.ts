@@ -14,7 +14,11 @@ import {
   type ProgramSettings,
 } from '../domain/program.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+import { addMessages } from '../i18n.js';
 import type { Principal } from '../principal.js';
+import { workMessages } from './work-messages.js';
+
+addMessages(workMessages);
 
 /** Every configured programme year's settings, newest first. */
 export const programYears = (): Promise<ProgramSettings[]> => listPrograms();

@@ -25,9 +25,13 @@ import {
   transitionVerdict,
 } from '../domain/workflow.js';
 import { DomainError, type FieldProblem, validationFailed } from '../errors.js';
+import { addMessages } from '../i18n.js';
 import { METRIC, putMetric } from '../metrics.js';
 import { canSeeVillage, type Principal } from '../principal.js';
 import { type StoredCandidate, withPosition } from './candidates.js';
+import { workMessages } from './work-messages.js';
+
+addMessages(workMessages);
 
 /** A candidate the caller may act on: volunteers their kecamatan, officials their village. */
 export async function readInScope(principal: Principal, id: string): Promise<CandidateItem> {

@@ -237,7 +237,7 @@ describe('functions', () => {
     }
   });
 
-  it('least privilege: only the functions serving pages (programs, imports, web, bappeda, visits, accounts) can read the session key', () => {
+  it('least privilege: only the functions serving pages (programs, imports, web, bappeda, visits, accounts, ledger) can read the session key', () => {
     const sessionKeyFunctions = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].sessionKey);
     expect(sessionKeyFunctions).toEqual(PAGE_FUNCTIONS);
     const secretId = logicalId(stack.data.sessionSecret);
@@ -284,7 +284,7 @@ describe('functions', () => {
     expect(actionsOf('opendata').filter((a) => a.startsWith('kms:'))).toEqual(['kms:Decrypt']);
   });
 
-  it('least privilege: docs touches no data, only candidates, imports and web read the NIK hash key, nobody administers', () => {
+  it('least privilege: docs touches no data, only candidates, imports, web and ledger read the NIK hash key, nobody administers', () => {
     expect(actionsOf('docs').filter((a) => !a.startsWith('logs:'))).toEqual([]);
     expect(actionsOf('programs')).toContain('dynamodb:PutItem');
     // Its pages read the session key; the NIK hash key it may not (checked above).
@@ -405,7 +405,7 @@ describe('identities', () => {
       ].sort(),
     );
     for (const s of cognito) {
-      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda|visits|accounts)/);
+      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda|visits|accounts|ledger)/);
       expect(s.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });
     }
   });

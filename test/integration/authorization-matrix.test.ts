@@ -218,6 +218,13 @@ const MATRIX: Record<string, Entry> = {
     target: 'none',
   },
   // Open data: anyone, with or without a token.
+  'GET /reports/recipients': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
+  'GET /audit': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /public/outcomes': { ...all(200), target: 'none' },
   'GET /data': { ...all(200), target: 'none' },
   // The web app: a session cookie instead of a bearer token.
@@ -603,6 +610,8 @@ async function call(route: Route, role: Role, scope: typeof OWN, target: Made | 
     budgetReport: `?year=${YEAR}`,
     quotaReport: `?year=${YEAR}`,
     outcomesReport: `?year=${YEAR}`,
+    recipientsReport: `?year=${YEAR}&source=APBD`,
+    auditTrail: `?year=${YEAR}`,
     publicOutcomes: `?year=${YEAR}`,
     dataPage: `?year=${YEAR}`,
     followUpReport: `?year=${YEAR}&district=${scope.district}`,
