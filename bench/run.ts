@@ -5,14 +5,15 @@
  * also writes its tables into docs/performance.md, between `<!-- bench:start -->` and
  * `<!-- bench:end -->`, so that the figures there are always those of a real run. Every timing is a median
  * over repeated runs (latencies also p99), compared as a ratio with a baseline measured in the
- * same run. `BENCH_ONLY=cold,latency,counts,scaling,import,sheets` runs some parts only.
+ * same run. `BENCH_ONLY=cold,latency,counts,scaling,import,sheets,search` runs some parts only.
  *
  * 1. cold start of each bundle as CDK builds it, against a minimal handler;
  * 2. warm latency of six operations at concurrency 1 and 16, against their DynamoDB floor;
  * 3. DynamoDB requests per operation;
  * 4. budget report and village summary for 30, 297 and 3,000 villages, 10 or 50 candidates each;
  * 5. import of 2,000 rows, dry run and commit;
- * 6. a payment sheet of 500 rows, dry run and commit.
+ * 6. a payment sheet of 500 rows, dry run and commit;
+ * 7. search among 30,000 records.
  * Nothing personal is printed: the people are made up, and only statuses and figures are shown.
  */
 
@@ -26,11 +27,14 @@ import { measurePaymentSheet, type PaymentSheetFigures } from './payment-sheet.j
 import { PERFORMANCE_DOC, writePerformanceDoc } from './performance-doc.js';
 import { countRequests } from './request-counts.js';
 import { candidatesRatio, followUpRatio, measureScaling, type ScalingFigures } from './scaling.js';
+import { measureSearch, type SearchFigures } from './search.js';
 import { startBenchSystem } from './system.js';
 
 // Node 20 is supported by the pinned SDK; its notice about future versions is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const parts = new Set((process.env.BENCH_ONLY ?? 'cold,latency,counts,scaling,import,sheets').split(','));
+const parts = new Set(
+  (process.env.BENCH_ONLY ?? 'cold,latency,counts,scaling,import,sheets,search').split(','),
+);
 const KB = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const table = (header: string[], rows: (string | number)[][]) =>
   [
@@ -53,6 +57,7 @@ const result: {
   scaling?: ScalingFigures[];
   import?: ImportFigures;
   paymentSheet?: PaymentSheetFigures;
+  search?: SearchFigures;
   budgets: { budget: string; measured: string; met: boolean }[];
 } = {
   machine: `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, DynamoDB Local in memory`,
@@ -112,7 +117,7 @@ if (parts.has('cold')) {
   }
 }
 
-const needsSystem = ['latency', 'counts', 'scaling', 'import', 'sheets'].some((p) => parts.has(p));
+const needsSystem = ['latency', 'counts', 'scaling', 'import', 'sheets', 'search'].some((p) => parts.has(p));
 if (needsSystem) {
   const sys = await startBenchSystem();
   try {
@@ -326,6 +331,36 @@ if (needsSystem) {
           f.recorded === f.rows &&
           f.dynamoRequests.commit.TransactWriteItems === f.rows &&
           f.commitMs < 20_000,
+      });
+    }
+    if (parts.has('search')) {
+      const f = await measureSearch(sys);
+      result.search = f;
+      print(
+        `\n**Search** among ${f.records.toLocaleString('en')} records of one cohort (30 runs each, a page of 50)\n`,
+      );
+      print(
+        table(
+          ['search', 'by', 'found', 'p50', 'p99', 'DynamoDB requests'],
+          f.searches.map((s) => [
+            s.search,
+            s.who,
+            s.found,
+            `${s.p50Ms} ms`,
+            `${s.p99Ms} ms`,
+            calls(s.requests),
+          ]),
+        ),
+      );
+      const worst = Math.max(...f.searches.map((s) => s.p50Ms));
+      result.budgets.push({
+        budget: `search among ${f.records.toLocaleString('en')}: p50 under 100 ms, at most one Query a kecamatan and one BatchGetItem`,
+        measured: `worst p50 ${worst} ms`,
+        met:
+          worst < 100 &&
+          f.searches.every(
+            (s) => (s.requests.QueryCommand ?? 0) <= 17 && (s.requests.BatchGetItemCommand ?? 0) <= 1,
+          ),
       });
     }
   } finally {

@@ -109,6 +109,21 @@ export function BudgetPage(props: {
           </a>
         </p>
         <p>
+          {t('Daftar penerima (lampiran SK Bupati, bank)', 'Recipients (decree annex, bank)')}:{' '}
+          {(['APBDES', 'APBD'] as const).map((source, i) => (
+            <>
+              {i > 0 ? ' · ' : ''}
+              <a href={`/anggaran/penerima?year=${report.year}&source=${source}&format=xlsx`}>
+                Excel {source === 'APBD' ? 'APBD' : 'APBDes'}
+              </a>
+              {' · '}
+              <a href={`/anggaran/penerima?year=${report.year}&source=${source}&format=csv`}>
+                CSV {source === 'APBD' ? 'APBD' : 'APBDes'}
+              </a>
+            </>
+          ))}
+        </p>
+        <p>
           <a class="button secondary" href={`/anggaran/pembayaran?year=${report.year}`}>
             {t(
               'Catat banyak pembayaran dari lembar Excel atau CSV',

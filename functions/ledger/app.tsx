@@ -1,12 +1,18 @@
 import * as z from 'zod/mini';
+import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError } from '../../shared/errors.js';
+import { reportFile } from '../../shared/report-formats/file.js';
+import { recipientsTable } from '../../shared/report-formats/table.js';
 import { importPaymentSheet, paymentSheetTemplateFile } from '../../shared/services/payment-sheets.js';
 import { programYears } from '../../shared/services/programs.js';
+import { recipientList } from '../../shared/services/recipients.js';
 import { createApp, principalOf } from '../http/app.js';
 import { logPaymentSheetFailure } from '../http/errors.js';
 import { queryParam } from '../http/input.js';
 import { yearParam } from '../http/params.js';
+import { dateText } from '../web/format.js';
 import { page, pageYear, postedForm, tOf, viewer, webOptions } from '../web/shell.js';
+import { auditPage } from './audit-page.js';
 import { PaymentSheetForm, paymentSheetCheck, paymentSheetCommit } from './payment-sheet-pages.js';
 
 const templateFormat = (c: Parameters<typeof queryParam>[0]) =>
@@ -20,6 +26,16 @@ const templateFormat = (c: Parameters<typeof queryParam>[0]) =>
 export const app = createApp(
   'ledger',
   {
+    auditPage,
+    recipientsDownload: async (c) => {
+      const source = c.req.query('source') === 'APBDES' ? 'APBDES' : 'APBD';
+      const list = await recipientList(viewer(c), yearParam(c, 'query'), source);
+      const file = reportFile(
+        recipientsTable(list, dateText(formatIsoDate(todayInBrebes()), 'id')),
+        c.req.query('format') === 'csv' ? 'csv' : 'xlsx',
+      );
+      return c.body(file.body, 200, file.headers);
+    },
     importPaymentSheet: async (c) => {
       const principal = principalOf(c);
       if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');

@@ -87,6 +87,7 @@ export function Layout(props: {
                   <a href="/capaian">{t('Capaian', 'Outcomes')}</a>
                   <a href="/kuota">{t('Desa di bawah kuota', 'Below quota')}</a>
                   <a href="/calon?funding=WAITLISTED">{t('Daftar tunggu', 'Waitlist')}</a>
+                  <a href="/jejak">{t('Jejak perubahan', 'Audit')}</a>
                   <a href="/ganda">{t('Data ganda', 'Duplicates')}</a>
                   <a href="/impor/riwayat">{t('Riwayat unggahan', 'Uploads')}</a>
                   <a href="/program">{t('Pengaturan', 'Settings')}</a>

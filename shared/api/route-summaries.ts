@@ -101,6 +101,8 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   disbursementSubmit: 'Web: record a payment',
   duplicatesPage: 'Web: possible duplicates still open, each pair side by side (Bappeda)',
   duplicateSubmit: 'Web: decide a possible duplicate (same person asks first)',
+  recipientsDownload: 'Web: the recipient list of a year and source (Excel or CSV)',
+  auditPage: 'Web: the audit of a year, newest first (Bappeda)',
   voidSubmit: 'Web: void a payment (confirmation step with a reason)',
   exportDownload: 'Download everything held about the person as JSON (Bappeda)',
   anonymiseSubmit: "Anonymise the person's data (Bappeda, with a reason)",

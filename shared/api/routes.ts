@@ -576,6 +576,20 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/anggaran/penerima',
+    fn: 'ledger',
+    auth: 'session',
+    operation: 'recipientsDownload',
+  },
+  {
+    method: 'GET',
+    path: '/jejak',
+    fn: 'ledger',
+    auth: 'session',
+    operation: 'auditPage',
+  },
+  {
+    method: 'GET',
     path: '/anggaran/unduh',
     fn: 'bappeda',
     auth: 'session',

@@ -109,6 +109,8 @@ describe('every page at 360 px', () => {
         [/Staf Bappeda/, '/pendampingan?district=33.29.01'],
         [/Staf Bappeda/, '/anggaran/pembayaran'],
         [/Staf Bappeda/, '/akun'],
+        [/Staf Bappeda/, '/jejak'],
+        [/Staf Bappeda/, '/ganda'],
         [/Staf Bappeda/, '/akun/baru'],
         [/Staf Bappeda/, '/akun/unggah'],
         [/Staf Bappeda/, '/akun/op-bentar'],

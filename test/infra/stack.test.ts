@@ -262,7 +262,7 @@ describe('functions', () => {
 
   it('least privilege: the NIK hash key is readable by exactly the functions with nikHashKey', () => {
     const nikFunctions = FUNCTIONS.filter((fn) => FUNCTION_ACCESS[fn].nikHashKey);
-    expect(nikFunctions).toEqual(['candidates', 'imports', 'web']);
+    expect(nikFunctions).toEqual(['candidates', 'imports', 'web', 'ledger']);
     expect(functionsReferencing(logicalId(stack.data.nikHashSecret))).toEqual(nikFunctions);
   });
 

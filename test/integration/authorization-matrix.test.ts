@@ -326,6 +326,13 @@ const MATRIX: Record<string, Entry> = {
     target: 'enrolled',
     writes: true,
   },
+  'GET /anggaran/penerima': {
+    official: [403, 403],
+    volunteer: [403, 403],
+    bappeda: [200, 200],
+    target: 'none',
+  },
+  'GET /jejak': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /ganda': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'POST /calon/{id}/ganda': {
     official: [403, 403],
@@ -746,7 +753,9 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
     ).status;
   }
   const query =
-    route.operation === 'budgetDownload' || route.operation === 'outcomesDownload'
+    route.operation === 'budgetDownload' ||
+    route.operation === 'outcomesDownload' ||
+    route.operation === 'recipientsDownload'
       ? `?year=${YEAR}&format=csv`
       : route.operation === 'outcomesPage'
         ? `?year=${YEAR}`

@@ -321,7 +321,8 @@ describe('DynamoDB requests per operation', () => {
       budgetVillage: { QueryCommand: 1 },
       quota: { QueryCommand: 1 },
       getProgram: { GetItemCommand: 1 },
-      putProgram: { QueryCommand: 1, PutItemCommand: 1 },
+      // The settings and their audit entry in one transaction.
+      putProgram: { QueryCommand: 1, TransactWriteItemsCommand: 1 },
     };
     const measured: Record<string, Record<string, number>> = {};
     for (const [name, method, url, body] of [
