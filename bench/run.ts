@@ -352,15 +352,20 @@ if (needsSystem) {
           ]),
         ),
       );
-      const worst = Math.max(...f.searches.map((s) => s.p50Ms));
+      const most = Math.max(...f.searches.map((s) => s.requests.QueryCommand ?? 0));
       result.budgets.push({
-        budget: `search among ${f.records.toLocaleString('en')}: p50 under 100 ms, at most one Query a kecamatan and one BatchGetItem`,
-        measured: `worst p50 ${worst} ms`,
-        met:
-          worst < 100 &&
-          f.searches.every(
-            (s) => (s.requests.QueryCommand ?? 0) <= 17 && (s.requests.BatchGetItemCommand ?? 0) <= 1,
-          ),
+        budget: `search among ${f.records.toLocaleString('en')}: at most 500 index entries (5 Queries) a kecamatan and one BatchGetItem a page`,
+        measured: `at most ${most} Queries (17 kecamatan)`,
+        met: f.searches.every(
+          (s) => (s.requests.QueryCommand ?? 0) <= 5 * 17 && (s.requests.BatchGetItemCommand ?? 0) <= 1,
+        ),
+      });
+      const volunteer = Math.max(...f.searches.filter((s) => s.who === 'volunteer').map((s) => s.p50Ms));
+      const regency = Math.max(...f.searches.filter((s) => s.who === 'Bappeda').map((s) => s.p50Ms));
+      result.budgets.push({
+        budget: 'search p50: one kecamatan under 100 ms, the regency (17 side by side) under 500 ms',
+        measured: `${volunteer} ms, ${regency} ms`,
+        met: volunteer < 100 && regency < 500,
       });
     }
   } finally {

@@ -21,3 +21,7 @@ export function optionalYearParam(c: GkbContext, from: 'path' | 'query' = 'query
 
 export const optionalText = (name: string, c: GkbContext) =>
   queryParam(c, name, z.optional(z.string().check(z.maxLength(64)))) || undefined;
+
+/** A template's `?format=`: an Excel workbook unless CSV is asked for. */
+export const templateFormat = (c: GkbContext) =>
+  queryParam(c, 'format', z._default(z.enum(['csv', 'xlsx']), 'xlsx'));

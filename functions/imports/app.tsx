@@ -6,12 +6,9 @@ import { importDraftOf, importSurveyList } from '../../shared/services/imports.j
 import { programYears } from '../../shared/services/programs.js';
 import { createApp, principalOf } from '../http/app.js';
 import { queryParam } from '../http/input.js';
-import { optionalText, yearParam } from '../http/params.js';
+import { optionalText, templateFormat, yearParam } from '../http/params.js';
 import { page, pageYear, postedForm, tOf, viewer, webOptions } from '../web/shell.js';
 import { importCheck, importCommit, UploadForm } from './pages.js';
-
-const templateFormat = (c: Parameters<typeof queryParam>[0]) =>
-  queryParam(c, 'format', z._default(z.enum(['csv', 'xlsx']), 'xlsx'));
 
 /**
  * Survey lists: the row-by-row check and registration of a CSV or XLSX file, and its

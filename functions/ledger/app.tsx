@@ -9,14 +9,11 @@ import { recipientList } from '../../shared/services/recipients.js';
 import { createApp, principalOf } from '../http/app.js';
 import { logPaymentSheetFailure } from '../http/errors.js';
 import { queryParam } from '../http/input.js';
-import { yearParam } from '../http/params.js';
+import { templateFormat, yearParam } from '../http/params.js';
 import { dateText } from '../web/format.js';
 import { page, pageYear, postedForm, tOf, viewer, webOptions } from '../web/shell.js';
 import { auditPage } from './audit-page.js';
 import { PaymentSheetForm, paymentSheetCheck, paymentSheetCommit } from './payment-sheet-pages.js';
-
-const templateFormat = (c: Parameters<typeof queryParam>[0]) =>
-  queryParam(c, 'format', z._default(z.enum(['csv', 'xlsx']), 'xlsx'));
 
 /**
  * Bappeda's ledger: payment sheets (the row-by-row check and recording of many payments, and

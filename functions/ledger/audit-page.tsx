@@ -33,7 +33,7 @@ function Target(props: { t: T; target: string }) {
   return isId(props.target) ? (
     <a href={`/calon/${props.target}`}>{props.t('Lihat data', 'See the record')}</a>
   ) : (
-    <>{props.target}</>
+    props.target
   );
 }
 

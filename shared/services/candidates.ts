@@ -465,6 +465,27 @@ export function scopeOf(prefix: string): { villageCode?: string; districtCodes: 
   return { districtCodes: prefix ? [prefix.slice(0, -1)] : districts.map((d) => d.code) };
 }
 
+/** A cursor of a list read from several ranges (due lists, search): the key read up to. */
+export const encodeAfterCursor = (after: string): string =>
+  Buffer.from(JSON.stringify({ after })).toString('base64url');
+
+/**
+ * The key an after-cursor holds, when `valid` accepts it (its parts, the caller's scope);
+ * anything else is a 400 on `cursor`, never a key DynamoDB refuses.
+ */
+export function decodeAfterCursor(cursor: string, valid: (after: string) => boolean): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const after = (parsed as { after?: unknown } | null | undefined)?.after;
+  if (typeof after !== 'string' || Object.keys(parsed as object).length !== 1 || !valid(after))
+    throw validationFailed([{ field: 'cursor', key: 'query.cursor' }]);
+  return after;
+}
+
 const encodeCursor = (key: Record<string, string>): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 

@@ -28,7 +28,15 @@ import { isOpen } from '../domain/workflow.js';
 import { DomainError, validationFailed } from '../errors.js';
 import { addMessages } from '../i18n.js';
 import type { Principal } from '../principal.js';
-import { listPrefix, type StoredCandidate, scopeOf, withPosition, withPositions } from './candidates.js';
+import {
+  decodeAfterCursor,
+  encodeAfterCursor,
+  listPrefix,
+  type StoredCandidate,
+  scopeOf,
+  withPosition,
+  withPositions,
+} from './candidates.js';
 import { readInScope } from './transitions.js';
 import { visitMessages } from './visit-messages.js';
 
@@ -157,30 +165,22 @@ export async function listDue(
   const last = page.at(-1);
   return {
     items: await withPositions(page.map((f) => f.item)),
-    nextCursor: found.length > query.limit && last ? encodeDueCursor(last.sortKey) : null,
+    nextCursor: found.length > query.limit && last ? encodeAfterCursor(last.sortKey) : null,
   };
 }
 
-const encodeDueCursor = (sortKey: string) =>
-  Buffer.from(JSON.stringify({ after: sortKey })).toString('base64url');
-
 /** A due-list cursor: the sort key of the last record shown, naming a village in scope and an id. */
-function decodeDueCursor(cursor: string, prefix: string): string {
-  const invalid = () => validationFailed([{ field: 'cursor', key: 'query.cursor' }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const after = (parsed as { after?: unknown } | null)?.after;
-  if (typeof after !== 'string' || Object.keys(parsed as object).length !== 1) throw invalid();
-  const [due = '', village = '', id = '', ...rest] = after.split('#');
-  if (rest.length > 0 || !/^\d{4}-\d{2}-\d{2}$/.test(due) || !findVillage(village) || !isId(id))
-    throw invalid();
-  if (!`${village}#`.startsWith(prefix)) throw invalid();
-  return after;
-}
+const decodeDueCursor = (cursor: string, prefix: string): string =>
+  decodeAfterCursor(cursor, (after) => {
+    const [due = '', village = '', id = '', ...rest] = after.split('#');
+    return (
+      rest.length === 0 &&
+      /^\d{4}-\d{2}-\d{2}$/.test(due) &&
+      Boolean(findVillage(village)) &&
+      isId(id) &&
+      `${village}#`.startsWith(prefix)
+    );
+  });
 
 export interface FollowUpRow {
   code: string;
