@@ -163,10 +163,24 @@ describe('recipient lists and the audit', () => {
       },
     });
     expect(account.status).toBe(201);
+    const moved = await sys.request('PATCH', '/users/op-audit', {
+      token: bappeda,
+      body: { villageCode: '33.29.04.2002' },
+    });
+    expect(moved.status).toBe(200);
+    // A payment sheet of one row for an enrolled learner of a village of its own.
+    const learner = await enrol(await register('Lembar Audit Penerima', '33.29.04.2004'), '33.29.04.2004');
+    const sheet = await sys.gateway.handle({
+      method: 'POST',
+      url: `/disbursements/imports?year=${YEAR}`,
+      headers: { authorization: `Bearer ${bappeda}`, 'content-type': 'text/csv' },
+      body: `ID Calon,Sumber,Jumlah,Tanggal Bayar,Referensi\n${learner.id},APBDES,1000,${YEAR}-11-03,SP2D/S1\n`,
+    });
+    expect(sheet.status).toBe(200);
 
     const seen: Audit['items'] = [];
     let cursor = '';
-    for (let page = 0; page < 20; page++) {
+    for (let page = 0; page < 40; page++) {
       const res = await sys.request<Audit & { nextCursor: string | null }>(
         'GET',
         `/audit?year=${YEAR}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
@@ -185,7 +199,9 @@ describe('recipient lists and the audit', () => {
         'PAYMENT_VOIDED',
         'DUPLICATE_DECIDED',
         'SURVEY_IMPORTED',
+        'PAYMENT_SHEET_IMPORTED',
         'ACCOUNT_CREATED',
+        'ACCOUNT_CHANGED',
       ]),
     );
     expect(seen.map((e) => e.at)).toEqual([...seen.map((e) => e.at)].sort().reverse());
