@@ -143,6 +143,7 @@ describe('every page at 360 px', () => {
       '/auth/callback',
       '/calon/{id}/ekspor',
       '/anggaran/unduh',
+      '/anggaran/penerima',
       '/capaian/unduh',
       '/impor/templat',
       '/impor/salah',
