@@ -10,7 +10,12 @@ import {
   Runtime,
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  type ICommandHooks,
+  NodejsFunction,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
@@ -45,6 +50,8 @@ export const FUNCTION_ACCESS: Record<
   opendata: { table: 'yearPartitions', nikHashKey: false, sessionKey: false },
   accounts: { table: 'readWrite', nikHashKey: false, sessionKey: true },
   ledger: { table: 'readWrite', nikHashKey: true, sessionKey: true },
+  // Pages for everyone; the session (read, and rechecked as on every page) only shapes the menu.
+  guide: { table: 'readWrite', nikHashKey: false, sessionKey: true },
 };
 
 export interface GkbFunctionsProps {
@@ -66,6 +73,11 @@ export interface GkbLambdaProps {
   /** Shown on the role, e.g. "GKB Tracker web function". */
   readonly description: string;
   readonly environment: Record<string, string>;
+  /**
+   * A folder of files (relative to the repository) copied beside the bundle, which the
+   * function reads from `./<folder name>/` next to its module, as it does locally.
+   */
+  readonly files?: string;
 }
 
 /** A GKB Lambda with the role and log group that belong to it alone. */
@@ -172,10 +184,25 @@ export function createGkbLambda(scope: Construct, props: GkbLambdaProps): GkbLam
       ...(FUNCTION_NODE_OPTIONS ? { NODE_OPTIONS: FUNCTION_NODE_OPTIONS } : {}),
       ...props.environment,
     },
-    bundling: FUNCTION_BUNDLING,
+    bundling: props.files
+      ? { ...FUNCTION_BUNDLING, commandHooks: copyAfterBundling(props.files) }
+      : FUNCTION_BUNDLING,
   });
   return { fn, role, logGroup };
 }
+
+/** Bundling hooks that copy a folder of the repository beside the bundle (`cp -R`, as CDK runs them locally). */
+function copyAfterBundling(folder: string): ICommandHooks {
+  const name = folder.split('/').at(-1) ?? folder;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => [`cp -R "${join(inputDir, folder)}" "${join(outputDir, name)}"`],
+  };
+}
+
+/** The files each function reads beside its bundle: the guide's screenshots and printable guides. */
+export const FUNCTION_FILES: Partial<Record<FunctionName, string>> = { guide: 'functions/guide/files' };
 
 /** Data-only access to the table (no table administration), with the acknowledgements it needs. */
 export function grantTableAccess(role: Role, data: GkbData, access: 'read' | 'readWrite'): void {
@@ -226,6 +253,7 @@ export class GkbFunctions extends Construct {
       entry: fn,
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS[fn]),
       description: `GKB Tracker ${fn} function`,
+      ...(FUNCTION_FILES[fn] ? { files: FUNCTION_FILES[fn] } : {}),
       environment: {
         // Every HTTP function gets the same names so shared configuration parses them
         // uniformly; permissions, not names, are what FUNCTION_ACCESS limits. The session key

@@ -39,20 +39,33 @@ async function loadSecrets(dataDir: string): Promise<LocalSecrets> {
  * environment exists before the module loads).
  */
 export async function importHandlers(): Promise<Record<FunctionName, LambdaHandler>> {
-  const [docs, programs, candidates, imports, reports, web, bappeda, visits, opendata, accounts, ledger] =
-    await Promise.all([
-      import('../../functions/docs/handler.js'),
-      import('../../functions/programs/handler.js'),
-      import('../../functions/candidates/handler.js'),
-      import('../../functions/imports/handler.js'),
-      import('../../functions/reports/handler.js'),
-      import('../../functions/web/handler.js'),
-      import('../../functions/bappeda/handler.js'),
-      import('../../functions/visits/handler.js'),
-      import('../../functions/opendata/handler.js'),
-      import('../../functions/accounts/handler.js'),
-      import('../../functions/ledger/handler.js'),
-    ]);
+  const [
+    docs,
+    programs,
+    candidates,
+    imports,
+    reports,
+    web,
+    bappeda,
+    visits,
+    opendata,
+    accounts,
+    ledger,
+    guide,
+  ] = await Promise.all([
+    import('../../functions/docs/handler.js'),
+    import('../../functions/programs/handler.js'),
+    import('../../functions/candidates/handler.js'),
+    import('../../functions/imports/handler.js'),
+    import('../../functions/reports/handler.js'),
+    import('../../functions/web/handler.js'),
+    import('../../functions/bappeda/handler.js'),
+    import('../../functions/visits/handler.js'),
+    import('../../functions/opendata/handler.js'),
+    import('../../functions/accounts/handler.js'),
+    import('../../functions/ledger/handler.js'),
+    import('../../functions/guide/handler.js'),
+  ]);
   return {
     docs: docs.handler,
     programs: programs.handler,
@@ -65,6 +78,7 @@ export async function importHandlers(): Promise<Record<FunctionName, LambdaHandl
     opendata: opendata.handler,
     accounts: accounts.handler,
     ledger: ledger.handler,
+    guide: guide.handler,
   };
 }
 

@@ -126,6 +126,13 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
     'Web: check an uploaded payment sheet: what would be recorded, and each row needing attention',
   paymentSheetCommit: 'Web: record the payments of a checked payment sheet',
   paymentSheetTemplateDownload: 'Web: the payment sheet template (format=csv|xlsx)',
+  guideIndex: 'Web: the guides (Panduan), one per role, without signing in',
+  guidePage:
+    "Web: one role's guide (operator, relawan, bappeda), each task as numbered steps with a screenshot",
+  helpTopic:
+    "Web: the page's part of the guide (the \"?\" beside a page title), in the viewer's role's guide",
+  guideFile: "Web: a guide's screenshot (PNG) or printable guide (PDF)",
+  paperFormPage: "Web: the printable registration form (A4) with the survey list's column names",
 };
 
 /** A route's summary (every route has one: the record above is keyed by every operation). */

@@ -13,7 +13,9 @@
  * volunteers' worklist and visit pages; and the candidates list with its search) apart from both,
  * `accounts` (Bappeda's accounts, by the API and its pages: the only function with the
  * Cognito SDK client and the rights to change users),
- * and `ledger` (Bappeda's payment sheets, recipient lists and audit, by the API and pages),
+ * `ledger` (Bappeda's payment sheets, recipient lists and audit, by the API and pages),
+ * and `guide` (the guides, their screenshots and PDFs, and the paper registration form: the
+ * same for everyone, readable without signing in),
  * so that no function starts with code its requests never run.
  */
 export const FUNCTIONS = [
@@ -28,6 +30,7 @@ export const FUNCTIONS = [
   'opendata',
   'accounts',
   'ledger',
+  'guide',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -52,6 +55,7 @@ export const FUNCTION_TIMEOUT_SECONDS: Record<FunctionName, number> = {
   opendata: 5,
   accounts: 29,
   ledger: 29,
+  guide: 5,
 };
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -363,6 +367,41 @@ export const routes = [
     auth: 'public',
     operation: 'dataPage',
     query: ['year', 'lang'],
+  },
+  {
+    method: 'GET',
+    path: '/panduan',
+    fn: 'guide',
+    auth: 'session',
+    operation: 'guideIndex',
+  },
+  {
+    method: 'GET',
+    path: '/panduan/{guide}',
+    fn: 'guide',
+    auth: 'session',
+    operation: 'guidePage',
+  },
+  {
+    method: 'GET',
+    path: '/panduan/topik/{topic}',
+    fn: 'guide',
+    auth: 'session',
+    operation: 'helpTopic',
+  },
+  {
+    method: 'GET',
+    path: '/panduan/berkas/{file}',
+    fn: 'guide',
+    auth: 'public',
+    operation: 'guideFile',
+  },
+  {
+    method: 'GET',
+    path: '/formulir',
+    fn: 'guide',
+    auth: 'session',
+    operation: 'paperFormPage',
   },
   {
     method: 'GET',
