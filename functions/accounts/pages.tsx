@@ -10,6 +10,7 @@ import type { GkbContext } from '../http/app.js';
 import { ConfirmStep } from '../web/confirm.js';
 import { districtName, villageText } from '../web/format.js';
 import { ErrorSummary, Field, Options, type Problems } from '../web/forms.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, postedForm, problemsOf, tOf, viewer } from '../web/shell.js';
 import { roleLabel, type T } from '../web/ui.js';
 
@@ -54,7 +55,7 @@ export async function accountsPage(c: GkbContext) {
     c,
     t('Akun pengguna', 'User accounts'),
     <>
-      <h1>{t('Akun pengguna', 'User accounts')}</h1>
+      <PageTitle help="akun">{t('Akun pengguna', 'User accounts')}</PageTitle>
       <p class="actions">
         <a class="button" href="/akun/baru">
           {t('Buat akun', 'Create an account')}
@@ -200,7 +201,7 @@ function showForm(c: GkbContext, typed: Typed, problems: Problems, status = 200)
     c,
     t('Buat akun', 'Create an account'),
     <>
-      <h1>{t('Buat akun', 'Create an account')}</h1>
+      <PageTitle help="akun">{t('Buat akun', 'Create an account')}</PageTitle>
       <form method="post" action="/akun/baru" novalidate class="card">
         <input type="hidden" name="csrf" value={c.get('csrf') ?? ''} />
         <ErrorSummary
@@ -334,9 +335,9 @@ async function showAccount(c: GkbContext, account: Account, typed: Typed, proble
     c,
     `${t('Akun', 'Account')} ${account.username}`,
     <>
-      <h1>
+      <PageTitle help="akun">
         {t('Akun', 'Account')} {account.username}
-      </h1>
+      </PageTitle>
       {done ? (
         <p class="done" role="status">
           {done}
@@ -435,6 +436,7 @@ export async function accountChangeSubmit(c: GkbContext) {
         t('Nonaktifkan akun', 'Disable the account'),
         <ConfirmStep
           t={t}
+          help="akun"
           title={t(`Nonaktifkan akun ${account.username}?`, `Disable account ${account.username}?`)}
           action={path}
           csrf={c.get('csrf') ?? ''}

@@ -10,6 +10,7 @@ import { type AccountImportReport, importAccounts } from '../../shared/services/
 import type { GkbContext } from '../http/app.js';
 import { countText } from '../web/format.js';
 import { formBody } from '../web/forms.js';
+import { PageTitle } from '../web/page-title.js';
 import { checkCsrf, page, postedForm, tOf, viewer } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 
@@ -28,7 +29,7 @@ function UploadForm(props: { t: T; csrf: string; error?: string }) {
   const { t } = props;
   return (
     <>
-      <h1>{t('Unggah daftar akun', 'Upload a list of accounts')}</h1>
+      <PageTitle help="akun">{t('Unggah daftar akun', 'Upload a list of accounts')}</PageTitle>
       <p>
         {t('Excel (.xlsx) atau CSV, sampai', 'Excel (.xlsx) or CSV, up to')} {MAX_ACCOUNT_ROWS}{' '}
         {t('baris; kolom', 'rows; columns')} {ACCOUNT_COLUMNS.map((c) => c.header).join(', ')}.{' '}
@@ -156,7 +157,7 @@ export async function accountUploadCheck(c: GkbContext) {
       c,
       t('Hasil pemeriksaan', 'Check result'),
       <>
-        <h1>{t('Hasil pemeriksaan', 'Check result')}</h1>
+        <PageTitle help="akun">{t('Hasil pemeriksaan', 'Check result')}</PageTitle>
         <Report t={t} report={report} />
         {report.summary.ok > 0 ? (
           <form method="post" action="/akun/unggah/kirim" class="card">
@@ -209,7 +210,7 @@ export async function accountUploadCommit(c: GkbContext) {
     c,
     t('Akun dibuat', 'Accounts created'),
     <>
-      <h1>{t('Hasil pembuatan akun', 'Accounts created')}</h1>
+      <PageTitle help="akun">{t('Hasil pembuatan akun', 'Accounts created')}</PageTitle>
       <p class="done" role="status">
         {t(
           `${countText(report.summary.created)} akun dibuat.`,

@@ -4,6 +4,7 @@ import type { FollowUpRow } from '../../shared/services/follow-up.js';
 import type { BudgetReport, Money } from '../../shared/services/reports.js';
 import { FollowUpTable } from '../web/follow-up-table.js';
 import { countText } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { rupiah, type T } from '../web/ui.js';
 
 /**
@@ -91,7 +92,7 @@ export function BudgetPage(props: {
   ];
   return (
     <>
-      <h1>{t(`Anggaran GKB ${report.year}`, `GKB budget ${report.year}`)}</h1>
+      <PageTitle help="anggaran">{t(`Anggaran GKB ${report.year}`, `GKB budget ${report.year}`)}</PageTitle>
       {props.yearSwitch}
       <div class="card">
         <p>

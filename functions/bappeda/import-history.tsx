@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { ImportRecord } from '../../shared/db/import-log.js';
 import type { Lang } from '../../shared/i18n.js';
 import { countText, timeText, villageText } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { roleLabel, type T } from '../web/ui.js';
 
 /**
@@ -15,7 +16,9 @@ export function ImportHistory(props: { t: T; year: number; items: ImportRecord[]
   const lang: Lang = t('id', 'en') === 'en' ? 'en' : 'id';
   return (
     <>
-      <h1 id="riwayat">{t(`Riwayat unggahan daftar ${props.year}`, `Upload history ${props.year}`)}</h1>
+      <PageTitle help="riwayat" id="riwayat">
+        {t(`Riwayat unggahan daftar ${props.year}`, `Upload history ${props.year}`)}
+      </PageTitle>
       {props.yearSwitch}
       <p>
         {t(

@@ -3,6 +3,7 @@ import { PATHWAYS } from '../../shared/domain/candidate.js';
 import { REASON_CODES } from '../../shared/domain/outcomes.js';
 import type { OutcomeFigures, OutcomeReport } from '../../shared/services/outcomes.js';
 import { countText } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { pathwayLabel, reasonLabels, type T } from '../web/ui.js';
 import { BarChart } from './budget-page.js';
 
@@ -39,7 +40,7 @@ export function OutcomesPage(props: {
   const download = (by: string, format: string) => `/capaian/unduh?year=${year}&by=${by}&format=${format}`;
   return (
     <>
-      <h1>{t(`Capaian GKB ${year}`, `GKB outcomes ${year}`)}</h1>
+      <PageTitle help="capaian">{t(`Capaian GKB ${year}`, `GKB outcomes ${year}`)}</PageTitle>
       {props.yearSwitch}
       <p>
         {t(

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { QuotaRow } from '../../shared/services/reports.js';
 import { countText } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import type { T } from '../web/ui.js';
 
 /**
@@ -18,7 +19,7 @@ export function QuotaPage(props: {
   const short = countText(report.totalShortfall);
   return (
     <>
-      <h1>{t(`Desa di bawah kuota ${year}`, `Villages below quota ${year}`)}</h1>
+      <PageTitle help="kuota">{t(`Desa di bawah kuota ${year}`, `Villages below quota ${year}`)}</PageTitle>
       {props.yearSwitch}
       <p>
         {report.villages.length === 0

@@ -10,7 +10,8 @@ import type { Role } from '../../shared/principal.js';
  * or a menu item. `at` is the page the step happens on (it carries over to the next steps);
  * the browser test opens that page as the guide's role and fails when a name is not on it.
  * In `at`, `{calon}` is a registered person of the operator's village, `{terverifikasi}` one
- * visited and ready for school, `{bersekolah}` one at school, `{lama}` one of the year before
+ * visited and ready for school, `{bersekolah}` one at school, `{menunggu}` one on the waitlist,
+ * `{lama}` one of the year before
  * and `{akun}` an operator's account: the test seeds them.
  */
 export interface Step {
@@ -44,15 +45,15 @@ export const SIGN_IN_STEPS: string[] = [
   'Semua halaman bisa dibuka dalam bahasa Inggris dengan «English» di bagian atas. Tanda «?» di samping judul halaman membuka bagian panduan untuk halaman itu.',
 ];
 
-const search = (at: string): Task => ({
+const search = (first: Step): Task => ({
   id: 'cari',
   title: 'Mencari seseorang',
   intro: 'Untuk menemukan seseorang tanpa membuka halaman demi halaman, di semua tahun program.',
   at: '/calon?q=siti',
   steps: [
-    { text: 'Buka «Daftar calon» di menu atas.', at },
+    first,
     {
-      text: 'Di kotak «Cari», tulis awal nama (misalnya "siti am" untuk Siti Aminah), 4 angka terakhir NIK, atau NIK lengkap. Huruf besar-kecil tidak berpengaruh.',
+      text: 'Di kotak «Cari orang», tulis awal nama (misalnya "siti am" untuk Siti Aminah), 4 angka terakhir NIK, atau NIK lengkap. Huruf besar-kecil tidak berpengaruh.',
       at: '/calon',
     },
     { text: 'Tekan «Cari». Tekan nama orangnya untuk membuka halamannya.' },
@@ -93,7 +94,7 @@ const operator: Guide = {
       steps: [
         { text: 'Tekan «Daftarkan calon» di menu atas.', at: '/' },
         {
-          text: 'Isi «NIK» (16 angka) dan «Nomor KK». Di bawah NIK tertulis tanggal lahir dan jenis kelamin menurut NIK: periksa apakah cocok dengan orangnya.',
+          text: 'Isi «NIK» (16 angka) dan «No KK». Di bawah NIK tertulis tanggal lahir dan jenis kelamin menurut NIK: periksa apakah cocok dengan orangnya.',
           at: '/calon/baru',
         },
         {
@@ -177,7 +178,7 @@ const operator: Guide = {
         'Orang yang tahun lalu belum masuk sekolah bisa dibawa ke tahun program berikutnya, dengan data yang sama.',
       at: '/calon/{lama}',
       steps: [
-        { text: 'Buka halaman orangnya di tahun lalu (pilih tahunnya di «Daftar calon»).' },
+        { text: 'Buka halaman orangnya di tahun lalu (pilih tahunnya di «Daftar calon»).', at: '/' },
         {
           text: 'Di bagian «Bawa ke tahun berikutnya», pilih tahunnya, lalu tekan «Bawa ke tahun ini».',
           at: '/calon/{lama}',
@@ -187,7 +188,7 @@ const operator: Guide = {
         },
       ],
     },
-    search('/'),
+    search({ text: 'Buka «Daftar calon» di menu atas.', at: '/' }),
     {
       id: 'kertas',
       title: 'Formulir kertas untuk lapangan',
@@ -276,7 +277,7 @@ const relawan: Guide = {
         { text: 'Riwayat mencatat sekolah lama dan sekolah baru.' },
       ],
     },
-    search('/kerja'),
+    search({ text: 'Di «Daftar kerja», kotak pencarian ada di atas daftar.', at: '/kerja' }),
     {
       id: 'pendampingan',
       title: 'Laporan pendampingan',
@@ -350,10 +351,10 @@ const bappeda: Guide = {
       steps: [
         {
           text: 'Orang di daftar tunggu bisa diberi tempat APBD dengan «Beri tempat APBD…» (bertanya dulu).',
-          at: '/calon/{terverifikasi}',
+          at: '/calon/{menunggu}',
         },
         {
-          text: 'Untuk peserta yang sudah sekolah, isi jumlah, tanggal dan nomor referensi di «Pembayaran», lalu tekan «Catat pembayaran».',
+          text: 'Untuk peserta yang sudah sekolah, pilih «Sumber dana», isi jumlah, tanggal dan nomor referensi, lalu tekan «Catat pembayaran».',
           at: '/calon/{bersekolah}',
         },
         {
@@ -367,7 +368,10 @@ const bappeda: Guide = {
       intro: 'Untuk mencatat banyak pembayaran sekaligus dari lembar Excel atau CSV.',
       at: '/anggaran/pembayaran',
       steps: [
-        { text: 'Di «Anggaran», buka «Unggah lembar pembayaran».', at: '/anggaran' },
+        {
+          text: 'Di «Anggaran», tekan «Catat banyak pembayaran dari lembar Excel atau CSV».',
+          at: '/anggaran',
+        },
         {
           text: 'Unduh templatnya, isi satu baris untuk satu pembayaran (ID calon atau NIK, sumber, jumlah, tanggal, referensi).',
           at: '/anggaran/pembayaran',
@@ -412,7 +416,10 @@ const bappeda: Guide = {
         { text: 'Untuk banyak akun sekaligus, unggah daftar akun: diperiksa dulu baris per baris.' },
       ],
     },
-    search('/anggaran'),
+    search({
+      text: 'Buka «Daftar tunggu» di menu atas: kotak pencarian ada di atas daftar.',
+      at: '/anggaran',
+    }),
     {
       id: 'program',
       title: 'Mengatur tahun program',

@@ -12,6 +12,7 @@ import {
 import type { GkbContext } from '../http/app.js';
 import { countText } from '../web/format.js';
 import { Field, formBody, Options } from '../web/forms.js';
+import { PageTitle } from '../web/page-title.js';
 import { checkCsrf } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 
@@ -23,7 +24,7 @@ export function UploadForm(props: { t: T; csrf: string; years: number[]; year: n
   const { t } = props;
   return (
     <>
-      <h1>{t('Unggah daftar calon', 'Upload a list of candidates')}</h1>
+      <PageTitle help="unggah">{t('Unggah daftar calon', 'Upload a list of candidates')}</PageTitle>
       <p>
         {t(
           'Untuk daftar hasil pendataan (SIPBM) dalam Excel atau CSV, sampai 2.000 baris. Berkas diperiksa dulu per baris; belum ada yang disimpan sampai Anda menekan "Daftarkan".',
@@ -285,7 +286,7 @@ export async function importCheck(
     return {
       body: (
         <>
-          <h1>{t('Hasil pemeriksaan', 'Check result')}</h1>
+          <PageTitle help="unggah">{t('Hasil pemeriksaan', 'Check result')}</PageTitle>
           <Report
             t={t}
             report={report}
@@ -352,7 +353,7 @@ export async function importCommit(
   const download = draft.rows.some((r) => r.problems) ? { download: values.draft ?? '' } : {};
   return (
     <>
-      <h1>{t('Hasil pendaftaran', 'Registration result')}</h1>
+      <PageTitle help="unggah">{t('Hasil pendaftaran', 'Registration result')}</PageTitle>
       <Report t={t} report={report} cells={cells} registered={registered} {...download} />
       <p>
         <a class="button" href="/calon">

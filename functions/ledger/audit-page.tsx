@@ -3,6 +3,7 @@ import { isId } from '../../shared/domain/ids.js';
 import { auditTrail } from '../../shared/services/audit.js';
 import type { GkbContext } from '../http/app.js';
 import { timeText } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 import { yearOfPage } from '../web/year-switch.js';
@@ -49,7 +50,9 @@ export async function auditPage(c: GkbContext) {
     c,
     title,
     <>
-      <h1 id="judul-jejak">{title}</h1>
+      <PageTitle help="jejak" id="judul-jejak">
+        {title}
+      </PageTitle>
       {yearSwitch}
       <p class="hint">
         {t(

@@ -9,6 +9,7 @@ import type { GkbContext } from '../http/app.js';
 import { logPaymentSheetFailure } from '../http/errors.js';
 import { countText } from '../web/format.js';
 import { Field, formBody, Options } from '../web/forms.js';
+import { PageTitle } from '../web/page-title.js';
 import { checkCsrf } from '../web/shell.js';
 import { rupiah, type T } from '../web/ui.js';
 
@@ -26,7 +27,7 @@ export function PaymentSheetForm(props: {
   const { t } = props;
   return (
     <>
-      <h1>{t('Unggah lembar pembayaran', 'Upload a payment sheet')}</h1>
+      <PageTitle help="pembayaran">{t('Unggah lembar pembayaran', 'Upload a payment sheet')}</PageTitle>
       <p>
         {t(
           'Untuk mencatat banyak pembayaran sekaligus dari Excel atau CSV, sampai 2.000 baris: satu baris satu pembayaran (ID Calon atau NIK, Sumber, Jumlah, Tanggal Bayar, Referensi). Berkas diperiksa dulu per baris; belum ada yang dicatat sampai Anda menekan "Catat pembayaran".',
@@ -193,7 +194,9 @@ export async function paymentSheetCheck(
     return {
       body: (
         <>
-          <h1>{t('Hasil pemeriksaan lembar pembayaran', 'Payment sheet check')}</h1>
+          <PageTitle help="pembayaran">
+            {t('Hasil pemeriksaan lembar pembayaran', 'Payment sheet check')}
+          </PageTitle>
           <SheetReport t={t} report={report} committed={false} />
           {draft ? (
             <form method="post" action="/anggaran/pembayaran/kirim" class="card">
@@ -254,7 +257,7 @@ export async function paymentSheetCommit(c: GkbContext, t: T, values: Record<str
   });
   return (
     <>
-      <h1>{t('Hasil pencatatan pembayaran', 'Payments recorded')}</h1>
+      <PageTitle help="pembayaran">{t('Hasil pencatatan pembayaran', 'Payments recorded')}</PageTitle>
       <SheetReport t={t} report={report} committed={true} />
       <p class="actions">
         <a class="button" href={`/anggaran?year=${draft.year}`}>

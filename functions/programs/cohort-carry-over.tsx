@@ -6,6 +6,7 @@ import { programYears } from '../../shared/services/programs.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { logCarryOverFailure } from '../http/errors.js';
 import { Options } from '../web/forms.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, pageYear, postedForm, tOf, viewer, withYear } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 import { YearSwitch } from '../web/year-switch.js';
@@ -75,7 +76,9 @@ async function carryOverPage(
     c,
     t('Bawa calon ke tahun berikutnya', 'Carry candidates over'),
     <>
-      <h1>{t(`Bawa calon ke tahun ${year}`, `Carry candidates over to ${year}`)}</h1>
+      <PageTitle help="angkatan">
+        {t(`Bawa calon ke tahun ${year}`, `Carry candidates over to ${year}`)}
+      </PageTitle>
       <YearSwitch t={t} years={years} current={year} href={(y) => withYear(c, y)} />
       <p>
         {t(

@@ -8,6 +8,7 @@ import { budgetReport } from '../../shared/services/reports.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { ConfirmStep } from '../web/confirm.js';
 import { Field, type Problems } from '../web/forms.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, pageYear, postedForm, tOf, viewer } from '../web/shell.js';
 import { rupiah } from '../web/ui.js';
 import { yearOfPage } from '../web/year-switch.js';
@@ -86,7 +87,7 @@ async function programForm(
     c,
     t('Pengaturan program', 'Programme settings'),
     <>
-      <h1>{t(`Pengaturan program ${year}`, `Programme settings ${year}`)}</h1>
+      <PageTitle help="program">{t(`Pengaturan program ${year}`, `Programme settings ${year}`)}</PageTitle>
       {yearSwitch}
       {program ? (
         <p>
@@ -173,6 +174,7 @@ async function quotaChangeStep(c: GkbContext, year: number, quota: number, value
     t('Pengaturan program', 'Programme settings'),
     <ConfirmStep
       t={t}
+      help="program"
       title={t(`Ubah kuota ${year}?`, `Change the ${year} quota?`)}
       action={`/program?year=${year}`}
       csrf={c.get('csrf') ?? ''}

@@ -6,6 +6,7 @@ import { openDuplicates, reviewDuplicate } from '../../shared/services/duplicate
 import type { GkbContext } from '../http/app.js';
 import { candidateAction } from '../web/candidate-actions.js';
 import { dateText, villageText } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, tOf, versionOf, viewer } from '../web/shell.js';
 import { statusLabel, type T } from '../web/ui.js';
 
@@ -47,7 +48,7 @@ export async function duplicatesPage(c: GkbContext) {
     c,
     t('Kemungkinan data ganda', 'Possible duplicates'),
     <>
-      <h1>{t('Kemungkinan data ganda', 'Possible duplicates')}</h1>
+      <PageTitle help="ganda">{t('Kemungkinan data ganda', 'Possible duplicates')}</PageTitle>
       {done ? (
         <p role="status" class="done">
           {done === 'SAME_PERSON'

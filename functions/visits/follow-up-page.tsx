@@ -2,6 +2,7 @@ import { type FollowUpRow, followUpByDistrict, followUpReport } from '../../shar
 import type { GkbContext } from '../http/app.js';
 import { FollowUpTable } from '../web/follow-up-table.js';
 import { dateText, districtName } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import { yearOfPage } from '../web/year-switch.js';
 
@@ -25,9 +26,9 @@ export async function followUpPage(c: GkbContext) {
     c,
     t('Pendampingan', 'Follow-up'),
     <>
-      <h1>
+      <PageTitle help="pendampingan">
         {t('Pendampingan', 'Follow-up')} · {where}
-      </h1>
+      </PageTitle>
       {yearSwitch}
       <p>
         {t(

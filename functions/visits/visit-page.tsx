@@ -15,6 +15,7 @@ import type { GkbContext } from '../http/app.js';
 import { addressText, DueText, nameOf } from '../web/follow-up-parts.js';
 import { dateText, villageText } from '../web/format.js';
 import { ErrorSummary, Field, type Problems } from '../web/forms.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, postedForm, problemsOf, tOf, viewer } from '../web/shell.js';
 import { actionLabel, statusLabel } from '../web/ui.js';
 
@@ -99,7 +100,7 @@ async function showVisitPage(
     c,
     t('Catat kunjungan', 'Record a visit'),
     <>
-      <h1>{t('Catat kunjungan', 'Record a visit')}</h1>
+      <PageTitle help="kunjungan">{t('Catat kunjungan', 'Record a visit')}</PageTitle>
       {saved ? (
         <p class="done" role="status" data-saved={`/calon/${x.id}/kunjungan`}>
           {t('Kunjungan tercatat.', 'Visit recorded.')}{' '}

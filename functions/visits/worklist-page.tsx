@@ -5,6 +5,7 @@ import type { GkbContext } from '../http/app.js';
 import { SearchBox } from '../web/candidate-list.js';
 import { addressText, DueText, nameOf } from '../web/follow-up-parts.js';
 import { countText, districtName, villageName, villageText } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import { statusLabel, trackLabel } from '../web/ui.js';
 
@@ -54,7 +55,9 @@ export async function worklistPage(c: GkbContext) {
     c,
     title,
     <>
-      <h1 id="judul-kerja">{title}</h1>
+      <PageTitle help="kerja" id="judul-kerja">
+        {title}
+      </PageTitle>
       <SearchBox t={t} />
       {counts ? (
         <div class="card">

@@ -10,6 +10,7 @@ import { optionalYearParam } from '../http/params.js';
 import { fundingText } from './candidate-page.js';
 import { countText, villageName, villageText } from './format.js';
 import { Field } from './forms.js';
+import { PageTitle } from './page-title.js';
 import { page, tOf, viewer, withYear } from './shell.js';
 import { statusLabel, type T, trackLabel } from './ui.js';
 import { YearSwitch } from './year-switch.js';
@@ -165,9 +166,9 @@ export const listRoutes = {
       c,
       t('Daftar calon', 'Candidates'),
       <>
-        <h1 id="judul-calon">
+        <PageTitle help="cari" id="judul-calon">
           {waitlisted ? t('Daftar tunggu', 'Waitlist') : t('Daftar calon', 'Candidates')}
-        </h1>
+        </PageTitle>
         <YearSwitch t={t} years={years} current={year} href={(y) => withYear(c, y)} allYears />
         <SearchBox t={t} />
         <p role="status">
@@ -213,7 +214,9 @@ async function searchPage(c: GkbContext, q: string, cursor: string | undefined) 
     c,
     title,
     <>
-      <h1 id="judul-cari">{title}</h1>
+      <PageTitle help="cari" id="judul-cari">
+        {title}
+      </PageTitle>
       <SearchBox t={t} q={q} problem={problem} />
       {problem ? null : (
         <>

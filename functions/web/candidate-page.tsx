@@ -16,6 +16,7 @@ import type { PageMessage } from './done-banner.js';
 import { addressText, DueText } from './follow-up-parts.js';
 import { dateText, timeText, villageText } from './format.js';
 import { Field, Options, type Problems } from './forms.js';
+import { PageTitle } from './page-title.js';
 import {
   actionLabel,
   pathwayLabel,
@@ -78,7 +79,7 @@ export function CandidatePage(props: {
   );
   return (
     <>
-      <h1>{c.anonymised ? gone : c.fullName}</h1>
+      <PageTitle help="calon">{c.anonymised ? gone : c.fullName}</PageTitle>
       {c.anonymised ? (
         <p class="notice" role="status">
           {t(

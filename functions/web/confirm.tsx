@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
+import type { HelpTopic } from '../../shared/guide-topics.js';
 import type { PlaceConsequence } from '../../shared/services/consequences.js';
 import { Field, type Problems } from './forms.js';
+import { PageTitle } from './page-title.js';
 import type { T } from './ui.js';
 
 /**
@@ -22,12 +24,14 @@ export function ConfirmStep(props: {
   submit: string;
   destructive: boolean;
   back: string;
+  /** The guide's part for the page (the candidate page's by default). */
+  help?: HelpTopic;
 }) {
   const { t } = props;
   const noteName = props.note?.name ?? 'note';
   return (
     <>
-      <h1>{props.title}</h1>
+      <PageTitle help={props.help ?? 'calon'}>{props.title}</PageTitle>
       <form method="post" action={props.action} class="card confirm" novalidate>
         <h2>{t('Yang akan terjadi', 'What will happen')}</h2>
         <ul>

@@ -4,6 +4,7 @@ import { programYears } from '../../shared/services/programs.js';
 import { villageSummary } from '../../shared/services/villages.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { countText, villageName } from './format.js';
+import { PageTitle } from './page-title.js';
 import { page, pageYear, tOf, viewer, withYear } from './shell.js';
 import { YearSwitch } from './year-switch.js';
 
@@ -22,9 +23,9 @@ async function officialHome(c: GkbContext, p: Extract<Principal, { role: 'villag
     c,
     t('Beranda', 'Home'),
     <>
-      <h1>
+      <PageTitle help="kuota">
         {t('Desa', 'Village')} {villageName(p.villageCode)} · {year}
-      </h1>
+      </PageTitle>
       <YearSwitch t={t} years={years.map((y) => y.year)} current={year} href={(y) => withYear(c, y)} />
       {summary ? null : (
         <p class="notice" role="status">

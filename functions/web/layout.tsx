@@ -22,6 +22,8 @@ button.secondary,.button.secondary{background:#4a5261}button.danger{background:#
 header a,nav a,td a,th a,li>a,.actions a:not(.button),summary{display:inline-block;min-height:44px;padding:10px 0}
 .plain{list-style:none;padding:0}.late{color:#a4161a}.actions{display:flex;flex-wrap:wrap;align-items:center}.actions form{display:inline}.ending{border-top:1px solid #d5d9e0;margin-top:1rem}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.title{display:flex;align-items:flex-start;gap:.5rem}.title h1{flex:1}a.help{flex:none;display:inline-flex;align-items:center;justify-content:center;width:44px;height:44px;margin-top:.25rem;border:2px solid #0b57a4;border-radius:50%;font-weight:700;text-decoration:none}
+.steps li{margin:0 0 .5rem}.shot img{display:block;max-width:100%;height:auto;border:1px solid #6b7280}figcaption{font-size:.9rem;color:#4a5261}
 .error{color:#a4161a;font-weight:600}.field-error input,.field-error select,.field-error textarea{border:2px solid #a4161a}
 .alert{border-left:4px solid #a4161a;background:#fdecea;padding:.75rem;margin:0 0 1rem}
 .notice{border-left:4px solid #0b57a4;background:#e8f1fb;padding:.75rem;margin:0 0 1rem}
@@ -33,7 +35,7 @@ td.n,th.n{text-align:right;white-space:nowrap}.scroll{overflow-x:auto}
 meter{width:100%;height:1.5rem}.years{margin:0 0 1rem}.years>*{margin-right:.6rem}.big{font-size:2rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 fieldset{border:1px solid #d5d9e0;border-radius:4px;margin:1rem 0}legend{font-weight:600}
 @media (max-width:40rem){main{padding:.5rem}th,td{padding:.3rem;font-size:.9rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
-@media print{@page{size:A4;margin:15mm}header,form,.actions,.years{display:none}body{background:#fff}main{max-width:none;padding:0}figure,tr{break-inside:avoid}.scroll{overflow:visible}}
+@media print{@page{size:A4;margin:15mm}header,form,.actions,.years,a.help{display:none}.shot img{max-width:6cm}section.task{break-inside:avoid-page}body{background:#fff}main{max-width:none;padding:0}figure,tr{break-inside:avoid}.scroll{overflow:visible}}
 `;
 
 export function Layout(props: {
@@ -68,6 +70,7 @@ export function Layout(props: {
           >
             {other === 'en' ? 'English' : 'Bahasa Indonesia'}
           </a>
+          <a href="/panduan">{t('Panduan', 'Guide')}</a>
           {p ? (
             <nav aria-label={t('Menu utama', 'Main menu')}>
               {p.role === 'fmpp_volunteer' ? <a href="/kerja">{t('Daftar kerja', 'Worklist')}</a> : null}

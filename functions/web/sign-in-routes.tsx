@@ -7,6 +7,7 @@ import {
 } from '../../shared/services/accounts.js';
 import type { OperationHandler } from '../http/app.js';
 import { formValues } from './forms.js';
+import { PageTitle } from './page-title.js';
 import { cookieOptions, endSession, sameToken, sealed, startSession, unsealed } from './session.js';
 import { origin, originOf, page, postedForm, tOf } from './shell.js';
 import { authorizeUrl, localSignIn, logoutUrl, pkcePair, principalFromCode } from './sign-in.js';
@@ -34,7 +35,7 @@ export const signInRoutes = {
       c,
       t('Masuk', 'Sign in'),
       <>
-        <h1>{t('Masuk (pengguna contoh)', 'Sign in (demo users)')}</h1>
+        <PageTitle help="masuk">{t('Masuk (pengguna contoh)', 'Sign in (demo users)')}</PageTitle>
         <p class="notice">
           {t(
             'Ini sistem lokal: pilih salah satu pengguna contoh. Di AWS, masuk lewat halaman Cognito.',

@@ -75,6 +75,9 @@ async function checkPage(page: Page, name: string): Promise<void> {
   expect(await smallTargets(page), name).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(360);
+  // Beside the title, the "?" that opens the page's part of the guide (the guide's own pages excepted).
+  if (!new URL(page.url()).pathname.startsWith('/panduan'))
+    expect(await page.locator('.title > h1 + a.help[href^="/panduan/topik/"]').count(), `${name}: "?"`).toBe(1);
 }
 
 describe('every page at 360 px', () => {
@@ -121,6 +124,12 @@ describe('every page at 360 px', () => {
     const signIn = await anonymous.newPage();
     await signIn.goto(`${base}/masuk`);
     await checkPage(signIn, '/masuk');
+    // The guides, for everyone (test/browser/guide.test.ts checks each against the app).
+    for (const path of ['/panduan', '/panduan/operator']) {
+      await signIn.goto(`${base}${path}`);
+      await checkPage(signIn, path);
+    }
+    visited.add('/panduan').add('/panduan/{guide}');
     await anonymous.close();
     for (const list of Object.values(pages)) {
       const [account] = list[0] ?? [];
@@ -148,6 +157,7 @@ describe('every page at 360 px', () => {
       '/impor/templat',
       '/impor/salah',
       '/anggaran/pembayaran/templat',
+      '/panduan/topik/{topic}',
     ];
     const pageRoutes = routes
       .filter((r) => r.auth === 'session' && r.method === 'GET' && !notPages.includes(r.path))
