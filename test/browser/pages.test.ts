@@ -77,7 +77,9 @@ async function checkPage(page: Page, name: string): Promise<void> {
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(360);
   // Beside the title, the "?" that opens the page's part of the guide (the guide's own pages excepted).
   if (!new URL(page.url()).pathname.startsWith('/panduan'))
-    expect(await page.locator('.title > h1 + a.help[href^="/panduan/topik/"]').count(), `${name}: "?"`).toBe(1);
+    expect(await page.locator('.title > h1 + a.help[href^="/panduan/topik/"]').count(), `${name}: "?"`).toBe(
+      1,
+    );
 }
 
 describe('every page at 360 px', () => {

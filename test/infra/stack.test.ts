@@ -405,7 +405,7 @@ describe('identities', () => {
       ].sort(),
     );
     for (const s of cognito) {
-      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda|visits|accounts|ledger)/);
+      expect(s.id).toMatch(/^Functions(programs|imports|web|bappeda|visits|accounts|ledger|guide)/);
       expect(s.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] });
     }
   });

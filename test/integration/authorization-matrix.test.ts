@@ -227,6 +227,12 @@ const MATRIX: Record<string, Entry> = {
   'GET /audit': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /public/outcomes': { ...all(200), target: 'none' },
   'GET /data': { ...all(200), target: 'none' },
+  // The guides and the paper form: the same for everyone; a topic redirects to its guide.
+  'GET /panduan': { ...all(200), target: 'none' },
+  'GET /panduan/{guide}': { ...all(200), target: 'none' },
+  'GET /panduan/topik/{topic}': { ...all(302), target: 'none' },
+  'GET /panduan/berkas/{file}': { ...all(200), target: 'none' },
+  'GET /formulir': { ...all(200), target: 'none' },
   // The web app: a session cookie instead of a bearer token.
   // Bappeda's home is the budget page, a volunteer's the worklist, each served by its function.
   'GET /': { official: [200, 200], volunteer: [303, 303], bappeda: [303, 303], target: 'none' },
@@ -581,6 +587,9 @@ async function call(route: Route, role: Role, scope: typeof OWN, target: Made | 
     .replace('{disbursementId}', target?.disbursementId ?? '')
     .replace('{code}', scope.village)
     .replace('{username}', 'op-bentar')
+    .replace('{guide}', 'relawan')
+    .replace('{topic}', 'cari')
+    .replace('{file}', 'panduan-relawan.pdf')
     .replace('{year}', String(YEAR));
   const ifMatch: Record<string, string> = target ? { 'if-match': `"${target.version}"` } : {};
   if (route.auth === 'session') return callPage(route, role, scope, path, target);
