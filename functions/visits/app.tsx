@@ -15,6 +15,7 @@ import { duplicateSubmit, duplicatesPage } from './duplicates-page.js';
 import { followUpPage } from './follow-up-page.js';
 import { visitPage, visitSave } from './visit-page.js';
 import { worklistPage } from './worklist-page.js';
+import { worklistPrintPage } from './worklist-print.js';
 
 /**
  * Follow-up (pendampingan): visits, the follow-up report, and the volunteers' pages for them
@@ -63,6 +64,7 @@ export const app = createApp(
         (_, id) => `/calon/${id}?selesai=sekolah`,
       ),
     worklistPage,
+    worklistPrintPage,
     ...listRoutes,
     duplicatesPage,
     duplicateSubmit,

@@ -138,6 +138,14 @@ export async function worklistPage(c: GkbContext) {
           </a>
         ) : null}
       </p>
+      {p.role === 'fmpp_volunteer' ? (
+        <p>
+          <a href={window === 'open' ? '/kerja/cetak' : `/kerja/cetak?due=${window}`}>
+            {t('Cetak daftar kerja', 'Print the worklist')}
+          </a>{' '}
+          {t('(untuk dibawa ke lapangan)', '(to take into the field)')}
+        </p>
+      ) : null}
       <p>
         <a href="/calon">{t('Semua calon menurut status', 'Every candidate by status')}</a>
         {p.role !== 'village_official' ? (

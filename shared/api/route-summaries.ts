@@ -96,6 +96,8 @@ export const ROUTE_SUMMARIES: Record<Operation, string> = {
   visitPage: 'Web: record a visit (volunteer), and what it suggests next',
   visitSave: 'Web: save a visit',
   worklistPage: "Web: the worklist, every open record in due order, overdue first (a volunteer's home)",
+  worklistPrintPage:
+    "Web: the worklist of a kecamatan to print for a day in the field (a volunteer's own; Bappeda's ?district=), by village then due date, with columns to write in",
   followUpPage: 'Web: learners, monitored and overdue per village (volunteer: own kecamatan; Bappeda)',
   apbdSubmit: 'Web: give an APBD place',
   disbursementSubmit: 'Web: record a payment',

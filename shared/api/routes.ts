@@ -524,6 +524,13 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/kerja/cetak',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'worklistPrintPage',
+  },
+  {
+    method: 'GET',
     path: '/pendampingan',
     fn: 'visits',
     auth: 'session',

@@ -98,6 +98,8 @@ describe('every page at 360 px', () => {
         [/Relawan FMPP Kecamatan Salem/, '/calon'],
         [/Relawan FMPP Kecamatan Salem/, `/calon/${ids.waiting}`],
         [/Relawan FMPP Kecamatan Salem/, '/kerja'],
+        [/Relawan FMPP Kecamatan Salem/, '/kerja/cetak'],
+        [/Relawan FMPP Kecamatan Salem/, '/formulir'],
         [/Relawan FMPP Kecamatan Salem/, `/calon/${ids.waiting}/kunjungan`],
         [/Relawan FMPP Kecamatan Salem/, '/pendampingan'],
       ],

@@ -237,6 +237,10 @@ const MATRIX: Record<string, Entry> = {
   // Bappeda's home is the budget page, a volunteer's the worklist, each served by its function.
   'GET /': { official: [200, 200], volunteer: [303, 303], bappeda: [303, 303], target: 'none' },
   'GET /kerja': { ...all(200), target: 'none' },
+  // A kecamatan's worklist to print: the volunteer's own (another is 404, as on /pendampingan), any for Bappeda.
+  'GET /kerja/cetak': { official: [403, 403], volunteer: [200, 404], bappeda: [200, 200], target: 'none' },
+  // The paper form: for everyone, signed in or not.
+  'GET /formulir': { ...all(200), target: 'none' },
   'GET /pendampingan': { official: [403, 403], volunteer: [200, 200], bappeda: [200, 200], target: 'none' },
   'GET /calon/{id}/kunjungan': {
     official: [403, 403],
@@ -768,7 +772,9 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
       ? `?year=${YEAR}&format=csv`
       : route.operation === 'outcomesPage'
         ? `?year=${YEAR}`
-        : '';
+        : route.operation === 'worklistPrintPage'
+          ? `?district=${scope.district}`
+          : '';
   const res = await sys.gateway.handle({
     method: route.method,
     url: `${path}${query}`,
@@ -777,7 +783,6 @@ async function callPage(route: Route, role: Role, scope: typeof OWN, path: strin
     ...(route.method === 'GET' ? {} : { body: new URLSearchParams(values).toString() }),
   });
   if (route.operation === 'signOut') sessions[role] = await signIn(role);
-  void scope;
   return res.status;
 }
 
