@@ -227,7 +227,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /audit': { official: [403, 403], volunteer: [403, 403], bappeda: [200, 200], target: 'none' },
   'GET /public/outcomes': { ...all(200), target: 'none' },
   'GET /data': { ...all(200), target: 'none' },
-  // The guides and the paper form: the same for everyone; a topic redirects to its guide.
+  // The guides and the paper form: the same for everyone, signed in or not; a topic redirects to its guide.
   'GET /panduan': { ...all(200), target: 'none' },
   'GET /panduan/{guide}': { ...all(200), target: 'none' },
   'GET /panduan/topik/{topic}': { ...all(302), target: 'none' },
@@ -239,8 +239,6 @@ const MATRIX: Record<string, Entry> = {
   'GET /kerja': { ...all(200), target: 'none' },
   // A kecamatan's worklist to print: the volunteer's own (another is 404, as on /pendampingan), any for Bappeda.
   'GET /kerja/cetak': { official: [403, 403], volunteer: [200, 404], bappeda: [200, 200], target: 'none' },
-  // The paper form: for everyone, signed in or not.
-  'GET /formulir': { ...all(200), target: 'none' },
   'GET /pendampingan': { official: [403, 403], volunteer: [200, 200], bappeda: [200, 200], target: 'none' },
   'GET /calon/{id}/kunjungan': {
     official: [403, 403],
