@@ -295,9 +295,19 @@ const relawan: Guide = {
       id: 'kertas',
       title: 'Formulir dan daftar kertas',
       intro: 'Untuk hari di lapangan tanpa sinyal: daftar kunjungan dan formulir pendaftaran di kertas.',
-      at: '/formulir',
+      at: '/kerja/cetak',
       steps: [
-        { text: 'Buka «Formulir pendaftaran» dan cetak beberapa lembar A4.', at: '/formulir' },
+        {
+          text: 'Di «Daftar kerja», tekan «Cetak daftar kerja». Daftarnya urut desa, lalu tanggal kunjungan; ada kolom kosong untuk tanggal dan hasil kunjungan.',
+          at: '/kerja',
+        },
+        {
+          text: 'Cetak di kertas A4 (menu peramban, Cetak). Setelah kembali, catat setiap kunjungan di aplikasi.',
+        },
+        {
+          text: 'Untuk warga yang belum terdaftar, cetak beberapa lembar «Formulir pendaftaran».',
+          at: '/formulir',
+        },
         {
           text: 'Isi di rumah warga yang belum terdaftar, lalu serahkan ke operator desa untuk diketik atau diunggah.',
         },

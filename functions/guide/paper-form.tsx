@@ -10,6 +10,7 @@ import {
   TRACK_LABELS,
 } from '../../shared/labels.js';
 import type { GkbContext } from '../http/app.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, tOf } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 
@@ -189,7 +190,9 @@ function PaperForm(props: { t: T }) {
   return (
     <div class="pf">
       <style dangerouslySetInnerHTML={{ __html: CSS }} />
-      <h1>{t('Formulir pendaftaran calon GKB', 'GKB candidate registration form')}</h1>
+      <PageTitle help="kertas">
+        {t('Formulir pendaftaran calon GKB', 'GKB candidate registration form')}
+      </PageTitle>
       <div class="pf-screen">
         <p class="notice">
           <strong>{t('Cetak', 'Print')}</strong>:{' '}

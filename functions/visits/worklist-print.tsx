@@ -6,6 +6,7 @@ import { type DueWindow, listDue } from '../../shared/services/follow-up.js';
 import type { GkbContext } from '../http/app.js';
 import { addressText, nameOf } from '../web/follow-up-parts.js';
 import { dateText, districtName, villageName } from '../web/format.js';
+import { PageTitle } from '../web/page-title.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import { statusLabel } from '../web/ui.js';
 
@@ -60,7 +61,9 @@ export async function worklistPrintPage(c: GkbContext) {
     title,
     <div class="wl">
       <style dangerouslySetInnerHTML={{ __html: CSS }} />
-      <h1 id="judul-cetak">{title}</h1>
+      <PageTitle help="kertas" id="judul-cetak">
+        {title}
+      </PageTitle>
       <p>
         {t(
           `Dicetak ${dateText(formatIsoDate(today), lang)}. ${rows.length} orang, urut desa lalu jatuh tempo kunjungan.`,
@@ -137,7 +140,7 @@ function choose(c: GkbContext) {
     c,
     title,
     <>
-      <h1>{title}</h1>
+      <PageTitle help="kertas">{title}</PageTitle>
       <p class="alert" role="alert">
         {t(
           'Daftar kerja dicetak per kecamatan: pilih kecamatannya.',
