@@ -65,8 +65,8 @@ export function UploadForm(props: { t: T; csrf: string; years: number[]; year: n
           {t('Berkas (.xlsx atau .csv)', 'File (.xlsx or .csv)')}
           <span class="hint" id="f-file-hint">
             {t(
-              'Baris pertama berisi judul kolom seperti di templat.',
-              'The first row holds the column headers, as in the template.',
+              'File .xlsx atau .csv, paling besar 2 MB, paling banyak 2.000 baris. Baris pertama berisi judul kolom seperti di templat.',
+              'An .xlsx or .csv file, at most 2 MB and 2,000 rows. The first row holds the column headers, as in the template.',
             )}
           </span>
         </label>

@@ -79,13 +79,23 @@ async function showVisitPage(
     outcome: t('Yang ditemukan', 'What you found'),
     note: t('Catatan', 'Note'),
   };
+  const hints = {
+    kind: t('Pilih satu. Wajib.', 'Choose one. Required.'),
+    outcome: t(
+      'Pilih satu: yang Anda lihat hari itu. Wajib.',
+      'Choose one: what you saw that day. Required.',
+    ),
+  };
   const radios = <K extends string>(
     name: 'kind' | 'outcome',
     values: readonly K[],
     label: (k: K) => string,
   ) => (
     <fieldset id={`f-${name}`} class={problems[name] ? 'field-error' : ''}>
-      <legend>{labels[name]}</legend>
+      <legend>
+        {labels[name]}
+        <span class="hint">{hints[name]}</span>
+      </legend>
       {problems[name] ? <p class="error">{problems[name]}</p> : null}
       {values.map((v) => (
         <label>
