@@ -66,8 +66,14 @@ export const NEXT_STEP_UNEXPECTED = [
   'Wait a few minutes, then try again. If it happens again, tell Bappeda when and on which page.',
 ] as const;
 
-/** An empty list: why there is nothing, and what to do (a link, or what to wait for). */
-export function Empty(props: { why: string; next?: Child }) {
+/** Why a list has nothing in it, and what to do (a link); no `next` when there is nothing to do but wait. */
+export interface EmptyText {
+  why: string;
+  next?: Child;
+}
+
+/** An empty list: why there is nothing, and what to do, the same on every page. */
+export function Empty(props: EmptyText) {
   return (
     <p class="empty">
       {props.why}
