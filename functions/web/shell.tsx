@@ -116,8 +116,11 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
   if (!domain) logUnexpected(error);
   if (domain?.retryAfter) c.header('Retry-After', String(domain.retryAfter));
   const status = domain ? statusOf[domain.code] : 500;
+  // A problem with the address (a year, say) has no field to mark on an error page: say it.
   const text = domain
-    ? render(domain.userMessage, c.get('lang'))
+    ? domain.code === 'VALIDATION_FAILED' && domain.details.length > 0
+      ? domain.details.map((d) => render(d, c.get('lang'))).join(' ')
+      : render(domain.userMessage, c.get('lang'))
     : t(
         'Terjadi kesalahan di sistem kami. Coba lagi nanti.',
         'Something went wrong on our side. Try again later.',
