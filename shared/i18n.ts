@@ -90,7 +90,10 @@ const catalogue = {
     'Isi formulir tidak terbaca. Muat ulang halaman lalu kirim lagi.',
     'The form could not be read. Reload the page and send it again.',
   ],
-  'query.invalid': ['Nilai parameter tidak sah.', 'Invalid parameter value.'],
+  'query.invalid': [
+    'Nilai ini tidak sesuai aturannya. Bila halaman dibuka lewat tautan, buka lagi dari menu.',
+    'This value does not follow its rule. If the page was opened from a link, open it again from the menu.',
+  ],
   'query.unknown': [
     'Parameter ini tidak dikenal di alamat ini; lihat /docs untuk parameter yang bisa dipakai.',
     'This parameter is not known here; see /docs for the parameters this route takes.',
@@ -183,9 +186,12 @@ const catalogue = {
     'Nama wali wajib diisi untuk calon yang berumur di bawah 18 tahun.',
     'A guardian name is required for a candidate under 18.',
   ],
-  'consent.given': ['Persetujuan harus diberikan (given: true).', 'Consent must be given (given: true).'],
+  'consent.given': [
+    'Data hanya boleh dicatat dengan persetujuan: centang kotak persetujuan.',
+    'Data may be recorded only with consent: tick the consent box (given: true).',
+  ],
   'consent.guardian': [
-    'Untuk calon di bawah 18 tahun, persetujuan diberikan oleh wali (GUARDIAN).',
+    'Untuk calon di bawah 18 tahun, persetujuan diberikan oleh wali: pilih "Wali".',
     'For a candidate under 18, consent is given by the guardian (GUARDIAN).',
   ],
   'reasonNote.required': [
@@ -193,7 +199,7 @@ const catalogue = {
     'Reason 12 (other) needs a note explaining the reason.',
   ],
   'lastLevel.neverEnrolled': [
-    'Calon yang belum pernah sekolah tidak punya pendidikan terakhir: pilih NONE.',
+    'Calon yang belum pernah sekolah tidak punya pendidikan terakhir: pilih "Tidak ada".',
     'A person who never enrolled has no last level: choose NONE.',
   ],
   'lastLevel.notContinued': [

@@ -10,7 +10,7 @@ import type { GkbContext } from '../http/app.js';
 import { ConfirmStep } from '../web/confirm.js';
 import { districtName, villageText } from '../web/format.js';
 import { ErrorSummary, Field, Options, type Problems } from '../web/forms.js';
-import { PageTitle } from '../web/page-title.js';
+import { Empty, PageTitle } from '../web/help.js';
 import { page, postedForm, problemsOf, tOf, viewer } from '../web/shell.js';
 import { roleLabel, type T } from '../web/ui.js';
 
@@ -65,14 +65,24 @@ export async function accountsPage(c: GkbContext) {
         </a>
       </p>
       <form method="get" action="/akun" class="card">
-        <Field name="peran" label={t('Peran', 'Role')} problems={{}}>
+        <Field
+          name="peran"
+          label={t('Peran', 'Role')}
+          hint={t('Pilih untuk menyaring daftar.', 'Choose to filter the list.')}
+          problems={{}}
+        >
           {(a) => (
             <select {...a}>
               <Options values={roleOptions(t)} selected={role} empty={t('Semua peran', 'Every role')} />
             </select>
           )}
         </Field>
-        <Field name="kecamatan" label={t('Kecamatan', 'Kecamatan')} problems={{}}>
+        <Field
+          name="kecamatan"
+          label={t('Kecamatan', 'Kecamatan')}
+          hint={t('Akun desa dan relawan di kecamatan ini.', 'Village and volunteer accounts there.')}
+          problems={{}}
+        >
           {(a) => (
             <select {...a}>
               <Options
@@ -86,7 +96,17 @@ export async function accountsPage(c: GkbContext) {
         <button type="submit">{t('Tampilkan', 'Show')}</button>
       </form>
       <p role="status">{t(`${accounts.length} akun.`, `${accounts.length} accounts.`)}</p>
-      {accounts.length === 0 ? null : (
+      {accounts.length === 0 ? (
+        <Empty
+          why={t('Tidak ada akun yang cocok dengan pilihan ini.', 'No account matches this choice.')}
+          next={
+            <>
+              <a href="/akun">{t('Lihat semua akun', 'See every account')}</a> {t('atau', 'or')}{' '}
+              <a href="/akun/baru">{t('buat akun', 'create an account')}</a>.
+            </>
+          }
+        />
+      ) : (
         <section class="scroll" tabindex={0} aria-labelledby="daftar-akun">
           <table>
             <caption id="daftar-akun">{t('Akun', 'Accounts')}</caption>
@@ -166,6 +186,7 @@ function ScopeFields(props: { t: T; typed: Typed; problems: Problems }) {
       <Field
         name="districtCode"
         label={t('Kecamatan (hanya relawan FMPP)', 'Kecamatan (FMPP volunteers only)')}
+        hint={t('Untuk peran lain pilih (tidak ada).', 'For other roles choose (none).')}
         problems={problems}
       >
         {(a) => (

@@ -10,7 +10,7 @@ import { type AccountImportReport, importAccounts } from '../../shared/services/
 import type { GkbContext } from '../http/app.js';
 import { countText } from '../web/format.js';
 import { formBody } from '../web/forms.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { checkCsrf, page, postedForm, tOf, viewer } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 
@@ -48,7 +48,10 @@ function UploadForm(props: { t: T; csrf: string; error?: string }) {
         <label for="f-file">
           {t('Berkas (.xlsx atau .csv)', 'File (.xlsx or .csv)')}
           <span class="hint" id="f-file-hint">
-            {t('Baris pertama berisi judul kolom.', 'The first row holds the column headers.')}
+            {t(
+              `File .xlsx atau .csv, paling besar 2 MB, paling banyak ${MAX_ACCOUNT_ROWS} baris. Baris pertama berisi judul kolom.`,
+              `An .xlsx or .csv file, at most 2 MB and ${MAX_ACCOUNT_ROWS} rows. The first row holds the column headers.`,
+            )}
           </span>
         </label>
         <input

@@ -4,7 +4,7 @@ import type { FollowUpRow } from '../../shared/services/follow-up.js';
 import type { BudgetReport, Money } from '../../shared/services/reports.js';
 import { FollowUpTable } from '../web/follow-up-table.js';
 import { countText } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { rupiah, type T } from '../web/ui.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { ImportRecord } from '../../shared/db/import-log.js';
 import type { Lang } from '../../shared/i18n.js';
 import { countText, timeText, villageText } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { Empty, PageTitle } from '../web/help.js';
 import { roleLabel, type T } from '../web/ui.js';
 
 /**
@@ -27,12 +27,13 @@ export function ImportHistory(props: { t: T; year: number; items: ImportRecord[]
         )}
       </p>
       {items.length === 0 ? (
-        <p>
-          {t(
-            `Belum ada unggahan untuk tahun ${props.year}. Unggahan muncul di sini setelah operator desa memeriksa atau mencatat daftar hasil pendataan.`,
-            `No uploads for ${props.year} yet. They appear here once village officials check or record a survey list.`,
+        <Empty
+          why={t(
+            `Belum ada unggahan untuk tahun ${props.year}. Unggahan muncul di sini setelah operator desa memeriksa atau mencatat daftar hasil pendataan, atau setelah lembar pembayaran diunggah.`,
+            `No uploads for ${props.year} yet. They appear here once village officials check or record a survey list, or a payment sheet is uploaded.`,
           )}
-        </p>
+          next={<a href="/anggaran/pembayaran">{t('Unggah lembar pembayaran', 'Upload a payment sheet')}</a>}
+        />
       ) : (
         <section class="scroll" tabindex={0} aria-labelledby="riwayat">
           <table>

@@ -3,7 +3,7 @@ import { PATHWAYS } from '../../shared/domain/candidate.js';
 import { REASON_CODES } from '../../shared/domain/outcomes.js';
 import type { OutcomeFigures, OutcomeReport } from '../../shared/services/outcomes.js';
 import { countText } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { pathwayLabel, reasonLabels, type T } from '../web/ui.js';
 import { BarChart } from './budget-page.js';
 

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { QuotaRow } from '../../shared/services/reports.js';
 import { countText } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { Empty, PageTitle } from '../web/help.js';
 import type { T } from '../web/ui.js';
 
 /**
@@ -35,7 +35,20 @@ export function QuotaPage(props: {
           {t('Unduh Excel per desa', 'Download Excel by village')}
         </a>
       </p>
-      {report.villages.length === 0 ? null : (
+      {report.villages.length === 0 ? (
+        <Empty
+          why={t(
+            'Tidak ada desa di bawah kuota: setiap tempat desa sudah terisi. Calon baru masuk daftar tunggu.',
+            'No village is below quota: every village place is taken. New candidates join the waitlist.',
+          )}
+          next={
+            <>
+              {t('Untuk menambah tempat, ubah kuota di', 'To add places, change the quota in')}{' '}
+              <a href={`/program?year=${year}`}>{t('Pengaturan program', 'Programme settings')}</a>.
+            </>
+          }
+        />
+      ) : (
         <section class="scroll" tabindex={0} aria-labelledby="di-bawah-kuota">
           <table>
             <caption id="di-bawah-kuota">

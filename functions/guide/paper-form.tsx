@@ -10,7 +10,7 @@ import {
   TRACK_LABELS,
 } from '../../shared/labels.js';
 import type { GkbContext } from '../http/app.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { page, tOf } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 

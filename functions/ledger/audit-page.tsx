@@ -3,7 +3,7 @@ import { isId } from '../../shared/domain/ids.js';
 import { auditTrail } from '../../shared/services/audit.js';
 import type { GkbContext } from '../http/app.js';
 import { timeText } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { Empty, PageTitle } from '../web/help.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 import { yearOfPage } from '../web/year-switch.js';
@@ -61,12 +61,13 @@ export async function auditPage(c: GkbContext) {
         )}
       </p>
       {trail.items.length === 0 ? (
-        <p>
-          {t(
-            'Belum ada perubahan yang tercatat untuk tahun program ini.',
-            'Nothing has been recorded for this programme year yet.',
+        <Empty
+          why={t(
+            `Belum ada perubahan yang tercatat untuk tahun ${year}. Perubahan pengaturan, tempat, pembayaran, unggahan dan akun muncul di sini.`,
+            `Nothing has been recorded for ${year} yet. Changes to settings, places, payments, uploads and accounts appear here.`,
           )}
-        </p>
+          next={<a href="/jejak">{t('Lihat tahun program terbaru', 'See the latest programme year')}</a>}
+        />
       ) : (
         <section class="scroll" tabindex={0} aria-labelledby="judul-jejak">
           <table>

@@ -9,7 +9,7 @@ import type { GkbContext } from '../http/app.js';
 import { logPaymentSheetFailure } from '../http/errors.js';
 import { countText } from '../web/format.js';
 import { Field, formBody, Options } from '../web/forms.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { checkCsrf } from '../web/shell.js';
 import { rupiah, type T } from '../web/ui.js';
 
@@ -70,8 +70,8 @@ export function PaymentSheetForm(props: {
           {t('Berkas (.xlsx atau .csv)', 'File (.xlsx or .csv)')}
           <span class="hint" id="f-file-hint">
             {t(
-              'Baris pertama berisi judul kolom seperti di templat.',
-              'The first row holds the column headers, as in the template.',
+              'File .xlsx atau .csv, paling besar 2 MB, paling banyak 2.000 baris. Baris pertama berisi judul kolom seperti di templat.',
+              'An .xlsx or .csv file, at most 2 MB and 2,000 rows. The first row holds the column headers, as in the template.',
             )}
           </span>
         </label>

@@ -5,8 +5,8 @@ import { type CohortReport, carryCohort } from '../../shared/services/carry-over
 import { programYears } from '../../shared/services/programs.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { logCarryOverFailure } from '../http/errors.js';
-import { Options } from '../web/forms.js';
-import { PageTitle } from '../web/page-title.js';
+import { Field, Options } from '../web/forms.js';
+import { PageTitle } from '../web/help.js';
 import { page, pageYear, postedForm, tOf, viewer, withYear } from '../web/shell.js';
 import type { T } from '../web/ui.js';
 import { YearSwitch } from '../web/year-switch.js';
@@ -93,15 +93,21 @@ async function carryOverPage(
       ) : (
         <form method="post" action={`/program/bawa?year=${year}`} class="card">
           {csrf}
-          <label>
-            {t('Dari tahun', 'From year')}{' '}
-            <select name="fromYear">
-              <Options
-                selected={String(body?.fromYear ?? earlier[0])}
-                values={earlier.map((y) => [String(y), String(y)] as const)}
-              />
-            </select>
-          </label>{' '}
+          <Field
+            name="fromYear"
+            label={t('Dari tahun', 'From year')}
+            hint={t('Tahun asal calon yang belum masuk sekolah.', 'The year the candidates come from.')}
+            problems={{}}
+          >
+            {(a) => (
+              <select {...a}>
+                <Options
+                  selected={String(body?.fromYear ?? earlier[0])}
+                  values={earlier.map((y) => [String(y), String(y)] as const)}
+                />
+              </select>
+            )}
+          </Field>
           <button type="submit">{t('Periksa dulu (belum disimpan)', 'Check first (nothing saved)')}</button>
         </form>
       )}

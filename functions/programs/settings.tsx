@@ -8,7 +8,7 @@ import { budgetReport } from '../../shared/services/reports.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { ConfirmStep } from '../web/confirm.js';
 import { Field, type Problems } from '../web/forms.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { page, pageYear, postedForm, tOf, viewer } from '../web/shell.js';
 import { rupiah } from '../web/ui.js';
 import { yearOfPage } from '../web/year-switch.js';
@@ -62,20 +62,34 @@ async function programForm(
 ) {
   const t = tOf(c);
   const [program, { yearSwitch }] = await Promise.all([programSettings(year), yearOfPage(c, { next: true })]);
-  const fields: [string, string, string | number | undefined][] = [
-    ['villageQuota', t('Kuota per desa (orang)', 'Places per village'), program?.villageQuota],
-    ['apbdesPerPerson', t('APBDes per orang (Rp)', 'APBDes per person (Rp)'), program?.apbdesPerPerson],
-    ['apbdCeiling', t('Pagu APBD (Rp)', 'APBD ceiling (Rp)'), program?.apbdCeiling],
-    ['apbdPlaces', t('Tempat APBD (orang)', 'APBD places'), program?.apbdPlaces],
-    ['referenceDate', t('Tanggal acuan umur', 'Reference date for ages'), program?.referenceDate],
-    ['ATS.min', t('ATS umur terendah', 'ATS youngest age'), program?.ageRanges.ATS[0]],
-    ['ATS.max', t('ATS umur tertinggi', 'ATS oldest age'), program?.ageRanges.ATS[1]],
-    ['DTS.min', t('DTS umur terendah', 'DTS youngest age'), program?.ageRanges.DTS[0]],
-    ['DTS.max', t('DTS umur tertinggi', 'DTS oldest age'), program?.ageRanges.DTS[1]],
+  const people = t('Angka bulat, paling kecil 1.', 'A whole number, at least 1.');
+  const money = t('Rupiah utuh, misalnya 1.500.000.', 'Whole rupiah, e.g. 1.500.000.');
+  const age = t('Umur dalam tahun, 0–100.', 'Age in years, 0–100.');
+  const fields: [string, string, string | number | undefined, string][] = [
+    ['villageQuota', t('Kuota per desa (orang)', 'Places per village'), program?.villageQuota, people],
+    [
+      'apbdesPerPerson',
+      t('APBDes per orang (Rp)', 'APBDes per person (Rp)'),
+      program?.apbdesPerPerson,
+      money,
+    ],
+    ['apbdCeiling', t('Pagu APBD (Rp)', 'APBD ceiling (Rp)'), program?.apbdCeiling, money],
+    ['apbdPlaces', t('Tempat APBD (orang)', 'APBD places'), program?.apbdPlaces, people],
+    [
+      'referenceDate',
+      t('Tanggal acuan umur', 'Reference date for ages'),
+      program?.referenceDate,
+      t(`Tanggal di tahun ${year}, misalnya 1 Juli.`, `A date in ${year}, e.g. 1 July.`),
+    ],
+    ['ATS.min', t('ATS umur terendah', 'ATS youngest age'), program?.ageRanges.ATS[0], age],
+    ['ATS.max', t('ATS umur tertinggi', 'ATS oldest age'), program?.ageRanges.ATS[1], age],
+    ['DTS.min', t('DTS umur terendah', 'DTS youngest age'), program?.ageRanges.DTS[0], age],
+    ['DTS.max', t('DTS umur tertinggi', 'DTS oldest age'), program?.ageRanges.DTS[1], age],
     [
       'retentionYears',
       t('Data pribadi disimpan (tahun setelah tahun program)', 'Keep personal data (years after the year)'),
       program?.retentionYears,
+      t('Angka bulat 1–50.', 'A whole number, 1–50.'),
     ],
   ];
   const fieldProblems = { ...problems };
@@ -119,8 +133,8 @@ async function programForm(
       ) : null}
       <form method="post" action={`/program?year=${year}`} class="card">
         <input type="hidden" name="csrf" value={c.get('csrf') ?? ''} />
-        {fields.map(([name, label, value]) => (
-          <Field name={name} label={label} problems={fieldProblems}>
+        {fields.map(([name, label, value, hint]) => (
+          <Field name={name} label={label} hint={hint} problems={fieldProblems}>
             {(a) => (
               <input
                 type={name === 'referenceDate' ? 'date' : 'text'}

@@ -6,7 +6,7 @@ import { openDuplicates, reviewDuplicate } from '../../shared/services/duplicate
 import type { GkbContext } from '../http/app.js';
 import { candidateAction } from '../web/candidate-actions.js';
 import { dateText, villageText } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { Empty, PageTitle } from '../web/help.js';
 import { page, tOf, versionOf, viewer } from '../web/shell.js';
 import { statusLabel, type T } from '../web/ui.js';
 
@@ -69,12 +69,13 @@ export async function duplicatesPage(c: GkbContext) {
         )}
       </p>
       {groups.length === 0 ? (
-        <p>
-          {t(
+        <Empty
+          why={t(
             'Tidak ada kemungkinan data ganda yang perlu diputuskan. Data baru yang mirip data lain akan muncul di sini.',
             'No possible duplicates to decide. New records that look like another appear here.',
           )}
-        </p>
+          next={<a href="/calon">{t('Lihat daftar calon', 'See the candidate list')}</a>}
+        />
       ) : null}
       {groups.map((g) => (
         <section class="card" aria-labelledby={`ganda-${g.later.id}`}>

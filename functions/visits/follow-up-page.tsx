@@ -2,7 +2,7 @@ import { type FollowUpRow, followUpByDistrict, followUpReport } from '../../shar
 import type { GkbContext } from '../http/app.js';
 import { FollowUpTable } from '../web/follow-up-table.js';
 import { dateText, districtName } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { Empty, PageTitle } from '../web/help.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import { yearOfPage } from '../web/year-switch.js';
 
@@ -40,6 +40,21 @@ export async function followUpPage(c: GkbContext) {
         <p>
           <a href={`/pendampingan?year=${year}`}>{t('← Semua kecamatan', '← Every kecamatan')}</a>
         </p>
+      ) : null}
+      {report.totals.learners + report.totals.monitored + report.totals.overdue === 0 ? (
+        <Empty
+          why={t(
+            `Belum ada peserta belajar, kunjungan atau keterlambatan di tahun ${year}. Angkanya muncul setelah calon didaftarkan, dikunjungi dan masuk sekolah.`,
+            `No learners, visits or overdue visits in ${year} yet. Figures appear once candidates are registered, visited and enrolled.`,
+          )}
+          next={
+            p.role === 'fmpp_volunteer' ? (
+              <a href="/kerja">{t('Buka daftar kerja', 'Open the worklist')}</a>
+            ) : (
+              <a href="/calon">{t('Lihat daftar calon', 'See the candidate list')}</a>
+            )
+          }
+        />
       ) : null}
       <FollowUpTable
         t={t}

@@ -15,7 +15,7 @@ import type { GkbContext } from '../http/app.js';
 import { addressText, DueText, nameOf } from '../web/follow-up-parts.js';
 import { dateText, villageText } from '../web/format.js';
 import { ErrorSummary, Field, type Problems } from '../web/forms.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { page, postedForm, problemsOf, tOf, viewer } from '../web/shell.js';
 import { actionLabel, statusLabel } from '../web/ui.js';
 
@@ -80,13 +80,23 @@ async function showVisitPage(
     outcome: t('Yang ditemukan', 'What you found'),
     note: t('Catatan', 'Note'),
   };
+  const hints = {
+    kind: t('Pilih satu. Wajib.', 'Choose one. Required.'),
+    outcome: t(
+      'Pilih satu: yang Anda lihat hari itu. Wajib.',
+      'Choose one: what you saw that day. Required.',
+    ),
+  };
   const radios = <K extends string>(
     name: 'kind' | 'outcome',
     values: readonly K[],
     label: (k: K) => string,
   ) => (
     <fieldset id={`f-${name}`} class={problems[name] ? 'field-error' : ''}>
-      <legend>{labels[name]}</legend>
+      <legend>
+        {labels[name]}
+        <span class="hint">{hints[name]}</span>
+      </legend>
       {problems[name] ? <p class="error">{problems[name]}</p> : null}
       {values.map((v) => (
         <label>

@@ -5,7 +5,7 @@ import type { GkbContext } from '../http/app.js';
 import { SearchBox } from '../web/candidate-list.js';
 import { addressText, DueText, nameOf } from '../web/follow-up-parts.js';
 import { countText, districtName, villageName, villageText } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { Empty, PageTitle } from '../web/help.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import { statusLabel, trackLabel } from '../web/ui.js';
 
@@ -43,13 +43,23 @@ export async function worklistPage(c: GkbContext) {
     ['overdue', t('Terlambat', 'Overdue')],
     ['week', t('Sampai 7 hari lagi', 'Due within 7 days')],
   ];
+  const all = <a href="/kerja">{t('Lihat semua yang didampingi', 'See everyone followed up')}</a>;
   const empty = {
-    open: t(
-      'Tidak ada calon yang perlu didampingi. Calon baru dari desa muncul di sini.',
-      'No one to follow up. New candidates from the villages appear here.',
-    ),
-    overdue: t('Tidak ada kunjungan yang terlambat. Terima kasih!', 'No visit is overdue. Thank you!'),
-    week: t('Tidak ada kunjungan yang jatuh tempo dalam 7 hari.', 'No visit is due within 7 days.'),
+    open: {
+      why: t(
+        'Tidak ada calon yang perlu didampingi. Calon baru dari desa muncul di sini setelah didaftarkan.',
+        'No one to follow up. New candidates from the villages appear here once registered.',
+      ),
+      next: <a href="/calon">{t('Lihat daftar calon', 'See the candidate list')}</a>,
+    },
+    overdue: {
+      why: t('Tidak ada kunjungan yang terlambat. Terima kasih!', 'No visit is overdue. Thank you!'),
+      next: all,
+    },
+    week: {
+      why: t('Tidak ada kunjungan yang jatuh tempo dalam 7 hari.', 'No visit is due within 7 days.'),
+      next: all,
+    },
   }[window];
   return page(
     c,
@@ -91,7 +101,7 @@ export async function worklistPage(c: GkbContext) {
         )}
       </nav>
       {result.items.length === 0 ? (
-        <p>{empty}</p>
+        <Empty {...empty} />
       ) : (
         <ol class="plain" aria-labelledby="judul-kerja">
           {result.items.map(({ candidate: x }) => (

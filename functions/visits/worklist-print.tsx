@@ -6,7 +6,7 @@ import { type DueWindow, listDue } from '../../shared/services/follow-up.js';
 import type { GkbContext } from '../http/app.js';
 import { addressText, nameOf } from '../web/follow-up-parts.js';
 import { dateText, districtName, villageName } from '../web/format.js';
-import { PageTitle } from '../web/page-title.js';
+import { PageTitle } from '../web/help.js';
 import { page, tOf, viewer } from '../web/shell.js';
 import { statusLabel } from '../web/ui.js';
 

@@ -177,7 +177,12 @@ export function CandidateForm(props: {
       >
         {(a) => text('birthDate', a, 'text', { autocomplete: 'off' })}
       </Field>
-      <Field name="sex" label={labels.sex ?? ''} problems={problems}>
+      <Field
+        name="sex"
+        label={labels.sex ?? ''}
+        hint={t('Seperti di KK. Wajib dipilih.', 'As on the family card. Required.')}
+        problems={problems}
+      >
         {(a) => (
           <select {...a}>
             <Options
@@ -191,7 +196,12 @@ export function CandidateForm(props: {
           </select>
         )}
       </Field>
-      <Field name="track" label={labels.track ?? ''} problems={problems}>
+      <Field
+        name="track"
+        label={labels.track ?? ''}
+        hint={t('Menurut umur pada 1 Juli tahun program.', 'By age on 1 July of the programme year.')}
+        problems={problems}
+      >
         {(a) => (
           <select {...a}>
             <Options
@@ -205,7 +215,12 @@ export function CandidateForm(props: {
           </select>
         )}
       </Field>
-      <Field name="outOfSchoolType" label={labels.outOfSchoolType ?? ''} problems={problems}>
+      <Field
+        name="outOfSchoolType"
+        label={labels.outOfSchoolType ?? ''}
+        hint={t('Pilih satu. Wajib dipilih.', 'Choose one. Required.')}
+        problems={problems}
+      >
         {(a) => (
           <select {...a}>
             <Options
@@ -232,7 +247,12 @@ export function CandidateForm(props: {
           </select>
         )}
       </Field>
-      <Field name="reasonCode" label={labels.reasonCode ?? ''} problems={problems}>
+      <Field
+        name="reasonCode"
+        label={labels.reasonCode ?? ''}
+        hint={t('Alasan utama. Alasan 12 perlu catatan.', 'The main reason. Reason 12 needs a note.')}
+        problems={problems}
+      >
         {(a) => (
           <select {...a}>
             <Options
@@ -282,7 +302,10 @@ export function CandidateForm(props: {
       <div>
         <label>
           <input type="checkbox" name="disability" checked={v.disability === 'on'} />{' '}
-          {t('Berkebutuhan khusus (disabilitas)', 'Has a disability')}
+          <span>
+            {t('Berkebutuhan khusus (disabilitas)', 'Has a disability')}
+            <span class="hint">{t('Centang bila ya.', 'Tick if so.')}</span>
+          </span>
         </label>
       </div>
       <Field
@@ -302,7 +325,16 @@ export function CandidateForm(props: {
           )}
         </p>
         {(['address.dusun', 'address.rt', 'address.rw'] as const).map((name) => (
-          <Field name={name} label={labels[name] ?? ''} problems={problems}>
+          <Field
+            name={name}
+            label={labels[name] ?? ''}
+            hint={
+              name === 'address.dusun'
+                ? t('Boleh dikosongkan. Paling panjang 60 huruf.', 'Optional. At most 60 characters.')
+                : t('Boleh dikosongkan. Angka 1–999.', 'Optional. A number 1–999.')
+            }
+            problems={problems}
+          >
             {(a) =>
               text(name, a, 'text', {
                 autocomplete: 'off',
@@ -333,7 +365,12 @@ export function CandidateForm(props: {
             </select>
           )}
         </Field>
-        <Field name="consent.name" label={labels['consent.name'] ?? ''} problems={problems}>
+        <Field
+          name="consent.name"
+          label={labels['consent.name'] ?? ''}
+          hint={t('Nama yang memberi persetujuan.', 'The name of who gave consent.')}
+          problems={problems}
+        >
           {(a) => text('consent.name', a, 'text', { autocomplete: 'off' })}
         </Field>
         <div class={problems['consent.given'] ? 'field-error' : ''}>
@@ -344,10 +381,13 @@ export function CandidateForm(props: {
               name="consent.given"
               checked={v['consent.given'] === 'on'}
             />{' '}
-            {t(
-              'Sudah menyetujui data ini dicatat untuk program GKB',
-              'Has agreed that this data is recorded for GKB',
-            )}
+            <span>
+              {t(
+                'Sudah menyetujui data ini dicatat untuk program GKB',
+                'Has agreed that this data is recorded for GKB',
+              )}
+              <span class="hint">{t('Wajib dicentang.', 'Must be ticked.')}</span>
+            </span>
           </label>
           {problems['consent.given'] ? <p class="error">{problems['consent.given']}</p> : null}
         </div>

@@ -1,4 +1,3 @@
-import type { Child } from 'hono/jsx';
 import { STATUSES, type Status } from '../../shared/domain/candidate.js';
 import { DomainError } from '../../shared/errors.js';
 import { render } from '../../shared/i18n.js';
@@ -10,7 +9,7 @@ import { optionalYearParam } from '../http/params.js';
 import { fundingText } from './candidate-page.js';
 import { countText, villageName, villageText } from './format.js';
 import { Field } from './forms.js';
-import { PageTitle } from './page-title.js';
+import { Empty, type EmptyText, PageTitle } from './help.js';
 import { page, tOf, viewer, withYear } from './shell.js';
 import { statusLabel, type T, trackLabel } from './ui.js';
 import { YearSwitch } from './year-switch.js';
@@ -33,10 +32,10 @@ export function CandidateTable(props: {
   /** The id of the heading that names this table: every table of a page has its own name. */
   labelledBy: string;
   /** Why there is no one, and what to do: shown instead of an empty table. */
-  empty: Child;
+  empty: EmptyText;
 }) {
   const t = tOf(props.c);
-  if (props.items.length === 0) return <p>{props.empty}</p>;
+  if (props.items.length === 0) return <Empty {...props.empty} />;
   const place = viewer(props.c).role === 'bappeda_staff' ? villageText : villageName;
   return (
     <section class="scroll" tabindex={0} aria-labelledby={props.labelledBy}>
@@ -101,32 +100,43 @@ export function SearchBox(props: { t: T; q?: string | undefined; problem?: strin
 }
 
 /** Why the candidates list is empty, and what to do about it. */
-function emptyList(c: GkbContext, filtered: boolean, waitlisted: boolean): Child {
+function emptyList(c: GkbContext, filtered: boolean, waitlisted: boolean): EmptyText {
   const t = tOf(c);
-  if (waitlisted)
-    return t(
-      'Daftar tunggu kosong: setiap calon yang tercatat sudah mendapat tempat.',
-      'The waitlist is empty: every candidate recorded has a place.',
-    );
-  if (filtered)
-    return (
+  const all = <a href="/calon">{t('Lihat semua calon', 'See every candidate')}</a>;
+  const register =
+    viewer(c).role === 'village_official' ? (
       <>
-        {t('Tidak ada calon yang cocok dengan pilihan ini.', 'No candidates match this choice.')}{' '}
-        <a href="/calon">{t('Lihat semua calon', 'See every candidate')}</a>
-      </>
-    );
-  if (viewer(c).role === 'village_official')
-    return (
-      <>
-        {t('Belum ada calon di desa ini.', 'No candidates in this village yet.')}{' '}
-        <a href="/calon/baru">{t('Daftarkan calon pertama', 'Register the first one')}</a> {t('atau', 'or')}{' '}
+        <a href="/calon/baru">{t('Daftarkan calon', 'Register a candidate')}</a> {t('atau', 'or')}{' '}
         <a href="/impor">{t('unggah daftar hasil pendataan', 'upload a survey list')}</a>.
       </>
-    );
-  return t(
-    'Belum ada calon yang tercatat. Calon muncul di sini setelah operator desa mendatanya.',
-    'No candidates recorded yet. They appear here once village officials record them.',
-  );
+    ) : undefined;
+  if (waitlisted)
+    return {
+      why: t(
+        'Daftar tunggu kosong: setiap calon yang tercatat sudah mendapat tempat.',
+        'The waitlist is empty: every candidate recorded has a place.',
+      ),
+      next: all,
+    };
+  if (filtered)
+    return {
+      why: t('Tidak ada calon yang cocok dengan pilihan ini.', 'No candidates match this choice.'),
+      next: register ? (
+        <>
+          {all}, {t('atau', 'or')} {register}
+        </>
+      ) : (
+        all
+      ),
+    };
+  if (register)
+    return { why: t('Belum ada calon di desa ini.', 'No candidates in this village yet.'), next: register };
+  return {
+    why: t(
+      'Belum ada calon yang tercatat. Calon muncul di sini setelah operator desa mendatanya.',
+      'No candidates recorded yet. They appear here once village officials record them.',
+    ),
+  };
 }
 
 /** The candidates in the viewer's scope, filtered and paged, with how many there are in all. */
@@ -232,15 +242,13 @@ async function searchPage(c: GkbContext, q: string, cursor: string | undefined) 
             c={c}
             items={result.items}
             labelledBy="judul-cari"
-            empty={
-              <>
-                {t(
-                  'Tidak ada orang yang cocok di wilayah Anda. Periksa ejaan, coba satu kata saja, atau cari dengan 4 angka terakhir NIK.',
-                  'No one in your area matches. Check the spelling, try one word, or search by the last 4 NIK digits.',
-                )}{' '}
-                <a href="/calon">{t('Lihat semua calon', 'See every candidate')}</a>
-              </>
-            }
+            empty={{
+              why: t(
+                'Tidak ada orang yang cocok di wilayah Anda. Periksa ejaan, coba satu kata saja, atau cari dengan 4 angka terakhir NIK.',
+                'No one in your area matches. Check the spelling, try one word, or search by the last 4 NIK digits.',
+              ),
+              next: <a href="/calon">{t('Kosongkan pencarian', 'Clear the search')}</a>,
+            }}
           />
           {result.nextCursor ? (
             <p>

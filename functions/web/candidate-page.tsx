@@ -16,7 +16,7 @@ import type { PageMessage } from './done-banner.js';
 import { addressText, DueText } from './follow-up-parts.js';
 import { dateText, timeText, villageText } from './format.js';
 import { Field, Options, type Problems } from './forms.js';
-import { PageTitle } from './page-title.js';
+import { Empty, PageTitle } from './help.js';
 import {
   actionLabel,
   pathwayLabel,
@@ -243,7 +243,7 @@ export function CandidatePage(props: {
 
       <Visits t={t} lang={lang} viewer={viewer} candidate={c} visits={props.visits} />
 
-      {props.payments.length > 0 ? (
+      {props.payments.length > 0 || funded ? (
         <Payments
           t={t}
           lang={lang}
@@ -302,7 +302,17 @@ function Visits(props: { t: T; lang: Lang; viewer: Principal; candidate: Candida
         </p>
       ) : null}
       {props.visits.length === 0 ? (
-        <p>{t('Belum ada kunjungan tercatat.', 'No visit recorded yet.')}</p>
+        <Empty
+          why={t('Belum ada kunjungan tercatat.', 'No visit recorded yet.')}
+          next={
+            open
+              ? t(
+                  'Relawan FMPP kecamatan mencatatnya setelah berkunjung.',
+                  "The kecamatan's FMPP volunteer records it after a visit.",
+                )
+              : undefined
+          }
+        />
       ) : (
         <ul class="plain">
           {props.visits.map((v) => (
@@ -334,6 +344,15 @@ function Payments(props: {
   return (
     <section aria-labelledby="payments">
       <h2 id="payments">{t('Pembayaran', 'Payments')}</h2>
+      {props.payments.length === 0 ? (
+        <Empty
+          why={t('Belum ada pembayaran untuk calon ini.', 'No payment to this person yet.')}
+          next={t(
+            'Bappeda mencatatnya setelah calon masuk sekolah, di halaman ini atau dengan lembar pembayaran.',
+            'Bappeda records them once enrolled, on this page or with a payment sheet.',
+          )}
+        />
+      ) : null}
       <ul class="plain">
         {[...props.payments]
           .sort((a, b) => a.paidAt.localeCompare(b.paidAt))
@@ -436,7 +455,15 @@ function BappedaActions(props: ActionProps) {
         <form method="post" action={`/calon/${c.id}/pembayaran`}>
           <input type="hidden" name="csrf" value={csrf} />
           <input type="hidden" name="version" value={String(c.version)} />
-          <Field name="source" label={t('Sumber dana', 'Source')} problems={problems}>
+          <Field
+            name="source"
+            label={t('Sumber dana', 'Source')}
+            hint={t(
+              'Sisa yang masih bisa dibayar ada di tiap pilihan.',
+              'Each choice shows what is left to pay.',
+            )}
+            problems={problems}
+          >
             {(a) => (
               <select {...a}>
                 <Options
@@ -461,12 +488,21 @@ function BappedaActions(props: ActionProps) {
           >
             {(a) => <input type="text" inputmode="numeric" value={values.amount ?? ''} {...a} />}
           </Field>
-          <Field name="paidAt" label={t('Tanggal bayar', 'Payment date')} problems={problems}>
+          <Field
+            name="paidAt"
+            label={t('Tanggal bayar', 'Payment date')}
+            hint={t(`Antara 1 Januari ${c.year} dan hari ini.`, `Between 1 January ${c.year} and today.`)}
+            problems={problems}
+          >
             {(a) => <input type="date" value={values.paidAt ?? ''} {...a} />}
           </Field>
           <Field
             name="reference"
             label={t('Referensi (mis. no. SP2D)', 'Reference (e.g. SP2D number)')}
+            hint={t(
+              '1–64 huruf, angka, spasi, titik, garis miring (/) atau tanda hubung (-).',
+              '1–64 letters, digits, spaces, dots, slashes (/) or hyphens (-).',
+            )}
             problems={problems}
           >
             {(a) => <input type="text" value={values.reference ?? ''} {...a} />}

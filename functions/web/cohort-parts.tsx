@@ -77,12 +77,18 @@ export function CarryOverForm(props: { t: T; csrf: string; candidate: CandidateI
       </p>
       <input type="hidden" name="csrf" value={props.csrf} />
       <input type="hidden" name="version" value={String(c.version)} />
-      <label>
-        {t('Tahun tujuan', 'Year')}{' '}
-        <select name="year">
-          <Options values={props.years.map((y) => [String(y), String(y)] as const)} />
-        </select>
-      </label>{' '}
+      <Field
+        name="year"
+        label={t('Tahun tujuan', 'Year')}
+        hint={t('Tahun program yang sudah diatur Bappeda.', 'A programme year Bappeda has set up.')}
+        problems={{}}
+      >
+        {(a) => (
+          <select {...a}>
+            <Options values={props.years.map((y) => [String(y), String(y)] as const)} />
+          </select>
+        )}
+      </Field>
       <button type="submit">{t('Bawa ke tahun ini', 'Carry over')}</button>
     </form>
   );
@@ -121,10 +127,14 @@ export function SchoolChangeForm(props: {
           level={c.school?.level}
           labels={[t('NPSN sekolah baru', 'New school NPSN'), t('Nama sekolah baru', 'New school name')]}
         />
-        <label>
-          {t('Catatan (alasan pindah)', 'Note (why)')}
-          <input type="text" name="note" maxlength={500} value={values.note ?? ''} />
-        </label>
+        <Field
+          name="note"
+          label={t('Catatan (alasan pindah)', 'Note (why)')}
+          hint={t('Boleh dikosongkan. Paling banyak 500 huruf.', 'Optional. At most 500 characters.')}
+          problems={problems}
+        >
+          {(a) => <input type="text" maxlength={500} value={values.note ?? ''} {...a} />}
+        </Field>
         <button type="submit">{t('Simpan pindah sekolah', 'Save the school change')}</button>
       </form>
     </details>
@@ -157,10 +167,23 @@ export function SchoolFields(props: {
       >
         {(a) => <input type="text" autocomplete="off" value={values['school.npsn'] ?? ''} {...a} />}
       </Field>
-      <Field name="school.name" label={name} problems={problems}>
+      <Field
+        name="school.name"
+        label={name}
+        hint={t(
+          'Seperti di papan nama, misalnya SMP Negeri 1 Salem.',
+          'As on its sign, e.g. SMP Negeri 1 Salem.',
+        )}
+        problems={problems}
+      >
         {(a) => <input type="text" value={values['school.name'] ?? ''} {...a} />}
       </Field>
-      <Field name="school.level" label={t('Jenjang', 'Level')} problems={problems}>
+      <Field
+        name="school.level"
+        label={t('Jenjang', 'Level')}
+        hint={t('Jenjang yang diikuti di sana. Wajib dipilih.', 'The level studied there. Required.')}
+        problems={problems}
+      >
         {(a) => (
           <select {...a}>
             <Options

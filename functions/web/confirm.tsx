@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { HelpTopic } from '../../shared/guide-topics.js';
 import type { PlaceConsequence } from '../../shared/services/consequences.js';
 import { Field, type Problems } from './forms.js';
-import { PageTitle } from './page-title.js';
+import { PageTitle } from './help.js';
 import type { T } from './ui.js';
 
 /**

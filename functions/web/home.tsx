@@ -4,7 +4,7 @@ import { programYears } from '../../shared/services/programs.js';
 import { villageSummary } from '../../shared/services/villages.js';
 import type { GkbContext, OperationHandler } from '../http/app.js';
 import { countText, villageName } from './format.js';
-import { PageTitle } from './page-title.js';
+import { PageTitle } from './help.js';
 import { page, pageYear, tOf, viewer, withYear } from './shell.js';
 import { YearSwitch } from './year-switch.js';
 

@@ -34,6 +34,7 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1p
 td.n,th.n{text-align:right;white-space:nowrap}.scroll{overflow-x:auto}
 meter{width:100%;height:1.5rem}.years{margin:0 0 1rem}.years>*{margin-right:.6rem}.big{font-size:2rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 fieldset{border:1px solid #d5d9e0;border-radius:4px;margin:1rem 0}legend{font-weight:600}
+.empty{border-left:4px solid #6b7280;background:#fff;padding:.75rem;margin:0 0 1rem}legend .hint{display:block}
 @media (max-width:40rem){main{padding:.5rem}th,td{padding:.3rem;font-size:.9rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
 @media print{@page{size:A4;margin:15mm}header,form,.actions,.years,a.help{display:none}.shot img{max-width:6cm}section.task{break-inside:avoid-page}body{background:#fff}main{max-width:none;padding:0}figure,tr{break-inside:avoid}.scroll{overflow:visible}}
 `;

@@ -12,7 +12,7 @@ import type { GkbContext, OperationHandler } from '../http/app.js';
 import { showCandidate } from './candidate-actions.js';
 import { CandidateForm, type CandidateFormValues, candidateInput, formProblem } from './candidate-form.js';
 import type { Problems } from './forms.js';
-import { PageTitle } from './page-title.js';
+import { PageTitle } from './help.js';
 import { page, pageYear, postedForm, problemsOf, tOf, versionOf, viewer } from './shell.js';
 
 /** The registration form, or the correction form of a candidate, with the problems found. */

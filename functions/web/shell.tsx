@@ -9,6 +9,7 @@ import type { GkbContext, PageOptions } from '../http/app.js';
 import { domainErrorOf, logUnexpected } from '../http/errors.js';
 import { optionalYearParam } from '../http/params.js';
 import { formValues, type Problems } from './forms.js';
+import { NEXT_STEP_UNEXPECTED, NEXT_STEPS } from './help.js';
 import { Layout } from './layout.js';
 import { PAGE_SCRIPT_HASH } from './page-script.js';
 import { cookieOptions, readSession, sameToken } from './session.js';
@@ -90,12 +91,15 @@ export function withYear(c: GkbContext, year: number | undefined): string {
   return `${url.pathname}${url.search}`;
 }
 
-function ErrorPage(props: { title: string; text: string; back: string }) {
+function ErrorPage(props: { title: string; text: string; next: string; nextLabel: string; back: string }) {
   return (
     <>
       <h1>{props.title}</h1>
       <p class="alert" role="alert">
         {props.text}
+      </p>
+      <p class="next">
+        <strong>{props.nextLabel}</strong> {props.next}
       </p>
       <p>
         <a href="/">{props.back}</a>
@@ -112,12 +116,16 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
   if (!domain) logUnexpected(error);
   if (domain?.retryAfter) c.header('Retry-After', String(domain.retryAfter));
   const status = domain ? statusOf[domain.code] : 500;
+  // A problem with the address (a year, say) has no field to mark on an error page: say it.
   const text = domain
-    ? render(domain.userMessage, c.get('lang'))
+    ? domain.code === 'VALIDATION_FAILED' && domain.details.length > 0
+      ? domain.details.map((d) => render(d, c.get('lang'))).join(' ')
+      : render(domain.userMessage, c.get('lang'))
     : t(
         'Terjadi kesalahan di sistem kami. Coba lagi nanti.',
         'Something went wrong on our side. Try again later.',
       );
+  const [nextId, nextEn] = domain ? NEXT_STEPS[domain.code] : NEXT_STEP_UNEXPECTED;
   return page(
     c,
     t('Tidak bisa dilanjutkan', 'Cannot continue'),
@@ -128,6 +136,8 @@ async function renderError(c: GkbContext, error: unknown): Promise<Response> {
           : t('Tidak bisa dilanjutkan', 'Cannot continue')
       }
       text={text}
+      nextLabel={t('Yang bisa Anda lakukan:', 'What you can do:')}
+      next={t(nextId, nextEn)}
       back={t('Kembali ke beranda', 'Back to the home page')}
     />,
     status,

@@ -7,7 +7,7 @@ import {
 } from '../../shared/services/accounts.js';
 import type { OperationHandler } from '../http/app.js';
 import { formValues } from './forms.js';
-import { PageTitle } from './page-title.js';
+import { PageTitle } from './help.js';
 import { cookieOptions, endSession, sameToken, sealed, startSession, unsealed } from './session.js';
 import { origin, originOf, page, postedForm, tOf } from './shell.js';
 import { authorizeUrl, localSignIn, logoutUrl, pkcePair, principalFromCode } from './sign-in.js';
