@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { accountView } from '../../shared/accounts/rules.js';
 import { accountChangeSchema, accountInputSchema } from '../../shared/accounts/schemas.js';
+import { accountsRoutes } from '../../shared/api/routes/accounts.js';
 import { DomainError } from '../../shared/errors.js';
 import { ROLES } from '../../shared/principal.js';
 import {
@@ -27,7 +28,7 @@ import { accountUploadCheck, accountUploadCommit, accountUploadPage } from './up
  * so that only it carries the Cognito SDK client and may change users.
  */
 export const app = createApp(
-  'accounts',
+  accountsRoutes,
   {
     listUsers: async (c) => {
       const role = queryParam(c, 'role', z.optional(z.enum(ROLES)));

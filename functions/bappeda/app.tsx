@@ -1,3 +1,4 @@
+import { bappedaRoutes } from '../../shared/api/routes/bappeda.js';
 import { disbursementSchema } from '../../shared/domain/budget.js';
 import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { parseRupiah } from '../../shared/domain/money.js';
@@ -51,7 +52,7 @@ async function budgetPage(c: GkbContext) {
  * anonymisation (the programme settings and carry-over pages are the `programs` function's). Same layout, session and services as the `web` function.
  */
 export const app = createApp(
-  'bappeda',
+  bappedaRoutes,
   {
     apbdSubmit: (c) =>
       candidateAction(

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { candidatesRoutes } from '../../shared/api/routes/candidates.js';
 import { openLookAlikes } from '../../shared/db/look-alikes.js';
 import { disbursementSchema, voidSchema } from '../../shared/domain/budget.js';
 import {
@@ -63,7 +64,7 @@ const optionalStatuses = (status: Status | undefined) => (status ? { statuses: [
 const optionalYear = (year: number | undefined) => (year === undefined ? {} : { year });
 
 /** Candidates: registration, lists, the record and its corrections. */
-export const app = createApp('candidates', {
+export const app = createApp(candidatesRoutes, {
   registerCandidate: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'village_official') throw new DomainError('FORBIDDEN');

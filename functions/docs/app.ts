@@ -1,13 +1,14 @@
 import { html, raw } from 'hono/html';
 import { openApiDocument } from '../../shared/api/openapi.js';
 import { summaryOf } from '../../shared/api/route-summaries.js';
+import { docsRoutes } from '../../shared/api/routes/docs.js';
 import { type RouteDef, routes } from '../../shared/api/routes.js';
 import { createApp } from '../http/app.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Health, the OpenAPI document and a plain documentation page; also answers unknown paths with 404. */
-export const app = createApp('docs', {
+export const app = createApp(docsRoutes, {
   health: (c) => c.json({ status: 'ok' }),
   openapi: (c) => c.json(openApiDocument()),
   docsPage: (c) => {

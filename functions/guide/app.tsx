@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { guideRoutes } from '../../shared/api/routes/guide.js';
 import { DomainError } from '../../shared/errors.js';
 import { GUIDE_SLUGS, type GuideSlug, HELP_TOPICS, type HelpTopic } from '../../shared/guide-topics.js';
 import { createApp, type GkbContext } from '../http/app.js';
@@ -134,7 +135,7 @@ export function guideForTopic(topic: HelpTopic, mine: GuideSlug | undefined): Gu
 }
 
 export const app = createApp(
-  'guide',
+  guideRoutes,
   {
     guideIndex: (c) =>
       page(c, 'Panduan', <GuideIndex mine={slugOfRole(c)} english={c.get('lang') === 'en'} />),

@@ -1,13 +1,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import {
-  type FunctionName,
-  honoPath,
-  type OperationOf,
-  type RouteDef,
-  routes,
-} from '../../shared/api/routes.js';
+import { honoPath, type RouteDef } from '../../shared/api/route-types.js';
 import { DomainError, validationFailed } from '../../shared/errors.js';
 import { type Lang, langFrom } from '../../shared/i18n.js';
 import { METRIC, putMetric } from '../../shared/metrics.js';
@@ -32,13 +26,14 @@ export interface PageOptions {
 }
 
 /**
- * A Hono app serving the routes of `fn` from the route table. Every operation of the function
- * must have a handler (checked by the type), and no route exists that the table lacks. A
+ * A Hono app serving a function's routes (`own`, its part of the route table:
+ * shared/api/routes/<fn>.ts, so the bundle carries no other function's). Every operation of
+ * the function must have a handler (checked by the type), and no route exists that the table lacks. A
  * function may serve web pages (`session` routes, with `pages`) beside API routes.
  */
-export function createApp<F extends FunctionName>(
-  fn: F,
-  handlers: Record<OperationOf<F>, OperationHandler>,
+export function createApp<R extends readonly RouteDef[]>(
+  own: R,
+  handlers: Record<R[number]['operation'], OperationHandler>,
   options: { pages?: PageOptions } = {},
 ) {
   const app = new Hono<GkbEnv>();
@@ -60,9 +55,8 @@ export function createApp<F extends FunctionName>(
       ...(principal ? { role: principal.role, scope: scopeOf(principal) } : {}),
     });
   });
-  for (const route of routes) {
-    if (route.fn !== fn) continue;
-    const handler = handlers[route.operation as OperationOf<F>];
+  for (const route of own) {
+    const handler = handlers[route.operation as R[number]['operation']];
     app.on(route.method, honoPath(route.path), async (c) => {
       if (route.auth === 'session' && pages) {
         c.set('page', true);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { importsRoutes } from '../../shared/api/routes/imports.js';
 import { DomainError } from '../../shared/errors.js';
 import { failedRowsFile } from '../../shared/imports/failed-rows.js';
 import { importTemplateFile } from '../../shared/imports/template.js';
@@ -16,7 +17,7 @@ import { importCheck, importCommit, UploadForm } from './pages.js';
  * import and spreadsheet code stays out of `candidates`, `web` and `bappeda`.
  */
 export const app = createApp(
-  'imports',
+  importsRoutes,
   {
     importSurveyList: async (c) => {
       const principal = principalOf(c);

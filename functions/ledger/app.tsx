@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ledgerRoutes } from '../../shared/api/routes/ledger.js';
 import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError } from '../../shared/errors.js';
 import { reportFile } from '../../shared/report-formats/file.js';
@@ -21,7 +22,7 @@ import { PaymentSheetForm, paymentSheetCheck, paymentSheetCommit } from './payme
  * `imports` (survey lists) and `bappeda` (one candidate's money), which have no room for them.
  */
 export const app = createApp(
-  'ledger',
+  ledgerRoutes,
   {
     auditPage,
     recipientsDownload: async (c) => {

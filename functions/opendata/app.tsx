@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { html } from 'hono/html';
+import { opendataRoutes } from '../../shared/api/routes/opendata.js';
 import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { PUBLIC_FIGURES, type PublicFigure } from '../../shared/domain/disclosure.js';
 import { DomainError } from '../../shared/errors.js';
@@ -140,7 +141,7 @@ function DataPage(props: { data: PublicOutcomes; lang: Lang; asOf: string }) {
  * This function may read only the year partitions (programme and aggregates): no person's
  * item (infra/functions.ts).
  */
-export const app = createApp('opendata', {
+export const app = createApp(opendataRoutes, {
   publicOutcomes: async (c) => {
     const data = await publicOutcomes(yearParam(c, 'query'));
     return c.req.query('format') === 'csv'

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { programsRoutes } from '../../shared/api/routes/programs.js';
 import { programInputSchema } from '../../shared/domain/program.js';
 import { districts, findDistrict, villages, villagesOf } from '../../shared/domain/regions.js';
 import { cohortCarryOverSchema } from '../../shared/domain/workflow.js';
@@ -21,7 +22,7 @@ import { settingsRoutes } from './settings.js';
  * page), which share its services.
  */
 export const app = createApp(
-  'programs',
+  programsRoutes,
   {
     listDistricts: (c) => {
       principalOf(c);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { reportsRoutes } from '../../shared/api/routes/reports.js';
 import { FUNDING_SOURCES } from '../../shared/domain/budget.js';
 import { formatIsoDate, todayInBrebes } from '../../shared/domain/dates.js';
 import { DomainError } from '../../shared/errors.js';
@@ -44,7 +45,7 @@ async function respond(
 }
 
 /** Bappeda's reports, as JSON, CSV or XLSX. */
-export const app = createApp('reports', {
+export const app = createApp(reportsRoutes, {
   budgetReport: async (c) => {
     const principal = principalOf(c);
     if (principal.role !== 'bappeda_staff') throw new DomainError('FORBIDDEN');

@@ -1,3 +1,4 @@
+import { visitsRoutes } from '../../shared/api/routes/visits.js';
 import { todayInBrebes } from '../../shared/domain/dates.js';
 import { followUpOf, visitSchema } from '../../shared/domain/follow-up.js';
 import { schoolChangeSchema } from '../../shared/domain/workflow.js';
@@ -24,7 +25,7 @@ import { worklistPrintPage } from './worklist-print.js';
  * this code.
  */
 export const app = createApp(
-  'visits',
+  visitsRoutes,
   {
     recordVisit: async (c) => {
       const principal = principalOf(c);

@@ -1,3 +1,4 @@
+import { webRoutes } from '../../shared/api/routes/web.js';
 import { createApp } from '../http/app.js';
 import { candidateRoutes } from './candidate-routes.js';
 import { homeRoutes } from './home.js';
@@ -12,7 +13,7 @@ import { signInRoutes } from './sign-in-routes.js';
  * volunteers' worklist) by `visits`.
  */
 export const app = createApp(
-  'web',
+  webRoutes,
   { ...signInRoutes, ...homeRoutes, ...registrationRoutes, ...candidateRoutes },
   { pages: webOptions },
 );

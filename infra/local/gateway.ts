@@ -111,15 +111,25 @@ export class LocalGateway {
   }
 }
 
-/** Each route's path as a pattern with its parameter names, compiled once. */
-const ROUTE_PATTERNS = (routes as readonly RouteDef[]).map((route) => {
-  const names: string[] = [];
-  const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
+/**
+ * Each route's path as a pattern with its parameter names, compiled once; as in API Gateway,
+ * a path of fixed words wins over one with a parameter where both match (`/calon/baru`
+ * before `/calon/{id}`), whatever the table's order.
+ */
+const ROUTE_PATTERNS = [...(routes as readonly RouteDef[])]
+  .sort((a, b) => parameterCount(a.path) - parameterCount(b.path))
+  .map((route) => {
+    const names: string[] = [];
+    const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    return { route, names, regex: new RegExp(`^${pattern}$`), routeKey: `${route.method} ${route.path}` };
   });
-  return { route, names, regex: new RegExp(`^${pattern}$`), routeKey: `${route.method} ${route.path}` };
-});
+
+function parameterCount(path: string): number {
+  return path.split('{').length - 1;
+}
 
 function matchRoute(
   method: string,

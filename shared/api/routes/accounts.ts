@@ -1,0 +1,91 @@
+import type { RouteDef } from '../route-types.js';
+
+/** The routes of the `accounts` function (shared/api/routes.ts joins every function's). */
+export const accountsRoutes = [
+  {
+    method: 'GET',
+    path: '/users',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'listUsers',
+    query: ['role', 'district'],
+  },
+  {
+    method: 'POST',
+    path: '/users',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'createUser',
+  },
+  {
+    method: 'PATCH',
+    path: '/users/{username}',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'changeUser',
+  },
+  {
+    method: 'POST',
+    path: '/users/imports',
+    fn: 'accounts',
+    auth: 'jwt',
+    operation: 'importUsers',
+    query: ['dryRun'],
+  },
+  {
+    method: 'GET',
+    path: '/akun',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountsPage',
+  },
+  {
+    method: 'GET',
+    path: '/akun/baru',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountFormPage',
+  },
+  {
+    method: 'POST',
+    path: '/akun/baru',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountCreateSubmit',
+  },
+  {
+    method: 'GET',
+    path: '/akun/unggah',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountUploadPage',
+  },
+  {
+    method: 'POST',
+    path: '/akun/unggah',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountUploadCheck',
+  },
+  {
+    method: 'POST',
+    path: '/akun/unggah/kirim',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountUploadCommit',
+  },
+  {
+    method: 'GET',
+    path: '/akun/{username}',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountPage',
+  },
+  {
+    method: 'POST',
+    path: '/akun/{username}',
+    fn: 'accounts',
+    auth: 'session',
+    operation: 'accountChangeSubmit',
+  },
+] as const satisfies readonly RouteDef[];

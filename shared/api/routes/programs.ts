@@ -1,0 +1,92 @@
+import type { RouteDef } from '../route-types.js';
+
+/** The routes of the `programs` function (shared/api/routes.ts joins every function's). */
+export const programsRoutes = [
+  {
+    method: 'GET',
+    path: '/districts',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'listDistricts',
+  },
+  {
+    method: 'GET',
+    path: '/villages',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'listVillages',
+    query: ['district'],
+  },
+  {
+    method: 'GET',
+    path: '/villages/{code}',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'getVillage',
+    query: ['year'],
+  },
+  {
+    method: 'GET',
+    path: '/programs',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'listPrograms',
+  },
+  {
+    method: 'GET',
+    path: '/programs/{year}',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'getProgram',
+  },
+  {
+    method: 'PUT',
+    path: '/programs/{year}',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'putProgram',
+  },
+  {
+    method: 'POST',
+    path: '/programs/{year}/carry-over',
+    fn: 'programs',
+    auth: 'jwt',
+    operation: 'carryCohort',
+    query: ['dryRun'],
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/bawa',
+    fn: 'programs',
+    auth: 'session',
+    operation: 'carryOverSubmit',
+  },
+  {
+    method: 'GET',
+    path: '/program',
+    fn: 'programs',
+    auth: 'session',
+    operation: 'programPage',
+  },
+  {
+    method: 'POST',
+    path: '/program',
+    fn: 'programs',
+    auth: 'session',
+    operation: 'programSubmit',
+  },
+  {
+    method: 'GET',
+    path: '/program/bawa',
+    fn: 'programs',
+    auth: 'session',
+    operation: 'cohortCarryOverPage',
+  },
+  {
+    method: 'POST',
+    path: '/program/bawa',
+    fn: 'programs',
+    auth: 'session',
+    operation: 'cohortCarryOverSubmit',
+  },
+] as const satisfies readonly RouteDef[];

@@ -1,0 +1,90 @@
+import type { RouteDef } from '../route-types.js';
+
+/** The routes of the `visits` function (shared/api/routes.ts joins every function's). */
+export const visitsRoutes = [
+  {
+    method: 'POST',
+    path: '/candidates/{id}/visits',
+    fn: 'visits',
+    auth: 'jwt',
+    operation: 'recordVisit',
+  },
+  {
+    method: 'GET',
+    path: '/candidates/{id}/visits',
+    fn: 'visits',
+    auth: 'jwt',
+    operation: 'candidateVisits',
+  },
+  {
+    method: 'GET',
+    path: '/reports/follow-up',
+    fn: 'visits',
+    auth: 'jwt',
+    operation: 'followUpReport',
+    query: ['year', 'district'],
+  },
+  {
+    method: 'GET',
+    path: '/calon',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'candidatesPage',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/sekolah',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'schoolChangeSubmit',
+  },
+  {
+    method: 'GET',
+    path: '/calon/{id}/kunjungan',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'visitPage',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/kunjungan',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'visitSave',
+  },
+  {
+    method: 'GET',
+    path: '/kerja',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'worklistPage',
+  },
+  {
+    method: 'GET',
+    path: '/kerja/cetak',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'worklistPrintPage',
+  },
+  {
+    method: 'GET',
+    path: '/pendampingan',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'followUpPage',
+  },
+  {
+    method: 'GET',
+    path: '/ganda',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'duplicatesPage',
+  },
+  {
+    method: 'POST',
+    path: '/calon/{id}/ganda',
+    fn: 'visits',
+    auth: 'session',
+    operation: 'duplicateSubmit',
+  },
+] as const satisfies readonly RouteDef[];
