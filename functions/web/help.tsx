@@ -3,7 +3,8 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { HelpTopic } from '../../shared/guide-topics.js';
 
 /**
- * Help where people get stuck: what to do next after each error, and why a list is empty.
+ * Help where people get stuck: what to do next after each error, why a list is empty, and the
+ * "?" beside each page title that opens the page's part of the guide.
  * Every error code has its next step (the Record makes TypeScript refuse a code without one).
  */
 export const NEXT_STEPS: Record<ErrorCode, readonly [id: string, en: string]> = {
