@@ -98,7 +98,8 @@ export async function measureLatency(sys: BenchSystem): Promise<LatencyFigures[]
     );
     const item = got.Item as { year: number; fingerprints?: Set<string> | string[] } | undefined;
     const wanted = [...(item?.fingerprints ?? [])].map((h) => keys.fingerprint(item?.year ?? YEAR, h));
-    if (wanted.length > 0) await floorDb.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: wanted } } }));
+    if (wanted.length > 0)
+      await floorDb.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: wanted } } }));
   };
   let floorSerial = 0;
   const floorCandidates: { key: { pk: string; sk: string }; version: number }[] = [];

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOT } from '../../functions/guide/app.js';
-import { GUIDES, type Guide, namesIn, pdfOf, screenshotOf } from '../../functions/guide/content.js';
+import {
+  GUIDES,
+  type Guide,
+  namesIn,
+  pdfOf,
+  SIGN_IN_STEPS,
+  screenshotOf,
+} from '../../functions/guide/content.js';
 import { HELP_TOPICS } from '../../shared/guide-topics.js';
 import { browserSystem, seriousViolations } from '../support/browser.js';
 import { registration, VILLAGE } from '../support/candidates.js';
@@ -152,6 +159,11 @@ describe('the guides at 360 px', () => {
     const missing: string[] = [];
     for (const guide of GUIDES) {
       const page = await phone(ACCOUNT[guide.slug]);
+      // "Masuk dan keluar", at the top of every guide: its names are on the home page of each role.
+      await page.goto(`${base}/`);
+      const home = await screenNames(page);
+      for (const name of SIGN_IN_STEPS.flatMap(namesIn))
+        if (!shows(home, name)) missing.push(`${guide.slug}#masuk: «${name}» is not on /`);
       for (const task of guide.tasks) {
         let at: string | undefined;
         for (const step of task.steps) {
