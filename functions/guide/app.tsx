@@ -52,7 +52,7 @@ function GuidePage(props: { guide: Guide; english: boolean }) {
         </a>
         <a href="/panduan">Panduan lain</a>
       </p>
-      <nav aria-labelledby="isi-panduan" class="card">
+      <nav aria-labelledby="isi-panduan" class="card toc">
         <h2 id="isi-panduan">Isi panduan</h2>
         <ol>
           <li>

@@ -23,7 +23,7 @@ header a,nav a,td a,th a,li>a,.actions a:not(.button),summary{display:inline-blo
 .plain{list-style:none;padding:0}.late{color:#a4161a}.actions{display:flex;flex-wrap:wrap;align-items:center}.actions form{display:inline}.ending{border-top:1px solid #d5d9e0;margin-top:1rem}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .title{display:flex;align-items:flex-start;gap:.5rem}.title h1{flex:1}a.help{flex:none;display:inline-flex;align-items:center;justify-content:center;width:44px;height:44px;margin-top:.25rem;border:2px solid #0b57a4;border-radius:50%;font-weight:700;text-decoration:none}
-.steps li{margin:0 0 .5rem}.shot img{display:block;max-width:100%;height:auto;border:1px solid #6b7280}figcaption{font-size:.9rem;color:#4a5261}
+nav.toc{display:block}.steps li{margin:0 0 .5rem}.shot img{display:block;max-width:100%;height:auto;border:1px solid #6b7280}figcaption{font-size:.9rem;color:#4a5261}
 .error{color:#a4161a;font-weight:600}.field-error input,.field-error select,.field-error textarea{border:2px solid #a4161a}
 .alert{border-left:4px solid #a4161a;background:#fdecea;padding:.75rem;margin:0 0 1rem}
 .notice{border-left:4px solid #0b57a4;background:#e8f1fb;padding:.75rem;margin:0 0 1rem}
@@ -36,7 +36,7 @@ meter{width:100%;height:1.5rem}.years{margin:0 0 1rem}.years>*{margin-right:.6re
 fieldset{border:1px solid #d5d9e0;border-radius:4px;margin:1rem 0}legend{font-weight:600}
 .empty{border-left:4px solid #6b7280;background:#fff;padding:.75rem;margin:0 0 1rem}legend .hint{display:block}
 @media (max-width:40rem){main{padding:.5rem}th,td{padding:.3rem;font-size:.9rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
-@media print{@page{size:A4;margin:15mm}header,form,.actions,.years,a.help{display:none}.shot img{max-width:6cm}section.task{break-inside:avoid-page}body{background:#fff}main{max-width:none;padding:0}figure,tr{break-inside:avoid}.scroll{overflow:visible}}
+@media print{@page{size:A4;margin:15mm}header,form,.actions,.years,a.help{display:none}.toc li>a{min-height:0;padding:0}.shot img{max-width:6cm}section.task{break-inside:avoid-page}body{background:#fff}main{max-width:none;padding:0}figure,tr{break-inside:avoid}.scroll{overflow:visible}}
 `;
 
 export function Layout(props: {
