@@ -26,6 +26,8 @@ export interface Task {
   intro: string;
   /** The page of the screenshot. */
   at: string;
+  /** Where on that page the screenshot starts (a CSS selector scrolled to the top), when the task's part is lower down. */
+  shot?: string;
   steps: Step[];
 }
 
@@ -177,6 +179,7 @@ const operator: Guide = {
       intro:
         'Orang yang tahun lalu belum masuk sekolah bisa dibawa ke tahun program berikutnya, dengan data yang sama.',
       at: '/calon/{lama}',
+      shot: 'form[action$="/bawa"]',
       steps: [
         { text: 'Buka halaman orangnya di tahun lalu (pilih tahunnya di «Daftar calon»).', at: '/' },
         {
@@ -248,6 +251,7 @@ const relawan: Guide = {
       title: 'Dari kunjungan pertama sampai masuk sekolah',
       intro: 'Langkah seseorang tercatat di halamannya; hanya langkah yang boleh sekarang yang ditampilkan.',
       at: '/calon/{terverifikasi}',
+      shot: '#next-step',
       steps: [
         {
           text: 'Setelah kunjungan pertama, bila orangnya mau kembali sekolah, tekan «Sudah dikunjungi: mau kembali sekolah».',
@@ -270,6 +274,7 @@ const relawan: Guide = {
       title: 'Mencatat pindah sekolah',
       intro: 'Bila peserta pindah ke sekolah lain, tempat dan anggarannya ikut pindah.',
       at: '/calon/{bersekolah}',
+      shot: 'details:has(form[action$="/sekolah"])',
       steps: [
         { text: 'Buka halaman peserta (lihat "Mencari seseorang").' },
         { text: 'Buka «Pindah sekolah».', at: '/calon/{bersekolah}' },
@@ -358,6 +363,7 @@ const bappeda: Guide = {
       intro:
         'Di halaman seseorang, Bappeda memberi tempat APBD, mencatat pembayaran dan membatalkan yang salah.',
       at: '/calon/{bersekolah}',
+      shot: 'form[action$="/pembayaran"]',
       steps: [
         {
           text: 'Orang di daftar tunggu bisa diberi tempat APBD dengan «Beri tempat APBD…» (bertanya dulu).',

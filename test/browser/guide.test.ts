@@ -185,6 +185,13 @@ describe('the guides at 360 px', () => {
         }
         const res = await page.goto(`${base}${pathOf(task.at)}`);
         expect(res?.status(), `${guide.slug}#${task.id}: ${task.at}`).toBe(200);
+        if (task.shot) {
+          const part = page.locator(task.shot);
+          expect(await part.count(), `${guide.slug}#${task.id}: ${task.shot} on ${task.at}`).toBeGreaterThan(
+            0,
+          );
+          await part.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        }
         const shot = await page.screenshot();
         expect(shot.length).toBeGreaterThan(1000);
         if (SCREENSHOTS) await writeFile(join(FILES, screenshotOf(guide.slug, task.id)), shot);
